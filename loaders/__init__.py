@@ -1,0 +1,1 @@
+"""Reading, validating and writing Articula datasets and reference data."""

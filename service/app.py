@@ -1,0 +1,54 @@
+"""The FastAPI application: GraphQL at /graphql, liveness at /healthz, readiness at /readyz."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from strawberry.fastapi import GraphQLRouter
+
+from service import __version__
+from service.api.context import get_context
+from service.api.schema import schema
+from service.database import Database
+from service.errors import ArticulaError
+from service.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.db = Database(settings)
+        try:
+            yield
+        finally:
+            await app.state.db.close()
+
+    app = FastAPI(title="Articula", version=__version__, lifespan=lifespan)
+    app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql")
+
+    @app.get("/healthz", summary="The process is alive.")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get(
+        "/readyz",
+        summary="Neo4j answers and has GDS.",
+        responses={503: {"description": "Neo4j is unreachable or lacks GDS; `reason` says which."}},
+    )
+    async def readyz() -> JSONResponse:
+        db: Database = app.state.db
+        try:
+            info = await db.server_info()
+        except ArticulaError as error:
+            return JSONResponse(
+                {"status": "unavailable", "code": error.code, "reason": error.message},
+                status_code=503,
+            )
+        return JSONResponse(
+            {"status": "ready", "neo4jVersion": info.neo4j_version, "gdsVersion": info.gds_version}
+        )
+
+    return app

@@ -1,0 +1,31 @@
+"""The catalogue of Cypher statements: one `.cypher` file each, loaded once by name.
+
+Statements live in the repository's `cypher/` folder; a built wheel carries them as
+`service/cypher/`. Names are paths without the suffix, e.g. `about/components`.
+"""
+
+from functools import cache
+from pathlib import Path
+
+from service.settings import PROJECT_ROOT
+
+
+@cache
+def cypher_dir() -> Path:
+    packaged = Path(__file__).with_name("cypher")
+    return packaged if packaged.is_dir() else PROJECT_ROOT / "cypher"
+
+
+@cache
+def cypher(name: str) -> str:
+    """The text of statement `name`; a KeyError names the missing file."""
+    path = cypher_dir() / f"{name}.cypher"
+    if not path.is_file():
+        raise KeyError(f"no Cypher statement {name!r} (expected {path})")
+    return path.read_text(encoding="utf-8").strip()
+
+
+def names() -> list[str]:
+    """Every statement's name, sorted."""
+    root = cypher_dir()
+    return sorted(p.relative_to(root).with_suffix("").as_posix() for p in root.rglob("*.cypher"))

@@ -1,0 +1,101 @@
+"""Neo4j access for the service: one async driver, managed transactions, named statements.
+
+Every neo4j exception is turned into an Articula error here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+
+from service.cypher_catalog import cypher
+from service.errors import ArticulaError, DatabaseAuthError, DatabaseUnavailable, GdsMissing
+from service.settings import Settings
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    neo4j_version: str
+    neo4j_edition: str
+    gds_version: str
+
+
+@contextmanager
+def translated_errors(settings: Settings) -> Iterator[None]:
+    """Re-raise the driver's exceptions as Articula errors that say what to do."""
+    uri = settings.bolt_uri
+    try:
+        yield
+    except AuthError as error:
+        raise DatabaseAuthError(
+            f"Neo4j at {uri} refused user {settings.neo4j_user!r} with the password in "
+            "NEO4J_PASSWORD; check NEO4J_USER and NEO4J_PASSWORD."
+        ) from error
+    except (ServiceUnavailable, SessionExpired, OSError) as error:
+        raise DatabaseUnavailable(f"Neo4j is not reachable at {uri}: {error}") from error
+    except ClientError as error:
+        if "gds." in (error.message or "") and "Unknown function" in (error.message or ""):
+            raise GdsMissing(
+                f"Neo4j at {uri} has no Graph Data Science procedures (gds.version() is "
+                "unknown): install the GDS plugin."
+            ) from error
+        raise
+    except TransientError as error:
+        raise DatabaseUnavailable(f"Neo4j could not complete the work: {error.message}") from error
+
+
+class Database:
+    """The service's handle on Neo4j; created once in the app's lifespan."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.driver = AsyncGraphDatabase.driver(
+            settings.bolt_uri,
+            auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+            connection_timeout=5.0,
+            connection_acquisition_timeout=10.0,
+            max_transaction_retry_time=5.0,
+            user_agent="articula",
+        )
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def read(self, name: str, **parameters: Any) -> list[dict[str, Any]]:
+        """Run catalogue statement `name` in a read transaction; return its records."""
+        query = cypher(name)
+
+        @unit_of_work(
+            timeout=self.settings.neo4j_timeout_s,
+            metadata={"app": "articula", "statement": name},
+        )
+        async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
+            result = await tx.run(query, parameters)
+            return await result.data()
+
+        with translated_errors(self.settings):
+            async with self.driver.session(database=self.settings.neo4j_database) as session:
+                return await session.execute_read(work)
+
+    async def server_info(self) -> ServerInfo:
+        rows = await self.read("about/components")
+        if not rows:
+            raise ArticulaError("Neo4j did not report its kernel version.")
+        row = rows[0]
+        return ServerInfo(
+            neo4j_version=str(row["neo4jVersion"]),
+            neo4j_edition=str(row["neo4jEdition"]),
+            gds_version=str(row["gdsVersion"]),
+        )
+

@@ -1,0 +1,66 @@
+"""Articula's configuration, read once from the environment (and a `.env` file)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_home() -> Path:
+    """`.articula/` in the source tree when run from one, else in the user's home."""
+    if (PROJECT_ROOT / "pyproject.toml").is_file():
+        return PROJECT_ROOT / ".articula"
+    return Path.home() / ".articula"
+
+
+class Settings(BaseSettings):
+    """Every setting, with the environment variable that sets it."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        validation_alias="NEO4J_URI",
+        description="Bolt URI of a Neo4j 5 with GDS; unset means the local server.",
+    )
+    neo4j_user: str = Field(default="neo4j", validation_alias="NEO4J_USER")
+    neo4j_password: SecretStr = Field(
+        default=SecretStr("articula-local"),
+        validation_alias="NEO4J_PASSWORD",
+        description="Also the initial password of the local server (at least 8 characters).",
+    )
+    neo4j_database: str = Field(default="neo4j", validation_alias="NEO4J_DATABASE")
+    neo4j_timeout_s: float = Field(
+        default=30.0, gt=0, validation_alias="ARTICULA_NEO4J_TIMEOUT",
+        description="Transaction timeout for API queries, in seconds.",
+    )
+
+    host: str = Field(default="127.0.0.1", validation_alias="ARTICULA_HOST")
+    port: int = Field(default=8000, ge=1, le=65535, validation_alias="ARTICULA_PORT")
+
+    home: Path = Field(
+        default_factory=_default_home,
+        validation_alias="ARTICULA_HOME",
+        description="Where the local Neo4j server's jars, configuration and data live.",
+    )
+    bolt_port: int = Field(default=7687, ge=1, le=65535, validation_alias="ARTICULA_BOLT_PORT")
+    heap: str = Field(default="4g", validation_alias="ARTICULA_NEO4J_HEAP")
+    pagecache: str = Field(default="2g", validation_alias="ARTICULA_NEO4J_PAGECACHE")
+    java_home: Path | None = Field(default=None, validation_alias="JAVA_HOME")
+
+    @property
+    def uses_local_server(self) -> bool:
+        return not self.neo4j_uri
+
+    @property
+    def bolt_uri(self) -> str:
+        """The URI the service connects to: NEO4J_URI, or the local server's."""
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.bolt_port}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,52 @@
+"""Session-wide Neo4j for the tests, emptied before each test that asks for it."""
+
+from collections.abc import Iterator
+
+import neo4j
+import pytest
+from fastapi.testclient import TestClient
+
+from service.app import create_app
+from tests.neo4j_backends import Backend, backend
+
+
+@pytest.fixture(scope="session")
+def neo4j_backend() -> Iterator[Backend]:
+    with backend() as found:
+        yield found
+
+
+@pytest.fixture(scope="session")
+def driver(neo4j_backend: Backend) -> Iterator[neo4j.Driver]:
+    s = neo4j_backend.settings
+    with neo4j.GraphDatabase.driver(
+        s.bolt_uri, auth=(s.neo4j_user, s.neo4j_password.get_secret_value())
+    ) as session_driver:
+        yield session_driver
+
+
+def empty_database(driver: neo4j.Driver, database: str) -> None:
+    """Drop every GDS graph and delete every node: what a test starts from."""
+    with driver.session(database=database) as session:
+        session.run(
+            "CALL gds.graph.list() YIELD graphName "
+            "CALL gds.graph.drop(graphName, false) YIELD graphName AS dropped "
+            "RETURN count(dropped)"
+        ).consume()
+        session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
+
+
+@pytest.fixture
+def db(driver: neo4j.Driver, neo4j_backend: Backend) -> neo4j.Driver:
+    """The session's driver over an empty database."""
+    empty_database(driver, neo4j_backend.settings.neo4j_database)
+    return driver
+
+
+@pytest.fixture
+def client(db: neo4j.Driver, neo4j_backend: Backend) -> Iterator[TestClient]:
+    """The whole app, lifespan included, over an empty database."""
+    with TestClient(create_app(neo4j_backend.settings)) as test_client:
+        yield test_client

@@ -1,0 +1,89 @@
+"""The Neo4j the tests talk to: NEO4J_URI, else a Docker container, else the local server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from service.local_neo4j import LocalNeo4j, pinned_versions
+from service.settings import Settings
+
+TEST_BOLT_PORT = int(os.environ.get("ARTICULA_TEST_BOLT_PORT", "7688"))
+TEST_PASSWORD = "articula-test"
+
+
+@dataclass(frozen=True)
+class Backend:
+    """Which server the session runs against; `local` is set when tests may stop it."""
+
+    kind: str
+    settings: Settings
+    local: LocalNeo4j | None = None
+
+
+def docker_answers() -> bool:
+    host = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
+    if host.startswith("unix://") and not Path(host.removeprefix("unix://")).exists():
+        return False  # no engine; asking the client would leak its socket
+    try:
+        import docker
+
+        client = docker.from_env(timeout=3)
+    except Exception:
+        return False
+    try:
+        return bool(client.ping())
+    except Exception:
+        return False
+    finally:
+        client.close()
+
+
+@contextmanager
+def container_backend() -> Iterator[Backend]:
+    from testcontainers.community.neo4j import Neo4jContainer
+
+    image = f"neo4j:{pinned_versions().neo4j}-community"
+    container = (
+        Neo4jContainer(image, password=TEST_PASSWORD)
+        .with_env("NEO4J_PLUGINS", '["graph-data-science"]')
+        .with_env("NEO4J_dbms_security_procedures_unrestricted", "gds.*")
+    )
+    with container:
+        settings = Settings(NEO4J_URI=container.get_connection_url(), NEO4J_PASSWORD=TEST_PASSWORD)
+        yield Backend("docker", settings)
+
+
+@contextmanager
+def local_backend() -> Iterator[Backend]:
+    settings = Settings(
+        NEO4J_URI=None,
+        NEO4J_USER="neo4j",
+        NEO4J_PASSWORD=TEST_PASSWORD,
+        ARTICULA_BOLT_PORT=TEST_BOLT_PORT,
+        ARTICULA_NEO4J_HEAP=os.environ.get("ARTICULA_NEO4J_HEAP", "2g"),
+        ARTICULA_NEO4J_PAGECACHE=os.environ.get("ARTICULA_NEO4J_PAGECACHE", "512m"),
+    )
+    server = LocalNeo4j(settings)
+    started_here = server.pid() is None
+    server.start()
+    try:
+        yield Backend("local", settings, server)
+    finally:
+        if started_here:
+            server.stop()
+
+
+@contextmanager
+def backend() -> Iterator[Backend]:
+    if os.environ.get("NEO4J_URI"):
+        yield Backend("external", Settings())
+    elif docker_answers():
+        with container_backend() as found:
+            yield found
+    else:
+        with local_backend() as found:
+            yield found

@@ -1,0 +1,118 @@
+"""The local Neo4j + GDS server: start twice, stop and restart, clear errors."""
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import neo4j
+import pytest
+from fastapi.testclient import TestClient
+
+from service.app import create_app
+from service.errors import LocalServerError
+from service.local_neo4j import LocalNeo4j, pinned_versions
+from service.settings import Settings
+from tests.neo4j_backends import Backend
+
+
+def local_only(backend: Backend) -> LocalNeo4j:
+    if backend.local is None:
+        pytest.skip(f"the session runs against a {backend.kind} Neo4j, not the local server")
+    return backend.local
+
+
+def test_starting_the_running_server_again_is_harmless(
+    neo4j_backend: Backend, db: neo4j.Driver
+) -> None:
+    server = local_only(neo4j_backend)
+    db.execute_query("CREATE (:Probe {id: 'kept'})")
+    pid = server.pid()
+
+    status = server.start()
+
+    assert status.running
+    assert status.pid == pid
+    assert (status.neo4j_version, status.gds_version) == (
+        pinned_versions().neo4j, pinned_versions().gds,
+    )
+    records, _, _ = db.execute_query("MATCH (p:Probe) RETURN p.id AS id")
+    assert [r["id"] for r in records] == ["kept"]
+
+
+def test_status_command_prints_the_bolt_uri_and_versions(neo4j_backend: Backend) -> None:
+    local_only(neo4j_backend)
+    s = neo4j_backend.settings
+    env = {
+        **os.environ, "ARTICULA_BOLT_PORT": str(s.bolt_port), "ARTICULA_HOME": str(s.home),
+        "NEO4J_PASSWORD": s.neo4j_password.get_secret_value(),
+    }
+    env.pop("NEO4J_URI", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "service.cli", "neo4j", "status"],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"bolt://127.0.0.1:{s.bolt_port}" in result.stdout
+    versions = pinned_versions()
+    assert f"Neo4j {versions.neo4j}, GDS {versions.gds}" in result.stdout
+
+
+def test_readyz_follows_neo4j_down_and_back_while_the_service_runs(
+    neo4j_backend: Backend, db: neo4j.Driver
+) -> None:
+    server = local_only(neo4j_backend)
+    with TestClient(create_app(neo4j_backend.settings)) as client:
+        assert client.get("/readyz").status_code == 200
+        server.stop()
+        try:
+            down = client.get("/readyz")
+            assert down.status_code == 503
+            assert down.json()["code"] == "DATABASE_UNAVAILABLE"
+            assert f"127.0.0.1:{neo4j_backend.settings.bolt_port}" in down.json()["reason"]
+            about = client.post("/graphql", json={"query": "{ about { gdsVersion } }"}).json()
+            assert about["errors"][0]["extensions"]["code"] == "DATABASE_UNAVAILABLE"
+        finally:
+            server.start()
+        back = client.get("/readyz")
+        assert back.status_code == 200
+        assert back.json()["gdsVersion"] == pinned_versions().gds
+
+
+def test_a_wrong_password_names_NEO4J_PASSWORD(neo4j_backend: Backend, db: neo4j.Driver) -> None:
+    wrong = neo4j_backend.settings.model_copy(
+        update={"neo4j_password": neo4j_backend.settings.neo4j_password.__class__("not-it-123")}
+    )
+    with TestClient(create_app(wrong)) as client:
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["code"] == "DATABASE_AUTH"
+    assert "NEO4J_PASSWORD" in response.json()["reason"]
+    if neo4j_backend.local is not None:
+        with pytest.raises(LocalServerError, match="NEO4J_PASSWORD"):
+            LocalNeo4j(wrong).start()
+
+
+def test_a_port_taken_by_another_process_is_refused_by_name(tmp_path: Path) -> None:
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        settings = Settings(ARTICULA_HOME=tmp_path, ARTICULA_BOLT_PORT=port)
+        with pytest.raises(LocalServerError, match=rf"Port {port} is taken.*ARTICULA_BOLT_PORT"):
+            LocalNeo4j(settings).start()
+
+
+def test_a_missing_java_is_reported_with_what_to_install(tmp_path: Path) -> None:
+    settings = Settings(ARTICULA_HOME=tmp_path, JAVA_HOME=tmp_path / "no-jdk")
+    with pytest.raises(LocalServerError, match=r"Java is not installed.*17 or 21"):
+        LocalNeo4j(settings).java()
+
+
+def test_a_stale_pid_file_does_not_count_as_running(tmp_path: Path) -> None:
+    server = LocalNeo4j(Settings(ARTICULA_HOME=tmp_path, ARTICULA_BOLT_PORT=1))
+    server.pid_file.parent.mkdir(parents=True)
+    server.pid_file.write_text(f"{os.getpid()}\n")  # alive, but not a Neo4j
+    assert server.pid() is None
+    assert not server.status().running
