@@ -3,7 +3,12 @@
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+import neo4j
+
+from service.cypher_catalog import cypher
+from service.database import sync_driver, translated_errors
 from service.errors import ArticulaError
 from service.local_neo4j import LocalNeo4j
 from service.settings import Settings, get_settings
@@ -32,6 +37,7 @@ def _neo4j(args: argparse.Namespace, settings: Settings) -> int:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from loaders.load import load_sample_if_empty
     from service.app import create_app
 
     server = LocalNeo4j(settings) if settings.uses_local_server else None
@@ -39,14 +45,71 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if server is not None:
         started_here = server.pid() is None
         server.start()
-    host, port = args.host or settings.host, args.port or settings.port
-    print(f"Articula GraphQL at http://{host}:{port}/graphql", flush=True)
     try:
+        if not args.no_sample:
+            with sync_driver(settings) as driver, translated_errors(settings):
+                sample = load_sample_if_empty(driver, settings.neo4j_database)
+            if sample is not None:
+                print(f"The database held no dataset: loaded the sample ({sample.created} "
+                      "nodes and relationships).", flush=True)
+        host, port = args.host or settings.host, args.port or settings.port
+        print(f"Articula GraphQL at http://{host}:{port}/graphql", flush=True)
         uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
     finally:
         if server is not None and started_here:
             print("Stopping the local Neo4j this command started...", flush=True)
             server.stop()
+    return 0
+
+
+def _driver(settings: Settings) -> neo4j.Driver:
+    """A driver on NEO4J_URI, or on the local server, started when it is not running."""
+    if settings.uses_local_server:
+        LocalNeo4j(settings, say=lambda message: print(message, file=sys.stderr)).start()
+    return sync_driver(settings)
+
+
+def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from loaders.load import init
+
+    if args.action == "reset" and not args.yes:
+        print("articula: `db reset` deletes every initiative, actor, programme and link "
+              "(the reference data stays); add --yes to do it.", file=sys.stderr)
+        return 2
+    with _driver(settings) as driver, translated_errors(settings):
+        if args.action == "reset":
+            with driver.session(database=settings.neo4j_database) as session:
+                session.run(cypher("db/reset")).consume()  # batches commit on their own
+            records, _, _ = driver.execute_query(cypher("db/bump_version"),
+                                                 database_=settings.neo4j_database)
+            print("Deleted everything but the reference territories and sectors; graph "
+                  f"version {records[0]['version']}.")
+        counts = init(driver, settings.neo4j_database)
+        print("Schema and reference data in place: " + ", ".join(
+            f"{count} {what}" for what, count in counts.items()))
+    return 0
+
+
+def _load(args: argparse.Namespace, settings: Settings) -> int:
+    from loaders.load import load
+
+    with _driver(settings) as driver, translated_errors(settings):
+        summary = load(Path(args.path), driver, settings.neo4j_database,
+                       dry_run=args.dry_run, progress=sys.stderr.isatty())
+    print(summary.describe())
+    return 0
+
+
+def _generate(args: argparse.Namespace, settings: Settings) -> int:
+    from loaders.synthetic import MIN_ACTORS, generate
+
+    if args.actors < MIN_ACTORS:
+        print(f"articula: --actors must be at least {MIN_ACTORS}", file=sys.stderr)
+        return 2
+    rows = generate(Path(args.out), args.actors, args.seed,
+                    progress=lambda message: print(message, file=sys.stderr, flush=True))
+    print(f"Wrote {sum(rows.values()):,} rows in {len(rows)} tables to {args.out}; "
+          f"load them with `articula load {args.out}`.")
     return 0
 
 
@@ -75,7 +138,31 @@ def parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", help="address to bind (default ARTICULA_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default ARTICULA_PORT or 8000)")
+    serve.add_argument("--no-sample", action="store_true",
+                       help="do not load the sample dataset into an empty database")
     serve.set_defaults(run=_serve)
+
+    db = commands.add_parser("db", help="schema, reference data and emptying the database")
+    db.add_argument("action", choices=["init", "reset"],
+                    help="init: constraints, indexes, territories and ISIC sectors (idempotent); "
+                    "reset: delete everything but that reference data")
+    db.add_argument("--yes", action="store_true", help="confirm `reset`")
+    db.set_defaults(run=_db)
+
+    load = commands.add_parser(
+        "load", help="validate a dataset (CSV folder, .xlsx or .json) and write it all or nothing"
+    )
+    load.add_argument("path", help="folder of CSV files, .xlsx workbook or .json file")
+    load.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
+    load.set_defaults(run=_load)
+
+    generate = commands.add_parser(
+        "generate", help="write a synthetic dataset (CSV folder) with realistic structure"
+    )
+    generate.add_argument("--actors", type=int, required=True, help="firms plus institutions")
+    generate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    generate.add_argument("out", help="folder to write the CSV files into")
+    generate.set_defaults(run=_generate)
 
     schema = commands.add_parser(
         "schema", help="print the GraphQL schema (SDL), as kept in graphql/schema.graphql"

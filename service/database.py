@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import neo4j
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
 from neo4j.exceptions import (
     AuthError,
@@ -99,3 +100,19 @@ class Database:
             gds_version=str(row["gdsVersion"]),
         )
 
+
+
+def sync_driver(settings: Settings) -> neo4j.Driver:
+    """A blocking driver for the command line and the loaders; checked before it is returned."""
+    driver = neo4j.GraphDatabase.driver(
+        settings.bolt_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        user_agent="articula-cli",
+    )
+    try:
+        with translated_errors(settings):
+            driver.verify_connectivity()
+    except BaseException:
+        driver.close()
+        raise
+    return driver

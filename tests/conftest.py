@@ -50,3 +50,21 @@ def client(db: neo4j.Driver, neo4j_backend: Backend) -> Iterator[TestClient]:
     """The whole app, lifespan included, over an empty database."""
     with TestClient(create_app(neo4j_backend.settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def reference_db(driver: neo4j.Driver, neo4j_backend: Backend) -> neo4j.Driver:
+    """A database holding the schema and the reference data only."""
+    from loaders.load import init
+    from loaders.reference_data import sector_rows, territory_rows
+    from service.cypher_catalog import cypher
+
+    database = neo4j_backend.settings.neo4j_database
+    with driver.session(database=database) as session:
+        session.run(cypher("db/reset")).consume()
+    records, _, _ = driver.execute_query(
+        "MATCH (n) WHERE n:Territory OR n:Sector RETURN count(n) AS n", database_=database
+    )
+    if records[0]["n"] != len(territory_rows()) + len(sector_rows()):
+        init(driver, database)
+    return driver

@@ -87,3 +87,17 @@ def backend() -> Iterator[Backend]:
     else:
         with local_backend() as found:
             yield found
+
+
+def cli_env(backend: Backend) -> dict[str, str]:
+    """Environment for an `articula` process that talks to the session's Neo4j."""
+    s = backend.settings
+    env = {**os.environ, "NEO4J_USER": s.neo4j_user,
+           "NEO4J_PASSWORD": s.neo4j_password.get_secret_value(),
+           "NEO4J_DATABASE": s.neo4j_database}
+    if backend.local is not None:
+        env.pop("NEO4J_URI", None)
+        env.update(ARTICULA_HOME=str(s.home), ARTICULA_BOLT_PORT=str(s.bolt_port))
+    else:
+        env["NEO4J_URI"] = s.bolt_uri
+    return env

@@ -14,7 +14,7 @@ from service.app import create_app
 from service.errors import LocalServerError
 from service.local_neo4j import LocalNeo4j, pinned_versions
 from service.settings import Settings
-from tests.neo4j_backends import Backend
+from tests.neo4j_backends import Backend, cli_env
 
 
 def local_only(backend: Backend) -> LocalNeo4j:
@@ -44,14 +44,9 @@ def test_starting_the_running_server_again_is_harmless(
 def test_status_command_prints_the_bolt_uri_and_versions(neo4j_backend: Backend) -> None:
     local_only(neo4j_backend)
     s = neo4j_backend.settings
-    env = {
-        **os.environ, "ARTICULA_BOLT_PORT": str(s.bolt_port), "ARTICULA_HOME": str(s.home),
-        "NEO4J_PASSWORD": s.neo4j_password.get_secret_value(),
-    }
-    env.pop("NEO4J_URI", None)
     result = subprocess.run(
         [sys.executable, "-m", "service.cli", "neo4j", "status"],
-        env=env, capture_output=True, text=True, check=False,
+        env=cli_env(neo4j_backend), capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
     assert f"bolt://127.0.0.1:{s.bolt_port}" in result.stdout

@@ -1,0 +1,4 @@
+// Which of $codes are sectors already.
+UNWIND $codes AS code
+MATCH (s:Sector {code: code})
+RETURN s.code AS code

@@ -1,0 +1,5 @@
+// Empty the database of everything but the reference territories and sectors (and the
+// graph version, which the caller then bumps so that no cached result outlives the data).
+MATCH (n)
+WHERE n.reference IS NULL AND NOT n:GraphVersion
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS

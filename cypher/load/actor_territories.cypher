@@ -1,0 +1,11 @@
+// One batch of territories of firms and institutions: (:Actor)-[:LOCATED_IN]->(:Territory).
+// Unchanged relationships are not written, so loading the same dataset again changes nothing.
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.from})
+MATCH (b:Territory {code: row.to})
+OPTIONAL MATCH (a)-[old:LOCATED_IN]->(b)
+WITH a, b, row, old IS NULL AS created,
+     old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS updated
+MERGE (a)-[r:LOCATED_IN]->(b)
+FOREACH (_ IN CASE WHEN created OR updated THEN [1] ELSE [] END | SET r += row.props, r += $stamp)
+RETURN sum(toInteger(created)) AS created, sum(toInteger(updated)) AS updated

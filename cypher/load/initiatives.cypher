@@ -1,0 +1,9 @@
+// One batch of initiatives: created or updated, each stamped with the load that wrote it.
+// Unchanged rows are not written, so loading the same dataset again changes nothing.
+UNWIND $rows AS row
+OPTIONAL MATCH (old:Initiative {id: row.id})
+WITH row, old IS NULL AS created,
+     old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS updated
+MERGE (n:Initiative {id: row.id})
+FOREACH (_ IN CASE WHEN created OR updated THEN [1] ELSE [] END | SET n += row.props, n += $stamp)
+RETURN sum(toInteger(created)) AS created, sum(toInteger(updated)) AS updated

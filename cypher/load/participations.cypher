@@ -1,0 +1,11 @@
+// One batch of actors' participation in initiatives: (:Actor)-[:PARTICIPATES_IN]->(:Initiative).
+// Unchanged relationships are not written, so loading the same dataset again changes nothing.
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.from})
+MATCH (b:Initiative {id: row.to})
+OPTIONAL MATCH (a)-[old:PARTICIPATES_IN]->(b)
+WITH a, b, row, old IS NULL AS created,
+     old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS updated
+MERGE (a)-[r:PARTICIPATES_IN]->(b)
+FOREACH (_ IN CASE WHEN created OR updated THEN [1] ELSE [] END | SET r += row.props, r += $stamp)
+RETURN sum(toInteger(created)) AS created, sum(toInteger(updated)) AS updated

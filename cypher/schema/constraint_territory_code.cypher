@@ -1,0 +1,1 @@
+CREATE CONSTRAINT territory_code IF NOT EXISTS FOR (n:Territory) REQUIRE n.code IS UNIQUE

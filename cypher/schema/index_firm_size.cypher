@@ -1,0 +1,1 @@
+CREATE INDEX firm_size IF NOT EXISTS FOR (n:Firm) ON (n.size)

@@ -1,0 +1,1 @@
+CREATE INDEX initiative_status IF NOT EXISTS FOR (n:Initiative) ON (n.status)

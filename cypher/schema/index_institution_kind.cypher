@@ -1,0 +1,1 @@
+CREATE INDEX institution_kind IF NOT EXISTS FOR (n:Institution) ON (n.kind)

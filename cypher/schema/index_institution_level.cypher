@@ -1,0 +1,1 @@
+CREATE INDEX institution_level IF NOT EXISTS FOR (n:Institution) ON (n.level)

@@ -1,0 +1,41 @@
+"""`articula load`: read, validate everything, then write in one transaction."""
+
+from pathlib import Path
+
+import neo4j
+
+from loaders.known import DatabaseKnown
+from loaders.readers import read_dataset
+from loaders.reference_data import apply_schema, load_reference
+from loaders.validation import validate
+from loaders.writer import LoadSummary, write
+from service.cypher_catalog import cypher
+
+
+def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = False,
+         progress: bool = True) -> LoadSummary:
+    """Load the dataset at `path`; DatasetError (and no write) when anything is wrong."""
+    dataset = validate(read_dataset(path), DatabaseKnown(driver, database))
+    if dry_run:
+        return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
+    apply_schema(driver, database)
+    load_reference(driver, database)
+    return write(driver, database, dataset, path.name, progress=progress)
+
+
+SAMPLE = Path(__file__).with_name("sample")
+
+
+def load_sample_if_empty(driver: neo4j.Driver, database: str) -> LoadSummary | None:
+    """Load the sample dataset into a database that holds no dataset yet."""
+    records, _, _ = driver.execute_query(cypher("db/is_empty"), database_=database,
+                                         routing_=neo4j.RoutingControl.READ)
+    if not records[0]["empty"]:
+        return None
+    return load(SAMPLE, driver, database, progress=False)
+
+
+def init(driver: neo4j.Driver, database: str) -> dict[str, int]:
+    """Schema and reference data, idempotently: what `articula db init` does."""
+    statements = apply_schema(driver, database)
+    return {"schema statements": statements, **load_reference(driver, database)}

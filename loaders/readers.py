@@ -1,0 +1,180 @@
+"""Reading a dataset from a CSV folder, an XLSX workbook or a JSON object into text tables.
+
+Every cell is read as text, literally (no formula is evaluated, no value guessed); typing
+is the validator's job. CSV files may be UTF-8 (with or without BOM) or Latin-1/Windows-1252,
+separated by commas or semicolons.
+"""
+
+import codecs
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from loaders.problems import DatasetError, Problem
+from loaders.tables import BY_NAME
+
+
+@dataclass(frozen=True)
+class RawTable:
+    name: str
+    source: str
+    frame: pd.DataFrame  # every cell a str; "" for empty
+    row_label: str = "row"
+    first_row: int = 2  # what a spreadsheet calls the first data row (the header is row 1)
+
+    def row_number(self, index: int) -> int:
+        return self.first_row + index
+
+
+def read_dataset(path: Path) -> dict[str, RawTable]:
+    """Read every table of the dataset at `path`; raise DatasetError listing what is unreadable."""
+    if not path.exists():
+        raise DatasetError([Problem(str(path), None, None, None, "no such file or folder")])
+    problems: list[Problem] = []
+    if path.is_dir():
+        tables = _read_folder(path, problems)
+    elif path.suffix.lower() == ".xlsx":
+        tables = _read_workbook(path, problems)
+    elif path.suffix.lower() == ".json":
+        tables = _read_json(path, problems)
+    elif path.suffix.lower() == ".csv":
+        problems.append(Problem(path.name, None, None, None,
+                                "a dataset is a folder of CSV files, an .xlsx workbook or a "
+                                ".json file; put this CSV in a folder with the other tables"))
+        tables = {}
+    else:
+        problems.append(Problem(path.name, None, None, None, "expected a folder of CSV "
+                                "files, an .xlsx workbook or a .json file"))
+        tables = {}
+    if not tables and not problems:
+        problems.append(Problem(path.name, None, None, None,
+                                "no tables found; expected some of " + ", ".join(BY_NAME)))
+    if problems:
+        raise DatasetError(problems)
+    return tables
+
+
+def _known(name: str, source: str, problems: list[Problem]) -> bool:
+    if name in BY_NAME:
+        return True
+    problems.append(Problem(source, None, None, None,
+                            f"unknown table {name!r}; expected one of " + ", ".join(BY_NAME)))
+    return False
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (BOM or not), else Windows-1252, else Latin-1 (which decodes anything)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, RawTable]:
+    tables: dict[str, RawTable] = {}
+    for file in sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv"):
+        if _known(file.stem, file.name, problems):
+            frame = read_csv_text(decode(file.read_bytes()), file.name, problems)
+            if frame is not None:
+                tables[file.stem] = RawTable(file.stem, file.name, frame)
+    return tables
+
+
+def read_csv_text(text: str, source: str, problems: list[Problem]) -> pd.DataFrame | None:
+    header = text.lstrip().split("\n", 1)[0]
+    if not header.strip():
+        problems.append(Problem(source, None, None, None,
+                                "the file is empty; expected a header row with the column names"))
+        return None
+    separator = ";" if header.count(";") > header.count(",") else ","
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=separator, dtype=str, keep_default_na=False,
+            na_filter=False, quoting=csv.QUOTE_MINIMAL, skip_blank_lines=True,
+        )
+    except (pd.errors.ParserError, ValueError) as error:
+        problems.append(Problem(source, None, None, None, f"not readable as CSV: {error}"))
+        return None
+    return _clean(frame)
+
+
+def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
+    try:
+        sheets = pd.read_excel(
+            path, sheet_name=None, dtype=str, keep_default_na=False, na_filter=False,
+            engine="openpyxl",
+        )
+    except Exception as error:  # openpyxl raises many kinds for a broken file
+        problems.append(Problem(path.name, None, None, None, f"not readable as XLSX: {error}"))
+        return {}
+    tables: dict[str, RawTable] = {}
+    for sheet, frame in sheets.items():
+        source = f"{path.name}, sheet {sheet}"
+        if not _known(str(sheet), source, problems):
+            continue
+        if frame.columns.empty:
+            problems.append(Problem(source, None, None, None,
+                                    "the sheet is empty; expected a header row"))
+            continue
+        tables[str(sheet)] = RawTable(str(sheet), source, _clean(frame))
+    return tables
+
+
+def _read_json(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
+    try:
+        document = json.loads(decode(path.read_bytes()))
+    except json.JSONDecodeError as error:
+        problems.append(Problem(path.name, error.lineno, None, None,
+                                f"not valid JSON: {error.msg}", row_label="line"))
+        return {}
+    if not isinstance(document, dict):
+        problems.append(Problem(path.name, None, None, None,
+                                "expected one JSON object with an array per table"))
+        return {}
+    tables: dict[str, RawTable] = {}
+    for name, items in document.items():
+        source = f"{path.name}, {name}"
+        if not _known(name, source, problems):
+            continue
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            problems.append(Problem(source, None, None, None,
+                                    "expected an array of objects, one per row"))
+            continue
+        rows = [{key: _json_cell(value, source, n, key, problems) for key, value in item.items()}
+                for n, item in enumerate(items, start=1)]
+        frame = pd.DataFrame(rows, dtype=str).fillna("") if rows else pd.DataFrame(dtype=str)
+        tables[name] = RawTable(name, source, _clean(frame), row_label="item", first_row=1)
+    return tables
+
+
+def _json_cell(value: Any, source: str, item: int, key: str, problems: list[Problem]) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float | str):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
+        return ";".join(str(v) for v in value)
+    problems.append(Problem(source, item, key, json.dumps(value)[:60],
+                            "expected a string, a number or a list of codes", row_label="item"))
+    return ""
+
+
+def _clean(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.fillna("").astype(str)
+    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
+    for column in frame.columns:
+        frame[column] = frame[column].str.strip()
+    return frame

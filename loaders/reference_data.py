@@ -1,0 +1,81 @@
+"""Reference data every database starts with: LAC countries and their first-level
+subdivisions (ISO 3166, via pycountry), and the ISIC Rev.4 hierarchy (loaders/reference/).
+"""
+
+import csv
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pycountry
+
+from loaders.cypher_run import batches, run
+from service.cypher_catalog import cypher, names
+
+REFERENCE = Path(__file__).with_name("reference")
+BATCH = 2000
+
+
+def _csv(name: str) -> list[dict[str, str]]:
+    with (REFERENCE / name).open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+@cache
+def territory_rows() -> list[dict[str, Any]]:
+    """Countries first, then subdivisions: parents always precede children."""
+    countries = _csv("lac_countries.csv")
+    rows: list[dict[str, Any]] = [
+        {"code": c["code"], "parentCode": None, "props": {
+            "name": c["name_es"], "nameEs": c["name_es"], "nameEn": c["name_en"],
+            "level": "COUNTRY", "country": c["code"], "reference": True,
+        }} for c in countries
+    ]
+    for country in countries:
+        found = pycountry.subdivisions.get(country_code=country["code"])  # type: ignore[no-untyped-call]
+        for sub in sorted(found or [], key=lambda s: s.code):
+            if sub.parent_code is None:
+                rows.append({"code": sub.code, "parentCode": country["code"], "props": {
+                    "name": sub.name, "level": "REGION", "subdivisionType": sub.type,
+                    "country": country["code"], "reference": True,
+                }})
+    return rows
+
+
+@cache
+def sector_rows() -> list[dict[str, Any]]:
+    order = {"SECTION": 0, "DIVISION": 1, "GROUP": 2, "CLASS": 3}
+    rows = sorted(_csv("isic_rev4.csv"), key=lambda r: order[r["level"]])
+    return [
+        {"code": r["code"], "parentCode": r["parent_code"] or None, "props": {
+            "name": r["name_en"], "nameEn": r["name_en"], "nameEs": r["name_es"] or None,
+            "level": r["level"], "classification": "ISIC Rev.4", "reference": True,
+        }} for r in rows
+    ]
+
+
+def apply_schema(driver: neo4j.Driver, database: str) -> int:
+    """Create every constraint and index that does not exist yet; return how many statements."""
+    statements = [name for name in names() if name.startswith("schema/")]
+    # Constraints first: the indexes behind them serve the MERGEs of every load.
+    statements.sort(key=lambda name: not name.startswith("schema/constraint_"))
+    for name in statements:
+        driver.execute_query(cypher(name), database_=database)
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    return len(statements)
+
+
+def load_reference(driver: neo4j.Driver, database: str) -> dict[str, int]:
+    """Write the reference territories and sectors (idempotent, in one transaction)."""
+    territories, sectors = territory_rows(), sector_rows()
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        for name, rows in (("reference/territories", territories),
+                           ("reference/sectors", sectors)):
+            for batch in batches(rows, BATCH):
+                run(tx, name, rows=list(batch))
+
+    with driver.session(database=database) as session:
+        session.execute_write(work)
+    return {"territories": len(territories), "sectors": len(sectors)}

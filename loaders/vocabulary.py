@@ -1,0 +1,169 @@
+"""The model's closed vocabularies, with the Spanish (and plain) labels datasets may use.
+
+Matching ignores case, accents, spaces, hyphens and underscores, so "Clúster",
+"cadena de valor" and "value-chain" all resolve to their canonical value.
+"""
+
+import unicodedata
+from enum import StrEnum
+
+
+class InitiativeType(StrEnum):
+    CLUSTER = "CLUSTER"
+    VALUE_CHAIN = "VALUE_CHAIN"
+    LOCAL_PRODUCTIVE = "LOCAL_PRODUCTIVE"
+    BUSINESS_NETWORK = "BUSINESS_NETWORK"
+    SUPPLIER_DEVELOPMENT = "SUPPLIER_DEVELOPMENT"
+
+
+class InitiativeStatus(StrEnum):
+    PLANNED = "PLANNED"
+    ACTIVE = "ACTIVE"
+    SUSPENDED = "SUSPENDED"
+    CONCLUDED = "CONCLUDED"
+
+
+class FirmSize(StrEnum):
+    MICRO = "MICRO"
+    SMALL = "SMALL"
+    MEDIUM = "MEDIUM"
+    LARGE = "LARGE"
+
+
+class InstitutionKind(StrEnum):
+    GOVERNMENT = "GOVERNMENT"
+    ACADEMIA = "ACADEMIA"
+    BUSINESS_ASSOCIATION = "BUSINESS_ASSOCIATION"
+    CIVIL_SOCIETY = "CIVIL_SOCIETY"
+    DEVELOPMENT_AGENCY = "DEVELOPMENT_AGENCY"
+    FINANCIAL = "FINANCIAL"
+    INTERNATIONAL = "INTERNATIONAL"
+
+
+class InstitutionLevel(StrEnum):
+    SUPRANATIONAL = "SUPRANATIONAL"
+    NATIONAL = "NATIONAL"
+    SUBNATIONAL = "SUBNATIONAL"
+    LOCAL = "LOCAL"
+
+
+class ParticipationRole(StrEnum):
+    MEMBER = "MEMBER"
+    LEADER = "LEADER"
+    ANCHOR = "ANCHOR"
+    SUPPLIER = "SUPPLIER"
+    CLIENT = "CLIENT"
+    PARTNER = "PARTNER"
+
+
+class GovernanceRole(StrEnum):
+    CHAIR = "CHAIR"
+    BOARD_MEMBER = "BOARD_MEMBER"
+    TECHNICAL_SECRETARIAT = "TECHNICAL_SECRETARIAT"
+    FUNDER = "FUNDER"
+    ADVISOR = "ADVISOR"
+
+
+class TerritoryLevel(StrEnum):
+    COUNTRY = "COUNTRY"
+    REGION = "REGION"
+    MUNICIPALITY = "MUNICIPALITY"
+
+
+class SectorLevel(StrEnum):
+    SECTION = "SECTION"
+    DIVISION = "DIVISION"
+    GROUP = "GROUP"
+    CLASS = "CLASS"
+
+
+SYNONYMS: dict[type[StrEnum], dict[str, str]] = {
+    InitiativeType: {
+        "cluster": "CLUSTER", "clúster": "CLUSTER", "iniciativa cluster": "CLUSTER",
+        "iniciativa de cluster": "CLUSTER", "cadena de valor": "VALUE_CHAIN",
+        "cadena productiva": "VALUE_CHAIN", "value chain": "VALUE_CHAIN",
+        "iniciativa productiva local": "LOCAL_PRODUCTIVE",
+        "sistema productivo local": "LOCAL_PRODUCTIVE", "desarrollo productivo local":
+        "LOCAL_PRODUCTIVE", "local productive initiative": "LOCAL_PRODUCTIVE",
+        "red empresarial": "BUSINESS_NETWORK", "red de empresas": "BUSINESS_NETWORK",
+        "desarrollo de proveedores": "SUPPLIER_DEVELOPMENT",
+        "programa de desarrollo de proveedores": "SUPPLIER_DEVELOPMENT",
+    },
+    InitiativeStatus: {
+        "planificada": "PLANNED", "planificado": "PLANNED", "en diseño": "PLANNED",
+        "activa": "ACTIVE", "activo": "ACTIVE", "vigente": "ACTIVE", "en curso": "ACTIVE",
+        "suspendida": "SUSPENDED", "suspendido": "SUSPENDED",
+        "finalizada": "CONCLUDED", "finalizado": "CONCLUDED", "concluida": "CONCLUDED",
+        "concluido": "CONCLUDED", "terminada": "CONCLUDED", "cerrada": "CONCLUDED",
+        "finished": "CONCLUDED", "completed": "CONCLUDED",
+    },
+    FirmSize: {
+        "micro": "MICRO", "microempresa": "MICRO", "pequeña": "SMALL", "pequeña empresa":
+        "SMALL", "mediana": "MEDIUM", "mediana empresa": "MEDIUM", "grande": "LARGE",
+        "gran empresa": "LARGE",
+    },
+    InstitutionKind: {
+        "gobierno": "GOVERNMENT", "sector público": "GOVERNMENT", "public sector": "GOVERNMENT",
+        "academia": "ACADEMIA", "universidad": "ACADEMIA", "university": "ACADEMIA",
+        "gremio": "BUSINESS_ASSOCIATION", "asociación empresarial": "BUSINESS_ASSOCIATION",
+        "cámara de comercio": "BUSINESS_ASSOCIATION", "sociedad civil": "CIVIL_SOCIETY",
+        "ong": "CIVIL_SOCIETY", "ngo": "CIVIL_SOCIETY",
+        "agencia de desarrollo": "DEVELOPMENT_AGENCY", "financiera": "FINANCIAL",
+        "financiero": "FINANCIAL", "banca": "FINANCIAL", "internacional": "INTERNATIONAL",
+        "organismo internacional": "INTERNATIONAL",
+    },
+    InstitutionLevel: {
+        "supranacional": "SUPRANATIONAL", "regional internacional": "SUPRANATIONAL",
+        "nacional": "NATIONAL", "subnacional": "SUBNATIONAL", "regional": "SUBNATIONAL",
+        "departamental": "SUBNATIONAL", "estatal": "SUBNATIONAL", "provincial": "SUBNATIONAL",
+        "local": "LOCAL", "municipal": "LOCAL",
+    },
+    ParticipationRole: {
+        "miembro": "MEMBER", "socio": "PARTNER", "aliado": "PARTNER", "líder": "LEADER",
+        "lider": "LEADER", "ancla": "ANCHOR", "empresa ancla": "ANCHOR",
+        "proveedor": "SUPPLIER", "cliente": "CLIENT",
+    },
+    GovernanceRole: {
+        "presidencia": "CHAIR", "presidente": "CHAIR", "junta directiva": "BOARD_MEMBER",
+        "miembro de junta": "BOARD_MEMBER", "consejo directivo": "BOARD_MEMBER",
+        "secretaría técnica": "TECHNICAL_SECRETARIAT", "financiador": "FUNDER",
+        "financiadora": "FUNDER", "asesor": "ADVISOR", "asesora": "ADVISOR",
+    },
+    TerritoryLevel: {
+        "país": "COUNTRY", "pais": "COUNTRY", "región": "REGION", "departamento": "REGION",
+        "estado": "REGION", "provincia": "REGION", "municipio": "MUNICIPALITY",
+        "comuna": "MUNICIPALITY", "distrito": "MUNICIPALITY", "cantón": "MUNICIPALITY",
+    },
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, with spaces, hyphens and underscores collapsed to one space."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("_", " ").replace("-", " ").split())
+
+
+def _index(enum: type[StrEnum]) -> dict[str, str]:
+    index = {fold(member.value): member.value for member in enum}
+    index.update({fold(label): value for label, value in SYNONYMS.get(enum, {}).items()})
+    return index
+
+
+INDEX: dict[type[StrEnum], dict[str, str]] = {
+    enum: _index(enum)
+    for enum in (
+        InitiativeType, InitiativeStatus, FirmSize, InstitutionKind, InstitutionLevel,
+        ParticipationRole, GovernanceRole, TerritoryLevel, SectorLevel,
+    )
+}
+
+
+def canonical(enum: type[StrEnum], text: str) -> str | None:
+    """The canonical value `text` names in `enum`, or None when it names none."""
+    return INDEX[enum].get(fold(text))
+
+
+def expected(enum: type[StrEnum]) -> str:
+    """The accepted values, for error messages."""
+    return "one of " + ", ".join(member.value for member in enum)
