@@ -8,19 +8,22 @@ from loaders.known import DatabaseKnown
 from loaders.readers import read_dataset
 from loaders.reference_data import apply_schema, load_reference
 from loaders.validation import validate
-from loaders.writer import LoadSummary, write
+from loaders.writer import SINGLE_TRANSACTION_ROWS, LoadSummary, recover, write
 from service.cypher_catalog import cypher
 
 
 def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = False,
-         progress: bool = True) -> LoadSummary:
+         progress: bool = True,
+         single_transaction_rows: int = SINGLE_TRANSACTION_ROWS) -> LoadSummary:
     """Load the dataset at `path`; DatasetError (and no write) when anything is wrong."""
+    recover(driver, database)
     dataset = validate(read_dataset(path), DatabaseKnown(driver, database))
     if dry_run:
         return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
     apply_schema(driver, database)
     load_reference(driver, database)
-    return write(driver, database, dataset, path.name, progress=progress)
+    return write(driver, database, dataset, path.name, progress=progress,
+                 single_transaction_rows=single_transaction_rows)
 
 
 SAMPLE = Path(__file__).with_name("sample")
@@ -38,4 +41,5 @@ def load_sample_if_empty(driver: neo4j.Driver, database: str) -> LoadSummary | N
 def init(driver: neo4j.Driver, database: str) -> dict[str, int]:
     """Schema and reference data, idempotently: what `articula db init` does."""
     statements = apply_schema(driver, database)
+    recover(driver, database)
     return {"schema statements": statements, **load_reference(driver, database)}

@@ -1,11 +1,14 @@
 // One batch of seats of institutions in initiatives' governance: (:Institution)-[:GOVERNS]->(:Initiative).
-// Unchanged relationships are not written, so loading the same dataset again changes nothing.
+// Unchanged relationships are not written, so loading the same dataset again changes
+// nothing; returns what it created and the before-image of what it changed, for the journal.
 UNWIND $rows AS row
 MATCH (a:Actor:Institution {id: row.from})
 MATCH (b:Initiative {id: row.to})
 OPTIONAL MATCH (a)-[old:GOVERNS]->(b)
-WITH a, b, row, old IS NULL AS created,
+WITH a, b, row, old, old IS NULL AS created,
      old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS updated
+WITH *, CASE WHEN updated THEN properties(old) END AS before
 MERGE (a)-[r:GOVERNS]->(b)
 FOREACH (_ IN CASE WHEN created OR updated THEN [1] ELSE [] END | SET r += row.props, r += $stamp)
-RETURN sum(toInteger(created)) AS created, sum(toInteger(updated)) AS updated
+RETURN collect(CASE WHEN created THEN elementId(r) END) AS created,
+       collect(CASE WHEN updated THEN {target: elementId(r), before: before} END) AS updated

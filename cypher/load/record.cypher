@@ -1,6 +1,11 @@
-// The record of a load that changed something, and a new graph version.
-CREATE (l:Load {id: $stamp.loadId, source: $stamp.loadSource, loadedAt: $stamp.loadedAt,
-                created: $created, updated: $updated, summary: $summary})
+// The record of a load that changed something, and a new graph version. A large load's
+// WRITING record becomes COMMITTED only if no recovery has claimed it meanwhile.
+MERGE (l:Load {id: $stamp.loadId})
+ON CREATE SET l.status = 'WRITING'
+WITH l
+WHERE l.status = 'WRITING'
+SET l.status = 'COMMITTED', l.source = $stamp.loadSource, l.loadedAt = $stamp.loadedAt,
+    l.created = $created, l.updated = $updated, l.summary = $summary
 MERGE (g:GraphVersion {id: 'graph'})
 SET g.version = coalesce(g.version, 0) + 1, g.changedAt = $stamp.loadedAt
 RETURN g.version AS version

@@ -1,0 +1,5 @@
+// The record of a large load while it is written in many transactions, and the node its
+// loader keeps locked while it runs (an unlocked WRITING load is one to roll back).
+CREATE (l:Load {id: $stamp.loadId, source: $stamp.loadSource, loadedAt: $stamp.loadedAt,
+                status: 'WRITING'})
+CREATE (:LoadLock {loadId: $stamp.loadId})

@@ -1,0 +1,1 @@
+CREATE INDEX load_status IF NOT EXISTS FOR (n:Load) ON (n.status)

@@ -1,0 +1,1 @@
+CREATE INDEX load_undo IF NOT EXISTS FOR (n:LoadUndo) ON (n.undoLoad)
