@@ -4,7 +4,7 @@ Pure: text tables in, typed rows out, or a DatasetError listing every problem. W
 database already holds (ids, territory and sector codes) comes in through `Known`.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -51,6 +51,8 @@ class Dataset:
     """Validated, typed rows per table, in TABLES order; absent tables are empty."""
 
     tables: dict[str, list[Row]] = field(default_factory=dict)
+    existing_ids: set[str] = field(default_factory=set)  # entity ids the database holds
+    existing_codes: set[str] = field(default_factory=set)  # added codes it holds already
 
     def rows(self, table: str) -> list[Row]:
         return self.tables.get(table, [])
@@ -60,14 +62,22 @@ class Dataset:
 
 
 @dataclass(frozen=True)
-class _Ref:
-    """A cell that names something defined elsewhere."""
+class _RefColumn:
+    """A column whose cells name things defined elsewhere."""
 
     target: Entity | str  # an Entity, or "territory" / "sector"
-    value: str
     raw: RawTable
-    index: int
     column: str
+    values: list[Any]  # parsed cells: a str, a list of codes, or None
+
+    def distinct(self) -> set[str]:
+        found: set[str] = set()
+        for cell in self.values:
+            if isinstance(cell, list):
+                found.update(cell)
+            elif cell is not None:
+                found.add(cell)
+        return found
 
 
 class _Validator:
@@ -75,7 +85,7 @@ class _Validator:
         self.raw = raw
         self.known = known
         self.problems: list[Problem] = []
-        self.refs: list[_Ref] = []
+        self.ref_columns: list[_RefColumn] = []
         self.dataset = Dataset()
 
     def problem(self, raw: RawTable, index: int | None, column: str | None,
@@ -109,41 +119,51 @@ class _Validator:
         if missing:
             return []
         present = [c for c in table.all_columns if c.name in columns]
-        values = {c.name: raw.frame[c.name].tolist() for c in present}
-        rows: list[Row] = []
-        for index in range(len(raw.frame)):
-            row: Row = {}
-            for column in present:
-                row[column.name] = self.cell(raw, index, column, values[column.name][index])
-            self.row_rules(table, raw, index, row)
-            rows.append(row)
+        values = {c.name: self.column(raw, c, raw.frame[c.name].tolist()) for c in present}
+        self.row_rules(table, raw, values)
+        names = list(values)
+        rows: list[Row] = [dict(zip(names, cells, strict=True))
+                           for cells in zip(*values.values(), strict=True)]
         self.duplicates(table, raw, rows)
         return rows
 
-    def cell(self, raw: RawTable, index: int, column: Column, text: str) -> Any:
-        if text == "":
-            if column.required:
-                self.problem(raw, index, column.name, text, "a value is required")
-            return None
-        parse = PARSERS[column.kind]
-        value, expectation = parse(column, text)
-        if expectation is not None:
-            self.problem(raw, index, column.name, text, expectation)
-            return None
-        for target, code in _references(column, value):
-            self.refs.append(_Ref(target, code, raw, index, column.name))
-        return value
+    def column(self, raw: RawTable, column: Column, texts: list[str]) -> list[Any]:
+        """Parse a whole column, each distinct text once; note every problem by row."""
+        if column.required and "" in texts:
+            for index, text in enumerate(texts):
+                if text == "":
+                    self.problem(raw, index, column.name, text, "a value is required")
+        if column.kind in (Kind.TEXT, Kind.ID):
+            values: list[Any] = [text or None for text in texts]
+        else:
+            parse = PARSERS[column.kind]
+            parsed = {text: parse(column, text) for text in set(texts) if text}
+            values = [parsed[text][0] if text else None for text in texts]
+            bad = {text: result[1] for text, result in parsed.items() if result[1] is not None}
+            if bad:
+                for index, text in enumerate(texts):
+                    if text in bad:
+                        self.problem(raw, index, column.name, text, bad[text])
+        target = _target(column)
+        if target is not None:
+            self.ref_columns.append(_RefColumn(target, raw, column.name, values))
+        return values
 
-    def row_rules(self, table: Table, raw: RawTable, index: int, row: Row) -> None:
+    def row_rules(self, table: Table, raw: RawTable, values: dict[str, list[Any]]) -> None:
         for start, end in (("start_year", "end_year"), ("since", "until")):
-            first, last = row.get(start), row.get(end)
-            if first is not None and last is not None and first > last:
-                self.problem(raw, index, end, str(last), f"must not be before {start} ({first})")
-        if table.ends is not None:
-            a, b = (row.get(end) for end in table.ends)
-            if a is not None and a == b:
-                self.problem(raw, index, table.ends[1], str(b),
-                             f"must differ from {table.ends[0]} (no tie of a node to itself)")
+            if start in values and end in values:
+                for index, (first, last) in enumerate(zip(values[start], values[end],
+                                                          strict=True)):
+                    if first is not None and last is not None and first > last:
+                        self.problem(raw, index, end, str(last),
+                                     f"must not be before {start} ({first})")
+        if table.ends is not None and all(end in values for end in table.ends):
+            sources, targets = (values[end] for end in table.ends)
+            for index, (a, b) in enumerate(zip(sources, targets, strict=True)):
+                if a is not None and a == b:
+                    self.problem(raw, index, table.ends[1], str(b),
+                                 f"must differ from {table.ends[0]} (no tie of a node to "
+                                 "itself)")
 
     def duplicates(self, table: Table, raw: RawTable, rows: list[Row]) -> None:
         if table.entity is not None:
@@ -179,6 +199,11 @@ class _Validator:
                 else:
                     first_seen[row["id"]] = (raw, index)
         in_database = self.known.entities(list(first_seen))
+        self.dataset.existing_ids = set(in_database)
+        for name, ask in (("territories", self.known.territories),
+                          ("sectors", self.known.sectors)):
+            codes = [r["code"] for r in self.dataset.rows(name) if r.get("code")]
+            self.dataset.existing_codes |= {f"{name}:{c}" for c in ask(codes)}
         for entity_id, labels in in_database.items():
             raw, index = first_seen[entity_id]
             entity = BY_NAME[raw.name].entity
@@ -197,35 +222,50 @@ class _Validator:
             "territory": {r["code"] for r in self.dataset.rows("territories") if r.get("code")},
             "sector": {r["code"] for r in self.dataset.rows("sectors") if r.get("code")},
         }
-        open_refs = [
-            ref for ref in self.refs
-            if ref.value not in (defined if isinstance(ref.target, Entity) else codes[ref.target])
-        ]
-        defined.update(self.known.entities(
-            sorted({r.value for r in open_refs if isinstance(r.target, Entity)})))
-        territories = self.known.territories(
-            sorted({r.value for r in open_refs if r.target == "territory"}))
-        sectors = self.known.sectors(sorted({r.value for r in open_refs if r.target == "sector"}))
-        for ref in self.refs:
-            if isinstance(ref.target, Entity):
-                labels = defined.get(ref.value)
-                wanted = ref.target.value.lower()
-                if labels is None:
-                    self.problem(ref.raw, ref.index, ref.column, ref.value,
-                                 f"unknown {wanted} id: not in the dataset nor in the database")
-                elif ref.target.value not in labels:
-                    self.problem(ref.raw, ref.index, ref.column, ref.value,
-                                 f"expected the id of {_a(wanted)}, but it is the id of "
-                                 f"{_a(_kind(labels))}")
-            elif ref.target == "territory" and ref.value not in territories | codes["territory"]:
-                self.problem(ref.raw, ref.index, ref.column, ref.value,
-                             "unknown territory code: expected an ISO 3166 code of a Latin "
-                             "American or Caribbean country or subdivision (e.g. CO, CO-ANT) "
-                             "or a code added in the territories table")
-            elif ref.target == "sector" and ref.value not in sectors | codes["sector"]:
-                self.problem(ref.raw, ref.index, ref.column, ref.value,
-                             "unknown sector code: expected an ISIC Rev.4 code as published "
-                             "(e.g. C, 10, 107, 1071) or a code added in the sectors table")
+        wanted: dict[Entity | str, set[str]] = {}
+        for ref in self.ref_columns:
+            wanted.setdefault(ref.target, set()).update(ref.distinct())
+        entity_ids = {v for target, found in wanted.items() if isinstance(target, Entity)
+                      for v in found if v not in defined}
+        defined.update(self.known.entities(sorted(entity_ids)))
+        for code_kind, ask in (("territory", self.known.territories),
+                               ("sector", self.known.sectors)):
+            codes[code_kind] |= ask(sorted(wanted.get(code_kind, set()) - codes[code_kind]))
+        verdicts: dict[Entity | str, dict[str, str]] = {}
+        for target, found in wanted.items():
+            verdicts[target] = {
+                value: verdict for value in found
+                if (verdict := _verdict(target, value, defined, codes)) is not None
+            }
+        for ref in self.ref_columns:
+            bad = verdicts[ref.target]
+            if not bad:
+                continue
+            for index, cell in enumerate(ref.values):
+                for value in cell if isinstance(cell, list) else [cell]:
+                    if value in bad:
+                        self.problem(ref.raw, index, ref.column, value, bad[value])
+
+
+def _verdict(target: Entity | str, value: str, defined: dict[str, frozenset[str]],
+             codes: dict[str, set[str]]) -> str | None:
+    """What is wrong with a reference to `value`, or None."""
+    if isinstance(target, Entity):
+        labels = defined.get(value)
+        wanted = target.value.lower()
+        if labels is None:
+            return f"unknown {wanted} id: not in the dataset nor in the database"
+        if target.value not in labels:
+            return f"expected the id of {_a(wanted)}, but it is the id of {_a(_kind(labels))}"
+        return None
+    if value in codes[target]:
+        return None
+    if target == "territory":
+        return ("unknown territory code: expected an ISO 3166 code of a Latin American or "
+                "Caribbean country or subdivision (e.g. CO, CO-ANT) or a code added in the "
+                "territories table")
+    return ("unknown sector code: expected an ISIC Rev.4 code as published (e.g. C, 10, 107, "
+            "1071) or a code added in the sectors table")
 
 
 LABELS: dict[Entity, frozenset[str]] = {
@@ -245,17 +285,14 @@ def _a(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
-def _references(column: Column, value: Any) -> Iterable[tuple[Entity | str, str]]:
-    if column.kind is Kind.ID and column.refers_to is not None:
-        yield column.refers_to, value
-    elif column.kind is Kind.TERRITORY:
-        yield "territory", value
-    elif column.kind is Kind.SECTOR:
-        yield "sector", value
-    elif column.kind is Kind.TERRITORIES:
-        yield from (("territory", code) for code in value)
-    elif column.kind is Kind.SECTORS:
-        yield from (("sector", code) for code in value)
+def _target(column: Column) -> Entity | str | None:
+    if column.kind is Kind.ID:
+        return column.refers_to
+    if column.kind in (Kind.TERRITORY, Kind.TERRITORIES):
+        return "territory"
+    if column.kind in (Kind.SECTOR, Kind.SECTORS):
+        return "sector"
+    return None
 
 
 # -- cell parsers: (column, text) -> (value, None) or (None, what was expected) -------------

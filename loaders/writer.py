@@ -1,7 +1,11 @@
-"""Writing a validated dataset: batched `UNWIND … MERGE` statements, all in one transaction.
+"""Writing a validated dataset, all or nothing, in batched `UNWIND` statements.
 
-One transaction makes a load all-or-nothing: if Neo4j goes away or the process is killed
-mid-way, the server discards the whole transaction and the database stays as it was.
+Rows the database does not hold yet are CREATEd, the rest MERGEd (writing only what
+differs). Up to SINGLE_TRANSACTION_ROWS rows go in one transaction, which the server
+discards whole if Neo4j goes away or the process is killed. Larger loads go in one
+transaction per batch with a journal (before-images of what they change, ids of the
+relationships they MERGE into being) and a lock on their (:Load) record; a failure rolls
+them back, and `recover` rolls back the loads a crash left unfinished.
 """
 
 from __future__ import annotations
@@ -21,11 +25,11 @@ from loaders.cypher_run import batches, run
 from loaders.tables import BY_NAME
 from loaders.validation import Dataset, Row
 from service.cypher_catalog import cypher
-from service.errors import DatabaseUnavailable
+from service.errors import ArticulaError, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
-BATCH = 5_000
+BATCH = 10_000
 SINGLE_TRANSACTION_ROWS = 100_000
 
 # Columns that become relationships rather than properties.
@@ -53,56 +57,94 @@ class Step:
     def relationships(self) -> bool:
         return self.label not in NODE_STEPS
 
+    @property
+    def creates(self) -> bool:
+        return self.statement.startswith("load/create_")
+
 
 NODE_STEPS = {"territories", "sectors", "initiatives", "firms", "institutions", "programs"}
 
 
+# Link statements: (statement, label, table, source column, target column, end kinds).
+LINKS: tuple[tuple[str, str, str, str, str, tuple[str, str]], ...] = (
+    ("territory_parents", "territory hierarchy", "territories", "code", "parent_code",
+     ("territories", "territories")),
+    ("sector_parents", "sector hierarchy", "sectors", "code", "parent_code",
+     ("sectors", "sectors")),
+    ("initiative_territories", "initiative territories", "initiatives", "id",
+     "territory_codes", ("id", "territories")),
+    ("initiative_sectors", "initiative sectors", "initiatives", "id", "sector_codes",
+     ("id", "sectors")),
+    ("actor_territories", "firm territories", "firms", "id", "territory_code",
+     ("id", "territories")),
+    ("firm_sectors", "firm sectors", "firms", "id", "sector_codes", ("id", "sectors")),
+    ("actor_territories", "institution territories", "institutions", "id", "territory_code",
+     ("id", "territories")),
+    ("runs", "programme runners", "programs", "institution_id", "id", ("id", "id")),
+)
+RELATIONSHIP_TABLES = ("participations", "governance", "supports", "supplies",
+                       "collaborations", "agreements")
+
+
 def plan(dataset: Dataset) -> list[Step]:
-    """Every write, in an order where whatever a step matches was written before it."""
-    def nodes(table: str, key: str = "id") -> list[dict[str, Any]]:
-        return [{key: r[key], "props": props(r, LINK_COLUMNS)} for r in dataset.rows(table)]
+    """Every write, in an order where whatever a step matches was written before it.
 
-    def links(table: str, source: str, target: str) -> list[dict[str, Any]]:
-        out = []
-        for r in dataset.rows(table):
-            targets = r.get(target)
-            for value in targets if isinstance(targets, list) else [targets]:
-                if value is not None and r.get(source) is not None:
-                    out.append({"from": r[source], "to": value, "props": {}})
-        return out
+    Rows the database does not hold yet (as validation found) are CREATEd; the rest are
+    MERGEd, which writes only what differs.
+    """
+    new: dict[str, set[str]] = {
+        "id": {r["id"] for t in ("initiatives", "firms", "institutions", "programs")
+               for r in dataset.rows(t)} - dataset.existing_ids,
+        "territories": {r["code"] for r in dataset.rows("territories")
+                        if f"territories:{r['code']}" not in dataset.existing_codes},
+        "sectors": {r["code"] for r in dataset.rows("sectors")
+                    if f"sectors:{r['code']}" not in dataset.existing_codes},
+    }
+    steps: list[Step] = []
 
-    def relationships(table: str) -> list[dict[str, Any]]:
+    def add(statement: str, label: str, rows: list[dict[str, Any]],
+            is_new: Callable[[dict[str, Any]], bool]) -> None:
+        steps.append(Step(f"load/create_{statement}", label, [r for r in rows if is_new(r)]))
+        steps.append(Step(f"load/{statement}", label, [r for r in rows if not is_new(r)]))
+
+    for table in ("territories", "sectors"):
+        rows = [{"code": r["code"], "props": props(r, LINK_COLUMNS)} for r in dataset.rows(table)]
+        add(table, table, rows, _keyed(new[table], "code"))
+    for link in LINKS[:2]:
+        add(link[0], link[1], _link_rows(dataset, *link[2:5]), _fresh(new, link[5]))
+    for table in ("initiatives", "firms", "institutions", "programs"):
+        rows = [{"id": r["id"], "props": props(r, LINK_COLUMNS)} for r in dataset.rows(table)]
+        add(table, table, rows, _keyed(new["id"], "id"))
+    for link in LINKS[2:]:
+        add(link[0], link[1], _link_rows(dataset, *link[2:5]), _fresh(new, link[5]))
+    for table in RELATIONSHIP_TABLES:
         ends = BY_NAME[table].ends
         assert ends is not None
-        return [{"from": r[ends[0]], "to": r[ends[1]], "props": props(r, set(ends))}
+        rows = [{"from": r[ends[0]], "to": r[ends[1]], "props": props(r, set(ends))}
                 for r in dataset.rows(table)]
-
-    runs = [{"from": r["institution_id"], "to": r["id"], "props": {}}
-            for r in dataset.rows("programs") if r.get("institution_id")]
-    steps = [
-        Step("load/territories", "territories", nodes("territories", "code")),
-        Step("load/sectors", "sectors", nodes("sectors", "code")),
-        Step("load/territory_parents", "territory hierarchy",
-             links("territories", "code", "parent_code")),
-        Step("load/sector_parents", "sector hierarchy", links("sectors", "code", "parent_code")),
-        Step("load/initiatives", "initiatives", nodes("initiatives")),
-        Step("load/firms", "firms", nodes("firms")),
-        Step("load/institutions", "institutions", nodes("institutions")),
-        Step("load/programs", "programs", nodes("programs")),
-        Step("load/initiative_territories", "initiative territories",
-             links("initiatives", "id", "territory_codes")),
-        Step("load/initiative_sectors", "initiative sectors",
-             links("initiatives", "id", "sector_codes")),
-        Step("load/actor_territories", "firm territories", links("firms", "id", "territory_code")),
-        Step("load/firm_sectors", "firm sectors", links("firms", "id", "sector_codes")),
-        Step("load/actor_territories", "institution territories",
-             links("institutions", "id", "territory_code")),
-        Step("load/runs", "programme runners", runs),
-    ]
-    for table in ("participations", "governance", "supports", "supplies", "collaborations",
-                  "agreements"):
-        steps.append(Step(f"load/{table}", table, relationships(table)))
+        add(table, table, rows, _fresh(new, ("id", "id")))
     return [step for step in steps if step.rows]
+
+
+def _link_rows(dataset: Dataset, table: str, source: str,
+               target: str) -> list[dict[str, Any]]:
+    out = []
+    for r in dataset.rows(table):
+        targets = r.get(target)
+        for value in targets if isinstance(targets, list) else [targets]:
+            if value is not None and r.get(source) is not None:
+                out.append({"from": r[source], "to": value, "props": {}})
+    return out
+
+
+def _keyed(new: set[str], key: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda r: r[key] in new
+
+
+def _fresh(new: dict[str, set[str]],
+           kinds: tuple[str, str]) -> Callable[[dict[str, Any]], bool]:
+    """Whether a link touches a node this load creates (so the link cannot exist yet)."""
+    return lambda r: r["from"] in new[kinds[0]] or r["to"] in new[kinds[1]]
 
 
 @dataclass
@@ -157,52 +199,85 @@ def write(driver: neo4j.Driver, database: str, dataset: Dataset, source: str,
     """
     steps = plan(dataset)
     load_id = str(uuid.uuid4())
-    stamp = {"loadId": load_id, "loadSource": source, "loadedAt": datetime.now(UTC)}
-    summary = LoadSummary(source=source, load_id=load_id, rows=dataset.count())
     total = sum(len(step.rows) for step in steps)
-    bar = tqdm(total=total, unit="rows", desc="writing", file=sys.stderr,
-               disable=not progress, leave=False)
-    with bar:
+    with tqdm(total=total, unit="rows", desc="writing", file=sys.stderr,
+              disable=not progress, leave=False) as bar:
+        job = _Job(
+            driver=driver, database=database, steps=steps, batch_size=batch_size, bar=bar,
+            before_commit=before_commit, stamp={"loadId": load_id},
+            record={"id": load_id, "source": source, "loadedAt": datetime.now(UTC)},
+            summary=LoadSummary(source=source, load_id=load_id, rows=dataset.count()),
+        )
         if total <= single_transaction_rows:
-            _write_at_once(driver, database, steps, stamp, summary, batch_size, bar,
-                           before_commit)
+            _write_at_once(job)
         else:
-            _write_journaled(driver, database, steps, stamp, summary, batch_size, bar,
-                             before_commit)
-    if summary.created or summary.updated:
+            _write_journaled(job)
+    if job.summary.created or job.summary.updated:
         _check_committed(driver, database, load_id)
-    return summary
+    return job.summary
+
+
+@dataclass
+class _Job:
+    """One load under way."""
+
+    driver: neo4j.Driver
+    database: str
+    steps: list[Step]
+    batch_size: int
+    bar: tqdm[Any]
+    before_commit: Callable[[LoadSummary], None] | None
+    stamp: dict[str, Any]  # set on every node and relationship the load writes
+    record: dict[str, Any]  # the (:Load) record: id, source, time
+    summary: LoadSummary
+
+
+@dataclass(frozen=True)
+class Applied:
+    created: int
+    created_relationships: list[str]  # element ids a MERGE created, for the journal
+    updated: list[dict[str, Any]]  # {target, before} for what it changed
 
 
 def _apply(tx: neo4j.ManagedTransaction, step: Step, batch: Sequence[dict[str, Any]],
-           stamp: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+           stamp: dict[str, Any]) -> Applied:
     result = run(tx, step.statement, rows=list(batch), stamp=stamp)[0]
-    return result["created"], result["updated"]
+    if step.creates:
+        if result["created"] != len(batch):
+            raise ArticulaError(
+                f"Writing {step.label} created {result['created']} of {len(batch)}: the "
+                "database changed since validation (a concurrent write?); nothing was kept."
+            )
+        return Applied(result["created"], [], [])
+    created = result["created"]
+    return Applied(len(created), created if step.relationships else [], result["updated"])
 
 
-def _record(tx: neo4j.ManagedTransaction, stamp: dict[str, Any],
+def _record(tx: neo4j.ManagedTransaction, record: dict[str, Any],
             summary: LoadSummary) -> int | None:
     table = {label: [c.created, c.updated] for label, c in summary.counts.items()}
-    rows = run(tx, "load/record", stamp=stamp, created=summary.created,
+    rows = run(tx, "load/record", load=record, created=summary.created,
                updated=summary.updated, summary=str(table))
     return rows[0]["version"] if rows else None
 
 
-def _write_at_once(driver: neo4j.Driver, database: str, steps: list[Step],
-                   stamp: dict[str, Any], summary: LoadSummary, batch_size: int,
-                   bar: tqdm[Any], before_commit: Callable[[LoadSummary], None] | None) -> None:
+def _write_at_once(job: _Job) -> None:
+    driver, database, steps, stamp, record, summary, batch_size, bar, before_commit = (
+        job.driver, job.database, job.steps, job.stamp, job.record, job.summary,
+        job.batch_size, job.bar, job.before_commit)
+
     def work(tx: neo4j.ManagedTransaction) -> None:
         summary.counts = {}
         bar.reset()
         for step in steps:
             counts = summary.counts.setdefault(step.label, Counts())
             for batch in batches(step.rows, batch_size):
-                created, updated = _apply(tx, step, batch, stamp)
-                counts.created += len(created)
-                counts.updated += len(updated)
+                applied = _apply(tx, step, batch, stamp)
+                counts.created += applied.created
+                counts.updated += len(applied.updated)
                 bar.update(len(batch))
         if summary.created or summary.updated:
-            summary.graph_version = _record(tx, stamp, summary)
+            summary.graph_version = _record(tx, record, summary)
         if before_commit is not None:
             before_commit(summary)
 
@@ -210,12 +285,13 @@ def _write_at_once(driver: neo4j.Driver, database: str, steps: list[Step],
         session.execute_write(work)
 
 
-def _write_journaled(driver: neo4j.Driver, database: str, steps: list[Step],
-                     stamp: dict[str, Any], summary: LoadSummary, batch_size: int,
-                     bar: tqdm[Any], before_commit: Callable[[LoadSummary], None] | None) -> None:
+def _write_journaled(job: _Job) -> None:
+    driver, database, steps, stamp, record, summary, batch_size, bar, before_commit = (
+        job.driver, job.database, job.steps, job.stamp, job.record, job.summary,
+        job.batch_size, job.bar, job.before_commit)
     load_id = stamp["loadId"]
     with driver.session(database=database) as session:
-        session.execute_write(lambda tx: run(tx, "load/start", stamp=stamp))
+        session.execute_write(lambda tx: run(tx, "load/start", load=record))
     guard_session = driver.session(database=database)
     guard = guard_session.begin_transaction()
     try:
@@ -227,21 +303,23 @@ def _write_journaled(driver: neo4j.Driver, database: str, steps: list[Step],
                 for batch in batches(step.rows, batch_size):
                     def work(tx: neo4j.ManagedTransaction, step: Step = step,
                              batch: Sequence[dict[str, Any]] = batch,
-                             seq: int = seq) -> tuple[int, int]:
-                        created, updated = _apply(tx, step, batch, stamp)
-                        run(tx, "load/journal", loadId=load_id, seq=seq, created=created,
-                            updated=updated, relationships=step.relationships)
-                        return len(created), len(updated)
+                             seq: int = seq) -> Applied:
+                        applied = _apply(tx, step, batch, stamp)
+                        if applied.created_relationships or applied.updated:
+                            run(tx, "load/journal", loadId=load_id, seq=seq,
+                                created=applied.created_relationships,
+                                updated=applied.updated, relationships=step.relationships)
+                        return applied
 
-                    created, updated = session.execute_write(work)
-                    counts.created += created
-                    counts.updated += updated
+                    applied = session.execute_write(work)
+                    counts.created += applied.created
+                    counts.updated += len(applied.updated)
                     seq += 1
                     bar.update(len(batch))
             if before_commit is not None:
                 before_commit(summary)
             if summary.created or summary.updated:
-                summary.graph_version = session.execute_write(_record, stamp, summary)
+                summary.graph_version = session.execute_write(_record, record, summary)
                 if summary.graph_version is None:
                     raise DatabaseUnavailable(
                         f"Load {load_id} was rolled back by a recovery while it was "
@@ -301,17 +379,22 @@ def recover(driver: neo4j.Driver, database: str) -> list[str]:
 
 
 def _undo(driver: neo4j.Driver, database: str, load_id: str) -> None:
+    """Restore what the load changed, delete the relationships it MERGEd into being, then
+    delete every node still stamped with it (what it created, with their relationships)."""
+    def repeat(statement: str, column: str) -> None:
+        while driver.execute_query(cypher(statement), loadId=load_id, limit=BATCH,
+                                   database_=database)[0][0][column]:
+            pass
+
+    repeat("load/undo_changed_relationships", "restored")
+    repeat("load/undo_changed_nodes", "restored")
     entries, _, _ = driver.execute_query(cypher("load/journal_entries"), loadId=load_id,
                                          database_=database)
-    for entry in entries:  # newest first: relationships before the nodes they hang on
-        statement = ("load/undo_created_relationships" if entry["relationships"]
-                     else "load/undo_created_nodes")
+    for entry in entries:
         for chunk in batches(entry["created"], BATCH):
-            driver.execute_query(cypher(statement), ids=list(chunk), database_=database)
-    for statement in ("load/undo_changed_relationships", "load/undo_changed_nodes"):
-        while driver.execute_query(cypher(statement), loadId=load_id, limit=BATCH,
-                                   database_=database)[0][0]["restored"]:
-            pass
+            driver.execute_query(cypher("load/undo_created_relationships"), ids=list(chunk),
+                                 database_=database)
+    repeat("load/undo_created_nodes", "deleted")
 
 
 def _forget(driver: neo4j.Driver, database: str, load_id: str) -> None:

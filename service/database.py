@@ -108,6 +108,7 @@ def sync_driver(settings: Settings) -> neo4j.Driver:
         settings.bolt_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         user_agent="articula-cli",
+        notifications_min_severity="OFF",  # planner hints about empty databases are noise here
     )
     try:
         with translated_errors(settings):

@@ -1,5 +1,8 @@
 """What users without our machines get: docker-compose.yml, the Dockerfile, the README."""
 
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -50,3 +53,20 @@ def test_readme_names_the_pinned_versions_and_the_two_commands() -> None:
     assert f"GDS {versions.gds}" in readme
     quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     assert "make serve" in quick_start and "make test" in quick_start
+
+
+def test_the_wheel_ships_the_cypher_the_reference_data_the_sample_and_the_pom(
+    tmp_path: Path,
+) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path), str(ROOT)],
+        check=True, capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("articula-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    cypher_files = {f"service/cypher/{p.relative_to(ROOT / 'cypher').as_posix()}"
+                    for p in (ROOT / "cypher").rglob("*.cypher")}
+    assert cypher_files and cypher_files <= names
+    assert {"loaders/reference/isic_rev4.csv", "loaders/reference/lac_countries.csv",
+            "loaders/sample/initiatives.csv", "service/local_neo4j/pom.xml"} <= names

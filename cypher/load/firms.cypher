@@ -3,6 +3,7 @@
 // returns what it created and the before-image of what it changed, for the load journal.
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Actor {id: row.id})
+USING INDEX old:Actor(id)
 WITH row, old, old IS NULL AS created,
      old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS updated
 WITH *, CASE WHEN updated THEN properties(old) END AS before

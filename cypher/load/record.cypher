@@ -1,11 +1,12 @@
-// The record of a load that changed something, and a new graph version. A large load's
-// WRITING record becomes COMMITTED only if no recovery has claimed it meanwhile.
-MERGE (l:Load {id: $stamp.loadId})
+// The record of a load that changed something (its nodes and relationships carry its id
+// as `loadId`), and a new graph version. A large load's WRITING record becomes COMMITTED
+// only if no recovery has claimed it meanwhile.
+MERGE (l:Load {id: $load.id})
 ON CREATE SET l.status = 'WRITING'
 WITH l
 WHERE l.status = 'WRITING'
-SET l.status = 'COMMITTED', l.source = $stamp.loadSource, l.loadedAt = $stamp.loadedAt,
+SET l.status = 'COMMITTED', l.source = $load.source, l.loadedAt = $load.loadedAt,
     l.created = $created, l.updated = $updated, l.summary = $summary
 MERGE (g:GraphVersion {id: 'graph'})
-SET g.version = coalesce(g.version, 0) + 1, g.changedAt = $stamp.loadedAt
+SET g.version = coalesce(g.version, 0) + 1, g.changedAt = $load.loadedAt
 RETURN g.version AS version

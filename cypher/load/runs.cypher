@@ -3,7 +3,9 @@
 // nothing; returns what it created and the before-image of what it changed, for the journal.
 UNWIND $rows AS row
 MATCH (a:Actor:Institution {id: row.from})
+USING INDEX a:Actor(id)
 MATCH (b:Program {id: row.to})
+USING INDEX b:Program(id)
 OPTIONAL MATCH (a)-[old:RUNS]->(b)
 WITH a, b, row, old, old IS NULL AS created,
      old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS updated

@@ -3,7 +3,9 @@
 // nothing; returns what it created and the before-image of what it changed, for the journal.
 UNWIND $rows AS row
 MATCH (a:Sector {code: row.from})
+USING INDEX a:Sector(code)
 MATCH (b:Sector {code: row.to})
+USING INDEX b:Sector(code)
 OPTIONAL MATCH (a)-[old:PART_OF]->(b)
 WITH a, b, row, old, old IS NULL AS created,
      old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS updated

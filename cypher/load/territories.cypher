@@ -1,6 +1,7 @@
 // One batch of territories the dataset adds below the reference data (PART_OF comes after).
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Territory {code: row.code})
+USING INDEX old:Territory(code)
 WITH row, old, old IS NULL AS created,
      old IS NOT NULL AND any(k IN keys(row.props) WHERE old[k] IS NULL OR old[k] <> row.props[k]) AS updated
 WITH *, CASE WHEN updated THEN properties(old) END AS before

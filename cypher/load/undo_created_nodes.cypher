@@ -1,5 +1,16 @@
-// Delete nodes a rolled-back load created.
-UNWIND $ids AS id
-MATCH (n)
-WHERE elementId(n) = id
+// Delete up to $limit nodes a rolled-back load created: once the before-images of what it
+// changed are restored, whatever still carries its loadId is what it created.
+CALL () {
+  MATCH (n:Initiative {loadId: $loadId}) RETURN n
+  UNION
+  MATCH (n:Actor {loadId: $loadId}) RETURN n
+  UNION
+  MATCH (n:Program {loadId: $loadId}) RETURN n
+  UNION
+  MATCH (n:Territory {loadId: $loadId}) RETURN n
+  UNION
+  MATCH (n:Sector {loadId: $loadId}) RETURN n
+}
+WITH n LIMIT $limit
 DETACH DELETE n
+RETURN count(*) AS deleted

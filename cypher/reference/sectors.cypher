@@ -6,5 +6,6 @@ WITH s, row, [k IN keys(row.props) WHERE s[k] IS NULL OR s[k] <> row.props[k]] A
 FOREACH (_ IN CASE WHEN size(changed) > 0 THEN [1] ELSE [] END | SET s += row.props)
 WITH s, row
 OPTIONAL MATCH (parent:Sector {code: row.parentCode})
+USING INDEX parent:Sector(code)
 FOREACH (_ IN CASE WHEN parent IS NULL THEN [] ELSE [1] END | MERGE (s)-[:PART_OF]->(parent))
 RETURN count(s) AS rows

@@ -4,7 +4,7 @@ from typing import Any
 
 import neo4j
 
-STAMP = {"loadId", "loadSource", "loadedAt"}
+STAMP = {"loadId"}
 
 
 def dump(driver: neo4j.Driver, *, stamps: bool = False) -> dict[str, list[Any]]:

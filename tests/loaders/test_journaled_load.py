@@ -28,10 +28,13 @@ def bookkeeping(driver: neo4j.Driver) -> list[str]:
 
 
 def changed(tables: Tables) -> Tables:
-    """The small network with one firm changed, one participation changed and one added."""
+    """The small network with a firm and a participation changed, a firm added (CREATE) and
+    a participation added between nodes that exist already (MERGE)."""
     tables["firms"][1]["employees"] = 99
     tables["participations"][0]["role"] = "LEADER"
     tables["firms"].append({**tables["firms"][2], "id": "F-9", "name": "Nueva SAS"})
+    tables["participations"].append({**tables["participations"][3], "actor_id": "U-1",
+                                     "role": "PARTNER"})
     return tables
 
 

@@ -57,7 +57,10 @@ def test_the_loaded_graph_holds_every_row_with_its_properties(
     assert cluster["name"] == "Clúster Energía Sostenible"
     assert (cluster["type"], cluster["startYear"]) == ("CLUSTER", 2009)
     assert "endYear" not in cluster  # empty cells are not stored
-    assert cluster["loadSource"] == tmp_path.name
+    records, _, _ = reference_db.execute_query(
+        "MATCH (l:Load {id: $id}) RETURN l.source AS source, l.loadedAt IS NOT NULL AS dated",
+        id=cluster["loadId"])
+    assert [dict(r) for r in records] == [{"source": tmp_path.name, "dated": True}]
     records, _, _ = reference_db.execute_query(
         "MATCH (f:Actor:Firm {id: 'F-1'})-[p:PARTICIPATES_IN]->(i:Initiative {id: 'INI-1'}) "
         "MATCH (f)-[:LOCATED_IN]->(t:Territory)-[:PART_OF]->(r:Territory)-[:PART_OF]->(c) "
