@@ -1,5 +1,6 @@
-"""`articula load`: read, validate everything, then write in one transaction."""
+"""`articula load`: read, validate everything, then write all or nothing."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import neo4j
@@ -13,11 +14,15 @@ from service.cypher_catalog import cypher
 
 
 def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = False,
-         progress: bool = True,
+         progress: bool = True, say: Callable[[str], None] = lambda message: None,
          single_transaction_rows: int = SINGLE_TRANSACTION_ROWS) -> LoadSummary:
     """Load the dataset at `path`; DatasetError (and no write) when anything is wrong."""
-    recover(driver, database)
-    dataset = validate(read_dataset(path), DatabaseKnown(driver, database))
+    for load_id in recover(driver, database):
+        say(f"Rolled back load {load_id}, which a crash had left unfinished.")
+    say(f"Reading {path.name}...")
+    raw = read_dataset(path)
+    say(f"Validating {sum(len(t.frame) for t in raw.values()):,} rows...")
+    dataset = validate(raw, DatabaseKnown(driver, database))
     if dry_run:
         return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
     apply_schema(driver, database)

@@ -1,4 +1,4 @@
-"""The `articula` command: the local Neo4j server and the service."""
+"""The `articula` command: the local Neo4j server, the database, datasets and the service."""
 
 import argparse
 import sys
@@ -95,7 +95,8 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
 
     with _driver(settings) as driver, translated_errors(settings):
         summary = load(Path(args.path), driver, settings.neo4j_database,
-                       dry_run=args.dry_run, progress=sys.stderr.isatty())
+                       dry_run=args.dry_run, progress=sys.stderr.isatty(),
+                       say=lambda message: print(message, file=sys.stderr, flush=True))
     print(summary.describe())
     return 0
 
