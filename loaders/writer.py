@@ -10,10 +10,12 @@ them back, and `recover` rolls back the loads a crash left unfinished.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sys
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 10_000
 SINGLE_TRANSACTION_ROWS = 100_000
+WRITERS = 2  # concurrent batch transactions of a large load
 
 # Columns that become relationships rather than properties.
 LINK_COLUMNS = {"id", "code", "parent_code", "territory_code", "territory_codes",
@@ -296,26 +299,37 @@ def _write_journaled(job: _Job) -> None:
     guard = guard_session.begin_transaction()
     try:
         guard.run(cypher("load/lock"), loadId=load_id).consume()
-        with driver.session(database=database) as session:
-            seq = 0
+        seq = itertools.count()
+
+        def write_batch(step: Step, batch: Sequence[dict[str, Any]]) -> Applied:
+            number = next(seq)
+
+            def work(tx: neo4j.ManagedTransaction) -> Applied:
+                applied = _apply(tx, step, batch, stamp)
+                if applied.created_relationships or applied.updated:
+                    run(tx, "load/journal", loadId=load_id, seq=number,
+                        created=applied.created_relationships,
+                        updated=applied.updated, relationships=step.relationships)
+                return applied
+
+            with driver.session(database=database) as batch_session:
+                return batch_session.execute_write(work)
+
+        # Batches of one step are independent; steps run in order (later ones match
+        # what earlier ones wrote). Two writers keep both cores busy.
+        pool = ThreadPoolExecutor(max_workers=WRITERS)
+        try:
             for step in steps:
                 counts = summary.counts.setdefault(step.label, Counts())
-                for batch in batches(step.rows, batch_size):
-                    def work(tx: neo4j.ManagedTransaction, step: Step = step,
-                             batch: Sequence[dict[str, Any]] = batch,
-                             seq: int = seq) -> Applied:
-                        applied = _apply(tx, step, batch, stamp)
-                        if applied.created_relationships or applied.updated:
-                            run(tx, "load/journal", loadId=load_id, seq=seq,
-                                created=applied.created_relationships,
-                                updated=applied.updated, relationships=step.relationships)
-                        return applied
-
-                    applied = session.execute_write(work)
+                chunks = list(batches(step.rows, batch_size))
+                for chunk, applied in zip(chunks, pool.map(write_batch, [step] * len(chunks),
+                                                            chunks), strict=True):
                     counts.created += applied.created
                     counts.updated += len(applied.updated)
-                    seq += 1
-                    bar.update(len(batch))
+                    bar.update(len(chunk))
+        finally:
+            pool.shutdown(cancel_futures=True)  # after a failure, write no further batch
+        with driver.session(database=database) as session:
             if before_commit is not None:
                 before_commit(summary)
             if summary.created or summary.updated:
