@@ -33,19 +33,6 @@ class Known(Protocol):
     def sectors(self, codes: list[str]) -> set[str]: ...
 
 
-class NothingKnown:
-    """An empty database, for validating a dataset on its own."""
-
-    def entities(self, ids: list[str]) -> dict[str, frozenset[str]]:
-        return {}
-
-    def territories(self, codes: list[str]) -> set[str]:
-        return set()
-
-    def sectors(self, codes: list[str]) -> set[str]:
-        return set()
-
-
 @dataclass
 class Dataset:
     """Validated, typed rows per table, in TABLES order; absent tables are empty."""

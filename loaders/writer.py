@@ -24,7 +24,7 @@ import neo4j
 from tqdm import tqdm
 
 from loaders.cypher_run import batches, run
-from loaders.tables import BY_NAME
+from loaders.tables import RELATIONSHIP_TABLES
 from loaders.validation import Dataset, Row
 from service.cypher_catalog import cypher
 from service.errors import ArticulaError, DatabaseUnavailable
@@ -85,8 +85,6 @@ LINKS: tuple[tuple[str, str, str, str, str, tuple[str, str]], ...] = (
      ("id", "territories")),
     ("runs", "programme runners", "programs", "institution_id", "id", ("id", "id")),
 )
-RELATIONSHIP_TABLES = ("participations", "governance", "supports", "supplies",
-                       "collaborations", "agreements")
 
 
 def plan(dataset: Dataset) -> list[Step]:
@@ -120,12 +118,12 @@ def plan(dataset: Dataset) -> list[Step]:
         add(table, table, rows, _keyed(new["id"], "id"))
     for link in LINKS[2:]:
         add(link[0], link[1], _link_rows(dataset, *link[2:5]), _fresh(new, link[5]))
-    for table in RELATIONSHIP_TABLES:
-        ends = BY_NAME[table].ends
+    for ties in RELATIONSHIP_TABLES:
+        ends = ties.ends
         assert ends is not None
         rows = [{"from": r[ends[0]], "to": r[ends[1]], "props": props(r, set(ends))}
-                for r in dataset.rows(table)]
-        add(table, table, rows, _fresh(new, ("id", "id")))
+                for r in dataset.rows(ties.name)]
+        add(ties.name, ties.name, rows, _fresh(new, ("id", "id")))
     return [step for step in steps if step.rows]
 
 
@@ -265,36 +263,34 @@ def _record(tx: neo4j.ManagedTransaction, record: dict[str, Any],
 
 
 def _write_at_once(job: _Job) -> None:
-    driver, database, steps, stamp, record, summary, batch_size, bar, before_commit = (
-        job.driver, job.database, job.steps, job.stamp, job.record, job.summary,
-        job.batch_size, job.bar, job.before_commit)
+    driver, database, stamp, summary, bar = (
+        job.driver, job.database, job.stamp, job.summary, job.bar)
 
     def work(tx: neo4j.ManagedTransaction) -> None:
         summary.counts = {}
         bar.reset()
-        for step in steps:
+        for step in job.steps:
             counts = summary.counts.setdefault(step.label, Counts())
-            for batch in batches(step.rows, batch_size):
+            for batch in batches(step.rows, job.batch_size):
                 applied = _apply(tx, step, batch, stamp)
                 counts.created += applied.created
                 counts.updated += len(applied.updated)
                 bar.update(len(batch))
         if summary.created or summary.updated:
-            summary.graph_version = _record(tx, record, summary)
-        if before_commit is not None:
-            before_commit(summary)
+            summary.graph_version = _record(tx, job.record, summary)
+        if job.before_commit is not None:
+            job.before_commit(summary)
 
     with driver.session(database=database) as session:
         session.execute_write(work)
 
 
 def _write_journaled(job: _Job) -> None:
-    driver, database, steps, stamp, record, summary, batch_size, bar, before_commit = (
-        job.driver, job.database, job.steps, job.stamp, job.record, job.summary,
-        job.batch_size, job.bar, job.before_commit)
+    driver, database, stamp, summary, bar = (
+        job.driver, job.database, job.stamp, job.summary, job.bar)
     load_id = stamp["loadId"]
     with driver.session(database=database) as session:
-        session.execute_write(lambda tx: run(tx, "load/start", load=record))
+        session.execute_write(lambda tx: run(tx, "load/start", load=job.record))
     guard_session = driver.session(database=database)
     guard = guard_session.begin_transaction()
     try:
@@ -319,9 +315,9 @@ def _write_journaled(job: _Job) -> None:
         # what earlier ones wrote). Two writers keep both cores busy.
         pool = ThreadPoolExecutor(max_workers=WRITERS)
         try:
-            for step in steps:
+            for step in job.steps:
                 counts = summary.counts.setdefault(step.label, Counts())
-                chunks = list(batches(step.rows, batch_size))
+                chunks = list(batches(step.rows, job.batch_size))
                 for chunk, applied in zip(chunks, pool.map(write_batch, [step] * len(chunks),
                                                             chunks), strict=True):
                     counts.created += applied.created
@@ -330,10 +326,10 @@ def _write_journaled(job: _Job) -> None:
         finally:
             pool.shutdown(cancel_futures=True)  # after a failure, write no further batch
         with driver.session(database=database) as session:
-            if before_commit is not None:
-                before_commit(summary)
+            if job.before_commit is not None:
+                job.before_commit(summary)
             if summary.created or summary.updated:
-                summary.graph_version = session.execute_write(_record, record, summary)
+                summary.graph_version = session.execute_write(_record, job.record, summary)
                 if summary.graph_version is None:
                     raise DatabaseUnavailable(
                         f"Load {load_id} was rolled back by a recovery while it was "

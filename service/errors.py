@@ -18,14 +18,6 @@ class ArticulaError(Exception):
         return {"code": self.code, **self.details}
 
 
-class BadUserInput(ArticulaError):
-    code = "BAD_USER_INPUT"
-
-
-class NotFound(ArticulaError):
-    code = "NOT_FOUND"
-
-
 class DatabaseUnavailable(ArticulaError):
     code = "DATABASE_UNAVAILABLE"
 

@@ -1,7 +1,7 @@
-// The journal of one batch of a large load: what it created and, for what it changed,
-// the before-image, so that an interrupted load can be rolled back (see load/undo_*).
-CREATE (j:LoadJournal {loadId: $loadId, seq: $seq, created: $created,
-                       relationships: $relationships})
+// The journal of one batch of a large load: the relationships it MERGEd into being and,
+// for what it changed, the before-image, so that an interrupted load can be rolled back
+// (see load/undo_*). What it CREATEd carries the load's id and needs no entry.
+CREATE (j:LoadJournal {loadId: $loadId, seq: $seq, created: $created})
 WITH j
 UNWIND $updated AS change
 CREATE (u:LoadUndo)

@@ -1,4 +1,3 @@
-// A load's journal, newest batch first.
+// The relationships a load MERGEd into being, batch by batch.
 MATCH (j:LoadJournal {loadId: $loadId})
-RETURN j.seq AS seq, j.created AS created, j.relationships AS relationships
-ORDER BY seq DESC
+RETURN j.seq AS seq, j.created AS created
