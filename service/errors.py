@@ -32,3 +32,21 @@ class GdsMissing(ArticulaError):
 
 class LocalServerError(ArticulaError):
     code = "LOCAL_SERVER"
+
+
+class BadUserInput(ArticulaError):
+    """An argument the caller can fix: unknown code, bad cursor, page too large."""
+
+    code = "BAD_USER_INPUT"
+
+
+class NotFound(ArticulaError):
+    """The operation needs a node that does not exist."""
+
+    code = "NOT_FOUND"
+
+
+class QueryTooComplex(ArticulaError):
+    """The query would cost more than the service's limits allow."""
+
+    code = "QUERY_TOO_COMPLEX"
