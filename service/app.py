@@ -12,6 +12,7 @@ from service.api.context import get_context
 from service.api.schema import schema
 from service.database import Database
 from service.errors import ArticulaError
+from service.routes.export import router as export_router
 from service.settings import Settings, get_settings
 
 
@@ -28,6 +29,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="Articula", version=__version__, lifespan=lifespan)
     app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql")
+    app.include_router(export_router)
 
     @app.get("/healthz", summary="The process is alive.")
     async def healthz() -> dict[str, str]:

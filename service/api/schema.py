@@ -4,10 +4,11 @@ import strawberry
 
 from service.api.about import About, resolve_about
 from service.api.error_codes import ErrorCodes
+from service.api.network import NetworkQuery
 
 
 @strawberry.type
-class Query:
+class Query(NetworkQuery):
     about: About = strawberry.field(
         resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
     )
