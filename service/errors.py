@@ -50,3 +50,9 @@ class QueryTooComplex(ArticulaError):
     """The query would cost more than the service's limits allow."""
 
     code = "QUERY_TOO_COMPLEX"
+
+
+class DatabaseTimeout(ArticulaError):
+    """Neo4j stopped a transaction that ran past the configured timeout."""
+
+    code = "DATABASE_TIMEOUT"

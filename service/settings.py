@@ -37,6 +37,18 @@ class Settings(BaseSettings):
         default=30.0, gt=0, validation_alias="ARTICULA_NEO4J_TIMEOUT",
         description="Transaction timeout for API queries, in seconds.",
     )
+    max_query_depth: int = Field(
+        default=12, ge=1, validation_alias="ARTICULA_MAX_QUERY_DEPTH",
+        description="Deepest field nesting a GraphQL query may have.",
+    )
+    max_query_cost: int = Field(
+        default=50_000, ge=1, validation_alias="ARTICULA_MAX_QUERY_COST",
+        description="Most objects a GraphQL query may ask for, as estimated before it runs.",
+    )
+    max_aliases: int = Field(
+        default=30, ge=0, validation_alias="ARTICULA_MAX_ALIASES",
+        description="Most aliased fields in one GraphQL query.",
+    )
 
     host: str = Field(default="127.0.0.1", validation_alias="ARTICULA_HOST")
     port: int = Field(default=8000, ge=1, le=65535, validation_alias="ARTICULA_PORT")

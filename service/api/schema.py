@@ -4,6 +4,7 @@ import strawberry
 
 from service.api.about import About, resolve_about
 from service.api.error_codes import ErrorCodes
+from service.api.limits import QueryLimitGuard
 
 
 @strawberry.type
@@ -13,4 +14,4 @@ class Query:
     )
 
 
-schema = strawberry.Schema(query=Query, extensions=[ErrorCodes])
+schema = strawberry.Schema(query=Query, extensions=[QueryLimitGuard, ErrorCodes])
