@@ -72,6 +72,8 @@ def _driver(settings: Settings) -> neo4j.Driver:
 def _db(args: argparse.Namespace, settings: Settings) -> int:
     from loaders.load import init
 
+    if args.action in ("dump", "restore"):
+        return _backup(args, settings)
     if args.action == "reset" and not args.yes:
         print("articula: `db reset` deletes every initiative, actor, programme and link "
               "(the reference data stays); add --yes to do it.", file=sys.stderr)
@@ -87,6 +89,31 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
         counts = init(driver, settings.neo4j_database)
         print("Schema and reference data in place: " + ", ".join(
             f"{count} {what}" for what, count in counts.items()))
+    return 0
+
+
+def _backup(args: argparse.Namespace, settings: Settings) -> int:
+    from service.backup import dump, restore
+
+    if not args.file:
+        print(f"articula: `db {args.action}` needs a FILE", file=sys.stderr)
+        return 2
+    if args.action == "restore" and not args.yes:
+        print("articula: `db restore` replaces everything in the database, reference data "
+              "included, with the dump; add --yes to do it.", file=sys.stderr)
+        return 2
+    path = Path(args.file)
+    database = settings.neo4j_database
+    with _driver(settings) as driver, translated_errors(settings):
+        if args.action == "dump":
+            summary = dump(driver, database, path)
+            print(f"Wrote {summary.nodes:,} nodes and {summary.relationships:,} relationships "
+                  f"to {path}.")
+        else:
+            summary = restore(driver, database, path,
+                              progress=lambda message: print(message, file=sys.stderr))
+            print(f"Restored {summary.nodes:,} nodes and {summary.relationships:,} "
+                  f"relationships from {path}.")
     return 0
 
 
@@ -143,11 +170,16 @@ def parser() -> argparse.ArgumentParser:
                        help="do not load the sample dataset into an empty database")
     serve.set_defaults(run=_serve)
 
-    db = commands.add_parser("db", help="schema, reference data and emptying the database")
-    db.add_argument("action", choices=["init", "reset"],
+    db = commands.add_parser(
+        "db", help="schema, reference data, emptying, dumping and restoring the database"
+    )
+    db.add_argument("action", choices=["init", "reset", "dump", "restore"],
                     help="init: constraints, indexes, territories and ISIC sectors (idempotent); "
-                    "reset: delete everything but that reference data")
-    db.add_argument("--yes", action="store_true", help="confirm `reset`")
+                    "reset: delete everything but that reference data; dump FILE: write the "
+                    "whole database to FILE (gzip JSON lines); restore FILE: replace the "
+                    "whole database with FILE's content")
+    db.add_argument("file", nargs="?", help="the dump file of `dump` and `restore`")
+    db.add_argument("--yes", action="store_true", help="confirm `reset` and `restore`")
     db.set_defaults(run=_db)
 
     load = commands.add_parser(
