@@ -117,6 +117,29 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _keys(args: argparse.Namespace, settings: Settings) -> int:
+    from service.access import create_key, list_keys, revoke_key
+
+    database = settings.neo4j_database
+    with _driver(settings) as driver, translated_errors(settings):
+        if args.action == "create":
+            new = create_key(driver, database, args.name or "", args.role)
+            print(f"Created {new.role.name} key {new.id} ({new.name}). The key is shown this "
+                  f"once; store it now:\n{new.key}")
+        elif args.action == "list":
+            keys = list_keys(driver, database)
+            print("id            role    created                         revoked  name")
+            for key in keys:
+                print(f"{key['id']:<13} {key['role']:<7} {key['createdAt']:<31} "
+                      f"{'yes' if key['revokedAt'] else 'no':<8} {key['name']}")
+        else:
+            if not args.id:
+                print("articula: `keys revoke` needs the key's id", file=sys.stderr)
+                return 2
+            print(f"Revoked key {args.id} at {revoke_key(driver, database, args.id)}.")
+    return 0
+
+
 def _load(args: argparse.Namespace, settings: Settings) -> int:
     from loaders.load import load
 
@@ -196,6 +219,14 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     generate.add_argument("out", help="folder to write the CSV files into")
     generate.set_defaults(run=_generate)
+
+    keys = commands.add_parser("keys", help="create, list and revoke API keys")
+    keys.add_argument("action", choices=["create", "list", "revoke"])
+    keys.add_argument("id", nargs="?", help="the key to revoke")
+    keys.add_argument("--name", help="who or what uses the new key")
+    keys.add_argument("--role", choices=["READER", "EDITOR", "ADMIN"], default="READER",
+                      help="what the new key may do (default READER)")
+    keys.set_defaults(run=_keys)
 
     schema = commands.add_parser(
         "schema", help="print the GraphQL schema (SDL), as kept in graphql/schema.graphql"

@@ -50,6 +50,15 @@ class Settings(BaseSettings):
         description="Most aliased fields in one GraphQL query.",
     )
 
+    anonymous_read: bool = Field(
+        default=True, validation_alias="ARTICULA_ANONYMOUS_READ",
+        description="Whether requests without an API key may read.",
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, validation_alias="ARTICULA_CORS_ORIGINS",
+        description='Browser origins allowed to call the API, as a JSON list: ["https://a.org"].',
+    )
+
     host: str = Field(default="127.0.0.1", validation_alias="ARTICULA_HOST")
     port: int = Field(default=8000, ge=1, le=65535, validation_alias="ARTICULA_PORT")
 

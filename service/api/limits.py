@@ -180,7 +180,7 @@ class QueryLimitGuard(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         operation = _selected_operation(document, context.operation_name) if document else None
-        if document is not None and operation is not None:
+        if document is not None and operation is not None and context.result is None:
             fragments = {
                 d.name.value: d
                 for d in document.definitions

@@ -3,6 +3,7 @@
 import strawberry
 
 from service.api.about import About, resolve_about
+from service.api.access_guard import AccessGuard
 from service.api.error_codes import ErrorCodes
 from service.api.limits import QueryLimitGuard
 
@@ -14,4 +15,4 @@ class Query:
     )
 
 
-schema = strawberry.Schema(query=Query, extensions=[QueryLimitGuard, ErrorCodes])
+schema = strawberry.Schema(query=Query, extensions=[AccessGuard, QueryLimitGuard, ErrorCodes])
