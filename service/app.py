@@ -13,6 +13,7 @@ from service.api.context import get_context
 from service.api.schema import schema
 from service.database import Database
 from service.errors import ArticulaError
+from service.request_size import RequestSizeLimit
 from service.settings import Settings, get_settings
 
 
@@ -28,6 +29,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.db.close()
 
     app = FastAPI(title="Articula", version=__version__, lifespan=lifespan)
+    app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -45,6 +45,10 @@ class Settings(BaseSettings):
         default=50_000, ge=1, validation_alias="ARTICULA_MAX_QUERY_COST",
         description="Most objects a GraphQL query may ask for, as estimated before it runs.",
     )
+    max_request_bytes: int = Field(
+        default=1_000_000, ge=1_000, validation_alias="ARTICULA_MAX_REQUEST_BYTES",
+        description="Largest request body the service reads, in bytes.",
+    )
     max_aliases: int = Field(
         default=30, ge=0, validation_alias="ARTICULA_MAX_ALIASES",
         description="Most aliased fields in one GraphQL query.",

@@ -1,11 +1,14 @@
 """The GraphQL schema: the root types joining every domain module."""
 
+from functools import partial
+
 import strawberry
+from strawberry.extensions import MaxTokensLimiter
 
 from service.api.about import About, resolve_about
 from service.api.access_guard import AccessGuard
 from service.api.error_codes import ErrorCodes
-from service.api.limits import QueryLimitGuard
+from service.api.limits import MAX_TOKENS, QueryLimitGuard
 
 
 @strawberry.type
@@ -15,4 +18,12 @@ class Query:
     )
 
 
-schema = strawberry.Schema(query=Query, extensions=[AccessGuard, QueryLimitGuard, ErrorCodes])
+schema = strawberry.Schema(
+    query=Query,
+    extensions=[
+        partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+        AccessGuard,
+        QueryLimitGuard,
+        ErrorCodes,
+    ],
+)
