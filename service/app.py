@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
@@ -12,6 +13,7 @@ from service.api.context import get_context
 from service.api.schema import schema
 from service.database import Database
 from service.errors import ArticulaError
+from service.request_size import RequestSizeLimit
 from service.routes.export import router as export_router
 from service.settings import Settings, get_settings
 
@@ -28,6 +30,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.db.close()
 
     app = FastAPI(title="Articula", version=__version__, lifespan=lifespan)
+    app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
     app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql")
     app.include_router(export_router)
 

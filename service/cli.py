@@ -72,6 +72,8 @@ def _driver(settings: Settings) -> neo4j.Driver:
 def _db(args: argparse.Namespace, settings: Settings) -> int:
     from loaders.load import init
 
+    if args.action in ("dump", "restore"):
+        return _backup(args, settings)
     if args.action == "reset" and not args.yes:
         print("articula: `db reset` deletes every initiative, actor, programme and link "
               "(the reference data stays); add --yes to do it.", file=sys.stderr)
@@ -87,6 +89,54 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
         counts = init(driver, settings.neo4j_database)
         print("Schema and reference data in place: " + ", ".join(
             f"{count} {what}" for what, count in counts.items()))
+    return 0
+
+
+def _backup(args: argparse.Namespace, settings: Settings) -> int:
+    from service.backup import dump, restore
+
+    if not args.file:
+        print(f"articula: `db {args.action}` needs a FILE", file=sys.stderr)
+        return 2
+    if args.action == "restore" and not args.yes:
+        print("articula: `db restore` replaces everything in the database, reference data "
+              "included, with the dump; add --yes to do it.", file=sys.stderr)
+        return 2
+    path = Path(args.file)
+    database = settings.neo4j_database
+    with _driver(settings) as driver, translated_errors(settings):
+        if args.action == "dump":
+            summary = dump(driver, database, path)
+            print(f"Wrote {summary.nodes:,} nodes and {summary.relationships:,} relationships "
+                  f"to {path}.")
+        else:
+            summary = restore(driver, database, path,
+                              progress=lambda message: print(message, file=sys.stderr))
+            print(f"Restored {summary.nodes:,} nodes and {summary.relationships:,} "
+                  f"relationships from {path}.")
+    return 0
+
+
+def _keys(args: argparse.Namespace, settings: Settings) -> int:
+    from service.access import create_key, list_keys, revoke_key
+
+    database = settings.neo4j_database
+    with _driver(settings) as driver, translated_errors(settings):
+        if args.action == "create":
+            new = create_key(driver, database, args.name or "", args.role)
+            print(f"Created {new.role.name} key {new.id} ({new.name}). The key is shown this "
+                  f"once; store it now:\n{new.key}")
+        elif args.action == "list":
+            keys = list_keys(driver, database)
+            print("id            role    created                         revoked  name")
+            for key in keys:
+                print(f"{key['id']:<13} {key['role']:<7} {key['createdAt']:<31} "
+                      f"{'yes' if key['revokedAt'] else 'no':<8} {key['name']}")
+        else:
+            if not args.id:
+                print("articula: `keys revoke` needs the key's id", file=sys.stderr)
+                return 2
+            print(f"Revoked key {args.id} at {revoke_key(driver, database, args.id)}.")
     return 0
 
 
@@ -143,11 +193,16 @@ def parser() -> argparse.ArgumentParser:
                        help="do not load the sample dataset into an empty database")
     serve.set_defaults(run=_serve)
 
-    db = commands.add_parser("db", help="schema, reference data and emptying the database")
-    db.add_argument("action", choices=["init", "reset"],
+    db = commands.add_parser(
+        "db", help="schema, reference data, emptying, dumping and restoring the database"
+    )
+    db.add_argument("action", choices=["init", "reset", "dump", "restore"],
                     help="init: constraints, indexes, territories and ISIC sectors (idempotent); "
-                    "reset: delete everything but that reference data")
-    db.add_argument("--yes", action="store_true", help="confirm `reset`")
+                    "reset: delete everything but that reference data; dump FILE: write the "
+                    "whole database to FILE (gzip JSON lines); restore FILE: replace the "
+                    "whole database with FILE's content")
+    db.add_argument("file", nargs="?", help="the dump file of `dump` and `restore`")
+    db.add_argument("--yes", action="store_true", help="confirm `reset` and `restore`")
     db.set_defaults(run=_db)
 
     load = commands.add_parser(
@@ -164,6 +219,14 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     generate.add_argument("out", help="folder to write the CSV files into")
     generate.set_defaults(run=_generate)
+
+    keys = commands.add_parser("keys", help="create, list and revoke API keys")
+    keys.add_argument("action", choices=["create", "list", "revoke"])
+    keys.add_argument("id", nargs="?", help="the key to revoke")
+    keys.add_argument("--name", help="who or what uses the new key")
+    keys.add_argument("--role", choices=["READER", "EDITOR", "ADMIN"], default="READER",
+                      help="what the new key may do (default READER)")
+    keys.set_defaults(run=_keys)
 
     schema = commands.add_parser(
         "schema", help="print the GraphQL schema (SDL), as kept in graphql/schema.graphql"

@@ -21,7 +21,13 @@ from neo4j.exceptions import (
 )
 
 from service.cypher_catalog import as_columns, cypher
-from service.errors import ArticulaError, DatabaseAuthError, DatabaseUnavailable, GdsMissing
+from service.errors import (
+    ArticulaError,
+    DatabaseAuthError,
+    DatabaseTimeout,
+    DatabaseUnavailable,
+    GdsMissing,
+)
 from service.settings import Settings
 
 
@@ -45,15 +51,22 @@ def translated_errors(settings: Settings) -> Iterator[None]:
         ) from error
     except (ServiceUnavailable, SessionExpired, OSError) as error:
         raise DatabaseUnavailable(f"Neo4j is not reachable at {uri}: {error}") from error
-    except ClientError as error:
+    except (ClientError, TransientError) as error:
+        if "TransactionTimedOut" in (error.code or ""):
+            raise DatabaseTimeout(
+                f"The query ran longer than the {settings.neo4j_timeout_s:g} s allowed "
+                "(ARTICULA_NEO4J_TIMEOUT) and was stopped; narrow it (a smaller scope or page)."
+            ) from error
+        if isinstance(error, TransientError):
+            raise DatabaseUnavailable(
+                f"Neo4j could not complete the work: {error.message}"
+            ) from error
         if "gds." in (error.message or "") and "Unknown function" in (error.message or ""):
             raise GdsMissing(
                 f"Neo4j at {uri} has no Graph Data Science procedures (gds.version() is "
                 "unknown): install the GDS plugin."
             ) from error
         raise
-    except TransientError as error:
-        raise DatabaseUnavailable(f"Neo4j could not complete the work: {error.message}") from error
 
 
 class Database:

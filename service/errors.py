@@ -50,3 +50,21 @@ class QueryTooComplex(ArticulaError):
     """The query would cost more than the service's limits allow."""
 
     code = "QUERY_TOO_COMPLEX"
+
+
+class DatabaseTimeout(ArticulaError):
+    """Neo4j stopped a transaction that ran past the configured timeout."""
+
+    code = "DATABASE_TIMEOUT"
+
+
+class Unauthenticated(ArticulaError):
+    """No valid API key where one is needed, or a key that is unknown or revoked."""
+
+    code = "UNAUTHENTICATED"
+
+
+class Forbidden(ArticulaError):
+    """A valid key whose role does not allow the operation."""
+
+    code = "FORBIDDEN"

@@ -37,6 +37,31 @@ class Settings(BaseSettings):
         default=30.0, gt=0, validation_alias="ARTICULA_NEO4J_TIMEOUT",
         description="Transaction timeout for API queries, in seconds.",
     )
+    max_query_depth: int = Field(
+        default=12, ge=1, validation_alias="ARTICULA_MAX_QUERY_DEPTH",
+        description="Deepest field nesting a GraphQL query may have.",
+    )
+    max_query_cost: int = Field(
+        default=50_000, ge=1, validation_alias="ARTICULA_MAX_QUERY_COST",
+        description="Most objects a GraphQL query may ask for, as estimated before it runs.",
+    )
+    max_request_bytes: int = Field(
+        default=1_000_000, ge=1_000, validation_alias="ARTICULA_MAX_REQUEST_BYTES",
+        description="Largest request body the service reads, in bytes.",
+    )
+    max_aliases: int = Field(
+        default=30, ge=0, validation_alias="ARTICULA_MAX_ALIASES",
+        description="Most aliased fields in one GraphQL query.",
+    )
+
+    anonymous_read: bool = Field(
+        default=True, validation_alias="ARTICULA_ANONYMOUS_READ",
+        description="Whether requests without an API key may read.",
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, validation_alias="ARTICULA_CORS_ORIGINS",
+        description='Browser origins allowed to call the API, as a JSON list: ["https://a.org"].',
+    )
 
     max_network_edges: int = Field(
         default=50_000, ge=1, validation_alias="ARTICULA_MAX_NETWORK_EDGES",

@@ -68,3 +68,22 @@ def reference_db(driver: neo4j.Driver, neo4j_backend: Backend) -> neo4j.Driver:
     if records[0]["n"] != len(territory_rows()) + len(sector_rows()):
         init(driver, database)
     return driver
+
+
+@pytest.fixture(scope="module")
+def sample_db(driver: neo4j.Driver, neo4j_backend: Backend) -> neo4j.Driver:
+    """Reference data plus the sample dataset, loaded once for a module that only reads."""
+    from loaders.load import SAMPLE, init, load
+
+    database = neo4j_backend.settings.neo4j_database
+    empty_database(driver, database)
+    init(driver, database)
+    load(SAMPLE, driver, database)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def sample_client(sample_db: neo4j.Driver, neo4j_backend: Backend) -> Iterator[TestClient]:
+    """The whole app over the sample dataset; for modules that only read."""
+    with TestClient(create_app(neo4j_backend.settings)) as test_client:
+        yield test_client

@@ -68,12 +68,11 @@ def local_backend() -> Iterator[Backend]:
         ARTICULA_NEO4J_PAGECACHE=os.environ.get("ARTICULA_NEO4J_PAGECACHE", "512m"),
     )
     server = LocalNeo4j(settings)
-    started_here = server.pid() is None
     server.start()
     try:
         yield Backend("local", settings, server)
     finally:
-        if started_here:
+        if server.started_here:  # at the start, or when a test restarted it
             server.stop()
 
 

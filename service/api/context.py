@@ -6,17 +6,23 @@ from fastapi import Request
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info as StrawberryInfo
 
+from service.access import Principal, authenticate
 from service.database import Database
 
 
 class Context(BaseContext):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, principal: Principal) -> None:
         super().__init__()
         self.db = db
+        self.principal = principal
 
 
 Info = StrawberryInfo[Context, Any]
 
 
 async def get_context(request: Request) -> Context:
-    return Context(db=request.app.state.db)
+    db: Database = request.app.state.db
+    principal = await authenticate(
+        request.headers.get("authorization"), db, db.settings.anonymous_read
+    )
+    return Context(db=db, principal=principal)

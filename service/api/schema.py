@@ -1,9 +1,14 @@
 """The GraphQL schema: the root types joining every domain module."""
 
+from functools import partial
+
 import strawberry
+from strawberry.extensions import MaxTokensLimiter
 
 from service.api.about import About, resolve_about
+from service.api.access_guard import AccessGuard
 from service.api.error_codes import ErrorCodes
+from service.api.limits import MAX_TOKENS, QueryLimitGuard
 from service.api.network import NetworkQuery
 
 
@@ -14,4 +19,12 @@ class Query(NetworkQuery):
     )
 
 
-schema = strawberry.Schema(query=Query, extensions=[ErrorCodes])
+schema = strawberry.Schema(
+    query=Query,
+    extensions=[
+        partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+        AccessGuard,
+        QueryLimitGuard,
+        ErrorCodes,
+    ],
+)

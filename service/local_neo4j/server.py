@@ -111,6 +111,11 @@ class LocalNeo4j:
         self.console_file = self.directory / "logs" / "console.log"
         self._process: subprocess.Popen[bytes] | None = None
 
+    @property
+    def started_here(self) -> bool:
+        """Whether this object launched the running server's process (its child)."""
+        return self._process is not None and self._process.poll() is None
+
     # -- jars -------------------------------------------------------------
 
     def fetch(self) -> None:

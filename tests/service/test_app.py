@@ -5,8 +5,8 @@ from pathlib import Path
 import neo4j
 from fastapi.testclient import TestClient
 
-OPERATIONS = Path(__file__).resolve().parents[2] / "graphql" / "operations"
-ABOUT = (OPERATIONS / "about.graphql").read_text()
+EXAMPLES = Path(__file__).resolve().parents[2] / "graphql" / "examples"
+ABOUT = (EXAMPLES / "about.graphql").read_text()
 
 
 def server_versions(driver: neo4j.Driver) -> tuple[str, str]:

@@ -1,0 +1,207 @@
+"""Query limits: depth, aliases and estimated cost, checked before anything reaches Neo4j.
+
+The cost of a query is the number of objects it may return: every selected field
+counts once per object of its parent, and a list multiplies what is below it by its
+page size (`first`, `top` or `k` when given, else the list's default). Introspection
+(`__schema`, `__type`) is free: graphql-core answers it without the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    get_named_type,
+    value_from_ast_untyped,
+)
+from graphql import ExecutionResult as GraphQLExecutionResult
+from strawberry.extensions import SchemaExtension
+
+from service.errors import QueryTooComplex
+from service.settings import Settings
+
+PAGE_ARGUMENTS = ("first", "top", "k")
+DEFAULT_PAGE = 50  # the default of `first` on every connection
+MAX_TOKENS = 5_000  # a document longer than this is refused by the parser
+LIST_ESTIMATE = 20  # what a relationship list (participants, children, ...) is assumed to hold
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    max_depth: int
+    max_cost: int
+    max_aliases: int
+
+    @classmethod
+    def of(cls, settings: Settings) -> QueryLimits:
+        return cls(settings.max_query_depth, settings.max_query_cost, settings.max_aliases)
+
+
+@dataclass
+class Measure:
+    depth: int = 0
+    cost: int = 0
+    aliases: int = 0
+
+
+class _Walker:
+    """Walks one operation with its fragments inlined; validation has already ruled out cycles."""
+
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any],
+    ) -> None:
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables
+
+    def fields(
+        self, selection_set: SelectionSetNode, parent: GraphQLNamedType, seen: frozenset[str]
+    ) -> Iterator[tuple[FieldNode, GraphQLNamedType]]:
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                yield selection, parent
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                inner = self.schema.get_type(condition.name.value) if condition else parent
+                yield from self.fields(selection.selection_set, inner or parent, seen)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.fragments.get(name)
+                if fragment is None or name in seen:
+                    continue
+                inner = self.schema.get_type(fragment.type_condition.name.value) or parent
+                yield from self.fields(fragment.selection_set, inner, seen | {name})
+
+    def measure(
+        self, selection_set: SelectionSetNode, parent: GraphQLNamedType, depth: int, into: Measure,
+        seen: frozenset[str] = frozenset(),
+    ) -> int:
+        """Add the depth and aliases below `selection_set` to `into`; return its cost per parent."""
+        cost = 0
+        into.depth = max(into.depth, depth)
+        for node, owner in self.fields(selection_set, parent, seen):
+            name = node.name.value
+            if name.startswith("__"):
+                continue
+            if node.alias is not None:
+                into.aliases += 1
+            field = owner.fields.get(name) if isinstance(owner, GraphQLObjectType) else None
+            if field is None and hasattr(owner, "fields"):
+                field = owner.fields.get(name)  # interfaces
+            if field is None:
+                continue
+            below = 0
+            if node.selection_set is not None:
+                below = self.measure(
+                    node.selection_set, get_named_type(field.type), depth + 1, into, seen
+                )
+            cost += self.multiplier(node, field.type, owner) * (1 + below)
+        return cost
+
+    def multiplier(
+        self, node: FieldNode, type_: GraphQLOutputType, owner: GraphQLNamedType
+    ) -> int:
+        for argument in node.arguments or ():
+            if argument.name.value in PAGE_ARGUMENTS:
+                value = value_from_ast_untyped(argument.value, dict(self.variables))
+                if isinstance(value, int) and value >= 0:
+                    return max(value, 1)
+        named = get_named_type(type_)
+        if named.name.endswith("Connection"):
+            return DEFAULT_PAGE
+        if owner.name.endswith("Connection"):
+            return 1  # `edges` holds the page its connection was counted for
+        if _is_list(type_):
+            return LIST_ESTIMATE
+        return 1
+
+
+def _is_list(type_: GraphQLOutputType) -> bool:
+    inner = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
+    return isinstance(inner, GraphQLList)
+
+
+def measure_operation(
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    fragments: Mapping[str, FragmentDefinitionNode],
+    variables: Mapping[str, Any],
+) -> Measure:
+    root = schema.get_root_type(operation.operation)
+    measure = Measure()
+    if root is not None:
+        walker = _Walker(schema, fragments, variables)
+        measure.cost = walker.measure(operation.selection_set, root, 1, measure)
+    return measure
+
+
+def check(measure: Measure, limits: QueryLimits) -> None:
+    """Raise QueryTooComplex naming the first limit `measure` exceeds."""
+    if measure.depth > limits.max_depth:
+        raise QueryTooComplex(
+            f"The query is {measure.depth} levels deep; the limit is {limits.max_depth}.",
+            depth=measure.depth, limit=limits.max_depth,
+        )
+    if measure.aliases > limits.max_aliases:
+        raise QueryTooComplex(
+            f"The query uses {measure.aliases} aliases; the limit is {limits.max_aliases}.",
+            aliases=measure.aliases, limit=limits.max_aliases,
+        )
+    if measure.cost > limits.max_cost:
+        raise QueryTooComplex(
+            f"The query could return about {measure.cost} objects; the limit is "
+            f"{limits.max_cost}. Ask for smaller pages (`first`) or fewer nested lists.",
+            cost=measure.cost, limit=limits.max_cost,
+        )
+
+
+class QueryLimitGuard(SchemaExtension):
+    """Refuses, before execution, an operation deeper, more aliased or costlier than allowed."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        operation = _selected_operation(document, context.operation_name) if document else None
+        if document is not None and operation is not None and context.result is None:
+            fragments = {
+                d.name.value: d
+                for d in document.definitions
+                if isinstance(d, FragmentDefinitionNode)
+            }
+            schema = context.schema._schema
+            measure = measure_operation(schema, operation, fragments, context.variables or {})
+            try:
+                check(measure, QueryLimits.of(context.context.db.settings))
+            except QueryTooComplex as refusal:
+                context.result = GraphQLExecutionResult(
+                    data=None, errors=[GraphQLError(refusal.message, original_error=refusal)]
+                )
+        yield
+
+
+def _selected_operation(
+    document: DocumentNode, name: str | None
+) -> OperationDefinitionNode | None:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if name is None:
+        return operations[0] if len(operations) == 1 else None
+    return next((o for o in operations if o.name and o.name.value == name), None)
