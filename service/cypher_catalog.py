@@ -1,9 +1,12 @@
 """The catalogue of Cypher statements: one `.cypher` file each, loaded once by name.
 
 Statements live in the repository's `cypher/` folder; a built wheel carries them as
-`service/cypher/`. Names are paths without the suffix, e.g. `about/components`.
+`service/cypher/`. Names are paths without the suffix, e.g. `about/components`. A line
+`// include: NAME` is replaced by the text of `cypher/fragments/NAME.cypher`: clauses that
+several statements share (fragments are not statements, so `names()` leaves them out).
 """
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -22,13 +25,29 @@ def cypher(name: str) -> str:
     path = cypher_dir() / f"{name}.cypher"
     if not path.is_file():
         raise KeyError(f"no Cypher statement {name!r} (expected {path})")
+    return INCLUDE.sub(lambda m: fragment(m.group(1)), path.read_text(encoding="utf-8")).strip()
+
+
+INCLUDE = re.compile(r"^// include: (\S+)$", re.M)
+FRAGMENTS = "fragments"
+
+
+@cache
+def fragment(name: str) -> str:
+    path = cypher_dir() / FRAGMENTS / f"{name}.cypher"
+    if not path.is_file():
+        raise KeyError(f"no Cypher fragment {name!r} (expected {path})")
     return path.read_text(encoding="utf-8").strip()
 
 
 def names() -> list[str]:
     """Every statement's name, sorted."""
     root = cypher_dir()
-    return sorted(p.relative_to(root).with_suffix("").as_posix() for p in root.rglob("*.cypher"))
+    return sorted(
+        p.relative_to(root).with_suffix("").as_posix()
+        for p in root.rglob("*.cypher")
+        if p.relative_to(root).parts[0] != FRAGMENTS
+    )
 
 
 @cache

@@ -1,0 +1,148 @@
+"""`coordinationGaps` (where coordination is missing) and `brokerage` (who bridges whom)."""
+
+from enum import Enum
+
+import strawberry
+from strawberry.scalars import JSON
+
+from service import brokerage as brokers
+from service import gaps
+from service import network as net
+from service.api.context import Info
+from service.api.scope import Projection, ScopeInput, scope_of
+from service.projections import Projection as ProjectionName
+
+
+@strawberry.enum(description="A kind of coordination gap; docs/gaps.md defines each.")
+class GapKind(Enum):
+    UNGOVERNED = strawberry.enum_value(
+        "UNGOVERNED", description="An initiative with no governing institution.")
+    VERTICAL = strawberry.enum_value(
+        "VERTICAL", description="An initiative whose governance lacks a level of government "
+        "that governs other initiatives in its country, or has a single level only.")
+    HELIX = strawberry.enum_value(
+        "HELIX", description="An initiative missing government, academia, business (firms or "
+        "business associations) or civil society among its participants and governors.")
+    OVERLAP = strawberry.enum_value(
+        "OVERLAP", description="Two initiatives in overlapping territories and the same ISIC "
+        "division that share no actor, no collaboration and no governing institution.")
+    FRAGMENTED_SUPPORT = strawberry.enum_value(
+        "FRAGMENTED_SUPPORT", description="An initiative supported by programmes whose "
+        "institutions have no agreement and sit on no governance body together.")
+    WHITE_SPOT = strawberry.enum_value(
+        "WHITE_SPOT", description="A region with many firms in an ISIC division (count and "
+        "location quotient against its country) and no initiative of that division in it.")
+
+
+@strawberry.enum(description="The helices of articulation HELIX looks for.")
+class Helix(Enum):
+    GOVERNMENT = "GOVERNMENT"
+    ACADEMIA = "ACADEMIA"
+    BUSINESS = "BUSINESS"
+    CIVIL_SOCIETY = "CIVIL_SOCIETY"
+
+
+@strawberry.type(description="A node a finding is about.")
+class GapNode:
+    id: strawberry.ID = strawberry.field(description="Dataset id, or territory code.")
+    name: str
+    kind: str = strawberry.field(description="Initiative, Institution, Firm or Territory.")
+
+
+@strawberry.type(description="One coordination gap.")
+class GapFinding:
+    kind: GapKind
+    severity: float = strawberry.field(
+        description="From 0 to 1, comparable within a kind; docs/gaps.md says how.")
+    explanation: str = strawberry.field(description="One plain sentence: what is missing.")
+    nodes: list[GapNode] = strawberry.field(description="The initiative (or pair, or region) "
+                                            "first, then the institutions involved.")
+    evidence: JSON = strawberry.field(description="The counts and lists behind the finding.")
+
+
+@strawberry.type
+class GapsQuery:
+    @strawberry.field(description="Coordination gaps of the given kinds (all when absent) in "
+                      "a scope, most severe first.")
+    async def coordination_gaps(
+        self,
+        info: Info,
+        kinds: list[GapKind] | None = None,
+        scope: ScopeInput | None = None,
+        helices: list[Helix] | None = None,
+        white_spot_min_firms: int = gaps.GapParameters.white_spot_min_firms,
+        white_spot_min_quotient: float = gaps.GapParameters.white_spot_min_quotient,
+    ) -> list[GapFinding]:
+        checked = scope_of(scope)
+        await net.check_codes(info.context.db, checked)
+        parameters = gaps.GapParameters(
+            helices=tuple(h.value for h in helices) if helices else gaps.HELICES,
+            white_spot_min_firms=white_spot_min_firms,
+            white_spot_min_quotient=white_spot_min_quotient,
+        )
+        findings = await gaps.coordination_gaps(
+            info.context.db, [gaps.GapKind(k.name) for k in kinds or []], checked, parameters
+        )
+        return [
+            GapFinding(
+                kind=GapKind[f.kind.value], severity=f.severity, explanation=f.explanation,
+                nodes=[GapNode(id=strawberry.ID(n.id), name=n.name, kind=n.kind)
+                       for n in f.nodes],
+                evidence=JSON(f.evidence),
+            )
+            for f in findings
+        ]
+
+
+@strawberry.enum(description="The attribute brokerage roles compare groups by.")
+class GroupBy(Enum):
+    LEVEL = strawberry.enum_value(
+        "LEVEL", description="An institution's level of government; firms, initiatives and "
+        "programmes form the groups FIRM, INITIATIVE and PROGRAM.")
+    KIND = strawberry.enum_value(
+        "KIND", description="FIRM, an institution's kind, an initiative's type, or PROGRAM.")
+    COUNTRY = strawberry.enum_value(
+        "COUNTRY", description="The node's country (NONE without a territory).")
+
+
+@strawberry.type(description="A node's brokerage: Gould-Fernandez roles (counts of two-paths "
+                 "a → node → c with no tie a → c, by the groups of a, node and c) and Burt's "
+                 "structural-hole measures (NetworkX's definitions, weighted).")
+class BrokerageRoles:
+    id: strawberry.ID
+    name: str
+    kind: str
+    group: str
+    coordinator: int = strawberry.field(description="a, node and c all in one group.")
+    gatekeeper: int = strawberry.field(description="node and c in one group, a outside it.")
+    representative: int = strawberry.field(description="a and node in one group, c outside.")
+    itinerant: int = strawberry.field(description="a and c in one group, node outside it.")
+    liaison: int = strawberry.field(description="a, node and c in three different groups.")
+    total: int
+    constraint: float | None = strawberry.field(
+        description="Burt's constraint; null for a node without ties.")
+    effective_size: float | None = strawberry.field(
+        description="Burt's effective size; null for a node without ties.")
+
+
+@strawberry.type
+class BrokerageQuery:
+    @strawberry.field(description="Brokerage roles and structural holes of every node of a "
+                      "projection in a scope, most brokering first. Roles use the directed "
+                      "network (SUPPLY as stored; an undirected edge counts both ways).")
+    async def brokerage(
+        self, info: Info, group_by: GroupBy, projection: Projection = Projection.ACTORS,
+        scope: ScopeInput | None = None,
+    ) -> list[BrokerageRoles]:
+        db = info.context.db
+        graph = await net.projected(db, ProjectionName[projection.name], scope_of(scope))
+        group = await brokers.groups(db, graph, brokers.GroupBy(group_by.name))
+        return [
+            BrokerageRoles(
+                id=strawberry.ID(r.id), name=r.name, kind=r.kind, group=r.group,
+                coordinator=r.coordinator, gatekeeper=r.gatekeeper,
+                representative=r.representative, itinerant=r.itinerant, liaison=r.liaison,
+                total=r.total, constraint=r.constraint, effective_size=r.effective_size,
+            )
+            for r in brokers.brokerage(graph, group)
+        ]

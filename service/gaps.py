@@ -1,0 +1,237 @@
+"""Coordination gaps: where articulation is missing, each finding with a severity, one plain
+sentence and its evidence. docs/gaps.md defines every kind and its parameters.
+
+Severities run from 0 to 1 and compare within a kind: the share of what is missing
+(levels, helices, institution pairs), or how far a count exceeds its threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from service.database import Database
+from service.errors import BadUserInput
+from service.scope import Scope
+
+
+class GapKind(StrEnum):
+    UNGOVERNED = "UNGOVERNED"
+    VERTICAL = "VERTICAL"
+    HELIX = "HELIX"
+    OVERLAP = "OVERLAP"
+    FRAGMENTED_SUPPORT = "FRAGMENTED_SUPPORT"
+    WHITE_SPOT = "WHITE_SPOT"
+
+
+HELICES = ("GOVERNMENT", "ACADEMIA", "BUSINESS", "CIVIL_SOCIETY")
+STATUS_WEIGHT = {"ACTIVE": 1.0, "PLANNED": 0.6, "SUSPENDED": 0.6, "CONCLUDED": 0.3}
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    id: str
+    name: str
+    kind: str  # Initiative, Institution, Firm, Territory
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: GapKind
+    severity: float
+    explanation: str
+    nodes: tuple[NodeRef, ...]
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GapParameters:
+    """The thresholds of the kinds that take one, with their defaults."""
+
+    helices: tuple[str, ...] = HELICES
+    white_spot_min_firms: int = 5
+    white_spot_min_quotient: float = 1.5
+
+    def checked(self) -> GapParameters:
+        unknown = sorted(set(self.helices) - set(HELICES))
+        if unknown or not self.helices:
+            raise BadUserInput(f"helices must be some of {', '.join(HELICES)}; got {unknown}.")
+        if self.white_spot_min_firms < 1:
+            raise BadUserInput("whiteSpotMinFirms must be at least 1.")
+        if self.white_spot_min_quotient <= 0:
+            raise BadUserInput("whiteSpotMinQuotient must be positive.")
+        return self
+
+
+def _initiative(row: dict[str, Any], prefix: str = "") -> NodeRef:
+    return NodeRef(row[f"{prefix}id" if not prefix else f"{prefix}Id"],
+                   row[f"{prefix}name" if not prefix else f"{prefix}Name"], "Initiative")
+
+
+def _institutions(rows: list[dict[str, str]]) -> list[NodeRef]:
+    return [NodeRef(r["id"], r["name"], "Institution") for r in sorted(rows, key=lambda r: r["id"])]
+
+
+def _listing(values: Sequence[str], conjunction: str = "and") -> str:
+    items = sorted(values)
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _levels(levels: Sequence[str]) -> str:
+    return f"{_listing(levels)} level{'s' if len(levels) > 1 else ''}"
+
+
+async def ungoverned(db: Database, scope: Scope, _: GapParameters) -> list[Finding]:
+    rows = await db.read("gaps/ungoverned", **scope.parameters())
+    return [
+        Finding(
+            GapKind.UNGOVERNED,
+            STATUS_WEIGHT.get(row["status"] or "", 1.0),
+            f"{row['name']} has no governing institution: none of its {row['participants']} "
+            "participants answers for it on a governance body.",
+            (_initiative(row),),
+            {"participants": row["participants"], "status": row["status"]},
+        )
+        for row in rows
+    ]
+
+
+async def vertical(db: Database, scope: Scope, _: GapParameters) -> list[Finding]:
+    rows = await db.read("gaps/vertical", **scope.parameters())
+    findings = []
+    for row in rows:
+        levels, missing = sorted(row["levels"]), sorted(row["missing"])
+        known = set(row["countryLevels"]) | set(levels)
+        if not levels:
+            sentence = "has no government on its governance body"
+            severity = 1.0
+        elif missing:
+            sentence = (f"is governed at the {_levels(levels)} but not at the "
+                        f"{_levels(missing)}, which govern{'s' if len(missing) == 1 else ''} "
+                        f"other initiatives in {_listing(row['countries'])}")
+            severity = len(missing) / len(known)
+        else:
+            sentence = (f"is governed at the {levels[0]} level only: no other level of "
+                        "government sits on its governance body")
+            severity = 0.5
+        if levels and len(levels) == 1:
+            severity = max(severity, 0.5)
+        findings.append(Finding(
+            GapKind.VERTICAL, round(severity, 4), f"{row['name']} {sentence}.",
+            (_initiative(row), *_institutions(row["governments"])),
+            {"levels": levels, "missingLevels": missing, "countries": row["countries"],
+             "levelsInCountry": sorted(row["countryLevels"])},
+        ))
+    return findings
+
+
+async def helix(db: Database, scope: Scope, parameters: GapParameters) -> list[Finding]:
+    rows = await db.read("gaps/helix", helices=list(parameters.helices), **scope.parameters())
+    return [
+        Finding(
+            GapKind.HELIX,
+            round(len(row["missing"]) / len(parameters.helices), 4),
+            f"{row['name']} has no "
+            f"{_listing([h.lower().replace('_', ' ') for h in row['missing']], 'or')} among its "
+            "participants and governors.",
+            (_initiative(row),),
+            {"present": sorted(row["present"]), "missing": sorted(row["missing"])},
+        )
+        for row in rows
+    ]
+
+
+async def overlap(db: Database, scope: Scope, _: GapParameters) -> list[Finding]:
+    rows = await db.read("gaps/overlap", **scope.parameters())
+    return [
+        Finding(
+            GapKind.OVERLAP,
+            round(min(1.0, len(row["divisions"]) / 3), 4),
+            f"{row['name']} and {row['otherName']} work in the same territory and ISIC "
+            f"division{'s' if len(row['divisions']) > 1 else ''} "
+            f"{_listing(row['divisions'])} but share no actor, no governing institution and "
+            "no collaboration.",
+            (_initiative(row), _initiative(row, "other")),
+            {"divisions": sorted(row["divisions"]),
+             "overlappingTerritories": sorted(row["overlaps"])},
+        )
+        for row in rows
+    ]
+
+
+async def fragmented_support(db: Database, scope: Scope, _: GapParameters) -> list[Finding]:
+    rows = await db.read("gaps/fragmented_support", **scope.parameters())
+    return [
+        Finding(
+            GapKind.FRAGMENTED_SUPPORT,
+            round(len(row["unlinked"]) / row["pairs"], 4),
+            f"{row['name']} is supported by programmes of {len(row['institutions'])} "
+            f"institutions, and {len(row['unlinked'])} of their {row['pairs']} pairs have no "
+            "agreement and share no governance body.",
+            (_initiative(row), *_institutions(row["institutions"])),
+            {"programs": sorted(row["programs"]),
+             "institutions": sorted(i["id"] for i in row["institutions"]),
+             "unlinkedPairs": sorted(row["unlinked"])},
+        )
+        for row in rows
+    ]
+
+
+async def white_spot(db: Database, scope: Scope, parameters: GapParameters) -> list[Finding]:
+    params = scope.parameters()
+    cells = await db.read("gaps/firm_divisions", **params)
+    regions = await db.read("gaps/firm_regions", **params)
+    covered = {(r["region"], r["division"]) for r in
+               await db.read("gaps/covered_regions", year=scope.year)}
+    region_firms = {r["region"]: r["firms"] for r in regions}
+    country_firms: dict[str, int] = {}
+    for r in regions:
+        country_firms[r["country"]] = country_firms.get(r["country"], 0) + r["firms"]
+    country_division: dict[tuple[str, str], int] = {}
+    for c in cells:
+        key = (c["country"], c["division"])
+        country_division[key] = country_division.get(key, 0) + c["firms"]
+    findings = []
+    for c in cells:
+        if c["firms"] < parameters.white_spot_min_firms or (c["region"], c["division"]) in covered:
+            continue
+        share_here = c["firms"] / region_firms[c["region"]]
+        share_country = country_division[(c["country"], c["division"])] / country_firms[
+            c["country"]]
+        quotient = share_here / share_country
+        if quotient < parameters.white_spot_min_quotient:
+            continue
+        findings.append(Finding(
+            GapKind.WHITE_SPOT,
+            round(min(1.0, quotient / (2 * parameters.white_spot_min_quotient)), 4),
+            f"{c['regionName']} has {c['firms']} firms in ISIC division {c['division']} "
+            f"({c['divisionName']}), {quotient:.1f} times the share of {c['country']}, and no "
+            "initiative in that division works there.",
+            (NodeRef(c["region"], c["regionName"], "Territory"),),
+            {"firms": c["firms"], "division": c["division"], "locationQuotient": round(quotient, 4),
+             "regionFirms": region_firms[c["region"]], "country": c["country"]},
+        ))
+    return findings
+
+
+FINDERS: dict[GapKind, Callable[[Database, Scope, GapParameters], Awaitable[list[Finding]]]] = {
+    GapKind.UNGOVERNED: ungoverned,
+    GapKind.VERTICAL: vertical,
+    GapKind.HELIX: helix,
+    GapKind.OVERLAP: overlap,
+    GapKind.FRAGMENTED_SUPPORT: fragmented_support,
+    GapKind.WHITE_SPOT: white_spot,
+}
+
+
+async def coordination_gaps(
+    db: Database, kinds: Sequence[GapKind], scope: Scope, parameters: GapParameters
+) -> list[Finding]:
+    """Every finding of `kinds` in `scope`, most severe first, then by kind and first node id."""
+    parameters = parameters.checked()
+    findings: list[Finding] = []
+    for kind in dict.fromkeys(kinds or list(GapKind)):
+        findings.extend(await FINDERS[kind](db, scope, parameters))
+    return sorted(findings, key=lambda f: (-f.severity, f.kind, f.nodes[0].id))
