@@ -1,0 +1,240 @@
+"""coordinationGaps on the sample: every kind against the same rule applied to its CSV files."""
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pandas as pd
+import pytest
+from fastapi.testclient import TestClient
+
+from loaders.load import SAMPLE, load
+from service.app import create_app
+from tests.neo4j_backends import Backend
+from tests.service.api.sample_network import error_code, graphql, sample_client
+
+HELICES = {"GOVERNMENT", "ACADEMIA", "BUSINESS", "CIVIL_SOCIETY"}
+GAPS = """
+query($kinds: [GapKind!], $scope: ScopeInput, $helices: [Helix!]) {
+  coordinationGaps(kinds: $kinds, scope: $scope, helices: $helices) {
+    kind severity explanation nodes { id name kind } evidence
+  }
+}"""
+
+
+def frame(name: str) -> pd.DataFrame:
+    return pd.read_csv(SAMPLE / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def client(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[TestClient]:
+    yield from sample_client(driver, neo4j_backend)
+
+
+def gaps(client: TestClient, kind: str, **variables: Any) -> list[dict[str, Any]]:
+    body = graphql(client, GAPS, kinds=[kind], **variables)
+    assert "errors" not in body, body["errors"]
+    findings: list[dict[str, Any]] = body["data"]["coordinationGaps"]
+    assert all(f["kind"] == kind and 0 < f["severity"] <= 1 and f["explanation"]
+               for f in findings)
+    return findings
+
+
+def initiative_countries() -> dict[str, set[str]]:
+    rows = frame("initiatives")
+    return {r.id: {code.split("-")[0] for code in r.territory_codes.split(";")}
+            for r in rows.itertuples()}
+
+
+def members() -> dict[str, set[str]]:
+    """Each initiative's participants and governors."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in frame("participations").itertuples():
+        out[r.initiative_id].add(r.actor_id)
+    for r in frame("governance").itertuples():
+        out[r.initiative_id].add(r.institution_id)
+    return out
+
+
+def test_ungoverned_initiatives_are_those_without_a_governance_row(client: TestClient) -> None:
+    governed = set(frame("governance").initiative_id)
+    expected = set(frame("initiatives").id) - governed
+    found = gaps(client, "UNGOVERNED")
+    assert {f["nodes"][0]["id"] for f in found} == expected == {"INI-CO-004"}
+    participants = frame("participations")
+    [finding] = found
+    assert finding["evidence"]["participants"] == (participants.initiative_id == "INI-CO-004").sum()
+
+
+def test_helix_names_the_helices_missing_from_participants_and_governors(
+    client: TestClient,
+) -> None:
+    kinds = dict(zip(frame("institutions").id, frame("institutions").kind, strict=True))
+    firms = set(frame("firms").id)
+    expected = {}
+    for initiative, actors in members().items():
+        present = {"BUSINESS" if a in firms or kinds[a] == "BUSINESS_ASSOCIATION" else kinds[a]
+                   for a in actors} & HELICES
+        if HELICES - present:
+            expected[initiative] = sorted(HELICES - present)
+    found = {f["nodes"][0]["id"]: f["evidence"]["missing"] for f in gaps(client, "HELIX")}
+    assert found == expected
+    assert found["INI-MX-001"] == ["ACADEMIA", "CIVIL_SOCIETY"]  # the sample's deliberate gap
+
+
+def test_helix_looks_only_for_the_helices_asked_for(client: TestClient) -> None:
+    found = gaps(client, "HELIX", helices=["ACADEMIA"])
+    assert [f["nodes"][0]["id"] for f in found] == ["INI-MX-001"]
+    assert found[0]["severity"] == 1.0
+
+
+def test_vertical_compares_government_levels_with_those_of_the_country(
+    client: TestClient,
+) -> None:
+    institutions = frame("institutions").set_index("id")
+    countries = initiative_countries()
+    levels: dict[str, set[str]] = defaultdict(set)
+    for r in frame("governance").itertuples():
+        if institutions.kind[r.institution_id] == "GOVERNMENT":
+            levels[r.initiative_id].add(institutions.level[r.institution_id])
+    expected = {}
+    for initiative in frame("initiatives").id:
+        neighbours = [other for other in countries
+                      if other != initiative and countries[other] & countries[initiative]]
+        in_country = set().union(*(levels[other] for other in neighbours))
+        missing = in_country - levels[initiative]
+        if len(levels[initiative]) <= 1 or missing:
+            expected[initiative] = (sorted(levels[initiative]), sorted(missing))
+    found = {f["nodes"][0]["id"]: (f["evidence"]["levels"], f["evidence"]["missingLevels"])
+             for f in gaps(client, "VERTICAL")}
+    assert found == expected
+    assert found["INI-PE-002"][0] == ["LOCAL"]  # governed by municipalities only
+
+
+def test_overlap_pairs_share_territory_and_division_but_nothing_else(client: TestClient) -> None:
+    isic = pd.read_csv(SAMPLE.parent / "reference" / "isic_rev4.csv", dtype=str,
+                       keep_default_na=False).set_index("code")
+
+    def division(code: str) -> str | None:
+        while code and isic.level[code] not in ("DIVISION", "SECTION"):
+            code = isic.parent_code[code]
+        return code if code and isic.level[code] == "DIVISION" else None
+
+    rows = frame("initiatives").set_index("id")
+    divisions = {i: {division(c) for c in rows.sector_codes[i].split(";")} - {None}
+                 for i in rows.index}
+    places = {i: rows.territory_codes[i].split(";") for i in rows.index}
+    who = members()
+    collaborating = {frozenset(p) for p in zip(frame("collaborations").initiative_id,
+                                               frame("collaborations").partner_initiative_id,
+                                               strict=True)}
+    expected = set()
+    for a, b in combinations(sorted(rows.index), 2):
+        overlaps = any(x.startswith(y) or y.startswith(x) for x in places[a] for y in places[b])
+        if (divisions[a] & divisions[b] and overlaps and not who[a] & who[b]
+                and frozenset((a, b)) not in collaborating):
+            expected.add((a, b))
+    found = {(f["nodes"][0]["id"], f["nodes"][1]["id"]) for f in gaps(client, "OVERLAP")}
+    assert found == expected
+    assert ("INI-CL-001", "INI-CL-002") in found
+
+
+def test_fragmented_support_lists_the_unlinked_pairs_of_supporting_institutions(
+    client: TestClient,
+) -> None:
+    runs = dict(zip(frame("programs").id, frame("programs").institution_id, strict=True))
+    runners: dict[str, set[str]] = defaultdict(set)
+    for r in frame("supports").itertuples():
+        runners[r.initiative_id].add(runs[r.program_id])
+    agreements = {frozenset(p) for p in zip(frame("agreements").institution_id,
+                                            frame("agreements").partner_institution_id,
+                                            strict=True)}
+    boards: dict[str, set[str]] = defaultdict(set)
+    for r in frame("governance").itertuples():
+        boards[r.institution_id].add(r.initiative_id)
+    expected = {}
+    for initiative, institutions in runners.items():
+        unlinked = [[x, y] for x, y in combinations(sorted(institutions), 2)
+                    if frozenset((x, y)) not in agreements and not boards[x] & boards[y]]
+        if unlinked:
+            expected[initiative] = unlinked
+    found = {f["nodes"][0]["id"]: f["evidence"]["unlinkedPairs"]
+             for f in gaps(client, "FRAGMENTED_SUPPORT")}
+    assert found == expected
+    assert "INI-PE-001" in found
+
+
+def test_a_scope_limits_findings_to_its_initiatives(client: TestClient) -> None:
+    found = graphql(client, GAPS, scope={"countries": ["PE"]})["data"]["coordinationGaps"]
+    assert found
+    assert {f["nodes"][0]["id"][:6] for f in found if f["kind"] != "WHITE_SPOT"} == {"INI-PE"}
+    severities = [f["severity"] for f in found]
+    assert severities == sorted(severities, reverse=True)
+
+
+def test_a_year_leaves_out_initiatives_not_active_then(client: TestClient) -> None:
+    ids = {f["nodes"][0]["id"] for f in gaps(client, "HELIX", scope={"year": 2026})}
+    assert "INI-PE-003" not in ids  # planned from 2027
+    assert "INI-CL-003" not in ids  # concluded in 2020
+
+
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [({"scope": {"territories": ["CO-XXX"]}}, "CO-XXX"),
+     ({"kinds": ["NOWHERE"]}, "NOWHERE")],
+)
+def test_bad_arguments_are_bad_user_input(
+    client: TestClient, variables: dict[str, Any], message: str
+) -> None:
+    body = graphql(client, GAPS, **variables)
+    assert error_code(body) in {"BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"}
+    assert message in body["errors"][0]["message"]
+
+
+def write_json(tmp_path: Path, tables: dict[str, list[dict[str, Any]]]) -> Path:
+    path = tmp_path / "white_spot.json"
+    path.write_text(json.dumps(tables))
+    return path
+
+
+def firms(prefix: str, territory: str, sector: str, count: int) -> list[dict[str, Any]]:
+    return [{"id": f"{prefix}-{n}", "name": f"{prefix} {n}", "size": "SMALL",
+             "territory_code": territory, "sector_codes": sector} for n in range(count)]
+
+
+def test_white_spots_are_regions_dense_in_a_division_without_an_initiative(
+    reference_db: neo4j.Driver, neo4j_backend: Backend, tmp_path: Path
+) -> None:
+    # Antioquia: 6 food firms (division 10) and 2 software firms; Bogotá: 10 software firms,
+    # served by a software initiative. Food in Antioquia: (6/8) / (6/18) = 2.25 times
+    # Colombia's share, and no food initiative anywhere.
+    tables = {
+        "firms": firms("ANT-FOOD", "CO-ANT", "1071", 6) + firms("ANT-SW", "CO-ANT", "6201", 2)
+        + firms("DC-SW", "CO-DC", "6201", 10),
+        "initiatives": [{"id": "INI-SW", "name": "Clúster TIC de Bogotá", "type": "CLUSTER",
+                         "territory_codes": "CO-DC", "sector_codes": "62"}],
+    }
+    database = neo4j_backend.settings.neo4j_database
+    load(write_json(tmp_path, tables), reference_db, database, progress=False)
+    with TestClient(create_app(neo4j_backend.settings)) as client:
+        [finding] = gaps(client, "WHITE_SPOT")
+        assert finding["nodes"][0]["id"] == "CO-ANT"
+        assert finding["evidence"]["division"] == "10"
+        assert finding["evidence"]["firms"] == 6
+        assert finding["evidence"]["locationQuotient"] == pytest.approx(2.25)
+        higher = graphql(client, "{ coordinationGaps(kinds: [WHITE_SPOT], "
+                         "whiteSpotMinQuotient: 2.5) { kind } }")
+        assert higher["data"]["coordinationGaps"] == []
+
+    # A national food initiative covers every region of Colombia.
+    tables["initiatives"].append({"id": "INI-FOOD", "name": "Cadena láctea nacional",
+                                  "type": "VALUE_CHAIN", "territory_codes": "CO",
+                                  "sector_codes": "10"})
+    load(write_json(tmp_path, tables), reference_db, database, progress=False)
+    with TestClient(create_app(neo4j_backend.settings)) as client:
+        assert gaps(client, "WHITE_SPOT") == []
+
