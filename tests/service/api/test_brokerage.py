@@ -15,7 +15,9 @@ from tests.service.api.sample_network import graphql, sample_client
 
 NETWORK = """
 query($projection: Projection!) {
-  network(projection: $projection) { directed nodes { id kind country } edges { source target weight } }
+  network(projection: $projection) {
+    directed nodes { id kind country } edges { source target weight }
+  }
 }"""
 BROKERAGE = """
 query($projection: Projection!, $groupBy: GroupBy!) {
