@@ -10,11 +10,12 @@ from service.api.access_guard import AccessGuard
 from service.api.error_codes import ErrorCodes
 from service.api.gaps import BrokerageQuery, GapsQuery
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
+from service.api.matchmaking import MatchmakingQuery
 from service.api.network import NetworkQuery
 
 
 @strawberry.type
-class Query(NetworkQuery, GapsQuery, BrokerageQuery):
+class Query(NetworkQuery, GapsQuery, BrokerageQuery, MatchmakingQuery):
     about: About = strawberry.field(
         resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
     )

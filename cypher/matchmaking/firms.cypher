@@ -1,0 +1,17 @@
+// Firms for supplier matchmaking: divisions, region and country, size, and whom they supply.
+MATCH (f:Firm)
+CALL (f) {
+  OPTIONAL MATCH (f)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(d:Sector {level: 'DIVISION'})
+  RETURN collect(DISTINCT d.code) AS divisions
+}
+CALL (f) {
+  OPTIONAL MATCH (f)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(r:Territory {level: 'REGION'})
+  OPTIONAL MATCH (f)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory {level: 'COUNTRY'})
+  RETURN head(collect(DISTINCT r.code)) AS region, head(collect(DISTINCT c.code)) AS country
+}
+CALL (f) {
+  OPTIONAL MATCH (f)-[:SUPPLIES]->(client:Firm)
+  RETURN collect(DISTINCT client.id) AS clients
+}
+RETURN f.id AS id, f.name AS name, f.size AS size, divisions, region, country, clients
+ORDER BY id

@@ -1,0 +1,29 @@
+// Every initiative's profile for matchmaking: ISIC divisions, countries, the actors taking
+// part (participants and governors), their profile (participant firms' divisions, institutions'
+// kinds), its collaboration partners, the programmes supporting it and its territories.
+MATCH (i:Initiative)
+CALL (i) {
+  OPTIONAL MATCH (i)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(d:Sector {level: 'DIVISION'})
+  RETURN collect(DISTINCT d.code) AS divisions
+}
+CALL (i) {
+  OPTIONAL MATCH (i)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory {level: 'COUNTRY'})
+  RETURN collect(DISTINCT c.code) AS countries
+}
+CALL (i) {
+  OPTIONAL MATCH (a:Actor)-[:PARTICIPATES_IN|GOVERNS]->(i)
+  OPTIONAL MATCH (a:Firm)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(d:Sector {level: 'DIVISION'})
+  RETURN collect(DISTINCT a.id) AS actors,
+         collect(DISTINCT 'division ' + d.code)
+           + collect(DISTINCT CASE WHEN a:Institution THEN toLower(a.kind) END) AS profile
+}
+CALL (i) {
+  OPTIONAL MATCH (i)-[:COLLABORATES_WITH]-(o:Initiative)
+  RETURN collect(DISTINCT o.id) AS partners
+}
+CALL (i) {
+  OPTIONAL MATCH (p:Program)-[:SUPPORTS]->(i)
+  RETURN collect(DISTINCT p.id) AS programs
+}
+RETURN i.id AS id, i.name AS name, divisions, countries, actors, profile, partners, programs
+ORDER BY id

@@ -1,0 +1,53 @@
+"""`matchmaking`: who an initiative should meet, what a programme could support, who could
+supply an anchor firm."""
+
+import strawberry
+
+from service import matchmaking as mm
+from service import network as net
+from service.api.context import Info
+from service.api.scope import ScopeInput, scope_of
+
+
+@strawberry.type(description="What a suggestion is.")
+class Suggestion:
+    id: strawberry.ID
+    name: str
+    kind: str = strawberry.field(description="Initiative or Firm.")
+
+
+@strawberry.type(description="One part of a match's score, from 0 to 1.")
+class ScoreComponent:
+    name: str
+    value: float
+
+
+@strawberry.type(description="A suggested match, with its score and the reasons for it.")
+class Match:
+    suggestion: Suggestion
+    score: float = strawberry.field(
+        description="The weighted sum of the components; docs/matchmaking.md has the weights.")
+    reasons: list[str] = strawberry.field(description="Plain sentences, strongest first.")
+    components: list[ScoreComponent]
+
+
+@strawberry.type
+class MatchmakingQuery:
+    @strawberry.field(description="For an initiative: the k in-scope initiatives it is not "
+                      "yet linked with (no collaboration, no shared actor) that it should "
+                      "meet. For a programme: initiatives it could support. For a firm (an "
+                      "anchor): candidate suppliers in its region or country and value chain. "
+                      "Unknown id: NOT_FOUND; an institution: BAD_USER_INPUT.")
+    async def matchmaking(self, info: Info, id: strawberry.ID, k: int = 10,
+                          scope: ScopeInput | None = None) -> list[Match]:
+        checked = scope_of(scope)
+        await net.check_codes(info.context.db, checked)
+        matches = await mm.matchmaking(info.context.db, str(id), k, checked)
+        return [
+            Match(
+                suggestion=Suggestion(id=strawberry.ID(m.id), name=m.name, kind=m.kind),
+                score=m.score, reasons=list(m.reasons),
+                components=[ScoreComponent(name=n, value=v) for n, v in m.components.items()],
+            )
+            for m in matches
+        ]

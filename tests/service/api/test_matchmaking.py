@@ -1,0 +1,137 @@
+"""matchmaking on the sample: candidates, components and order against the CSV files and
+NetworkX's Adamic-Adar index."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import combinations
+from typing import Any
+
+import neo4j
+import networkx as nx
+import pandas as pd
+import pytest
+from fastapi.testclient import TestClient
+
+from loaders.load import SAMPLE
+from service.matchmaking import WEIGHTS
+from tests.neo4j_backends import Backend
+from tests.service.api.sample_network import error_code, graphql, sample_client
+
+MATCHMAKING = """
+query($id: ID!, $k: Int!, $scope: ScopeInput) {
+  matchmaking(id: $id, k: $k, scope: $scope) {
+    suggestion { id name kind } score reasons components { name value }
+  }
+}"""
+
+
+def frame(name: str) -> pd.DataFrame:
+    return pd.read_csv(SAMPLE / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def client(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[TestClient]:
+    yield from sample_client(driver, neo4j_backend)
+
+
+def matches(client: TestClient, id: str, k: int = 100, **variables: Any) -> list[dict[str, Any]]:
+    body = graphql(client, MATCHMAKING, id=id, k=k, **variables)
+    assert "errors" not in body, body["errors"]
+    found: list[dict[str, Any]] = body["data"]["matchmaking"]
+    scores = [m["score"] for m in found]
+    assert scores == sorted(scores, reverse=True)
+    return found
+
+
+def initiative_network() -> nx.Graph:
+    """Initiatives linked when they collaborate or share a participant or governor."""
+    graph = nx.Graph()
+    graph.add_nodes_from(frame("initiatives").id)
+    graph.add_edges_from(zip(frame("collaborations").initiative_id,
+                             frame("collaborations").partner_initiative_id, strict=True))
+    by_actor: dict[str, set[str]] = defaultdict(set)
+    for r in frame("participations").itertuples():
+        by_actor[r.actor_id].add(r.initiative_id)
+    for r in frame("governance").itertuples():
+        by_actor[r.institution_id].add(r.initiative_id)
+    for members in by_actor.values():
+        graph.add_edges_from(combinations(sorted(members), 2))
+    return graph
+
+
+def divisions() -> dict[str, set[str]]:
+    isic = pd.read_csv(SAMPLE.parent / "reference" / "isic_rev4.csv", dtype=str,
+                       keep_default_na=False).set_index("code")
+
+    def up(code: str) -> str | None:
+        while code and isic.level[code] not in ("DIVISION", "SECTION"):
+            code = isic.parent_code[code]
+        return code if code and isic.level[code] == "DIVISION" else None
+
+    return {r.id: {up(c) for c in r.sector_codes.split(";")} - {None}
+            for r in frame("initiatives").itertuples()}  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("subject", ["INI-CL-001", "INI-MX-001", "INI-CO-004"])
+def test_an_initiative_is_offered_the_unlinked_initiatives_scored_as_documented(
+    client: TestClient, subject: str
+) -> None:
+    network = initiative_network()
+    found = matches(client, subject)
+    expected_candidates = set(network) - set(network[subject]) - {subject}
+    assert {m["suggestion"]["id"] for m in found} <= expected_candidates
+    assert found, "the sample offers every initiative someone to meet"
+
+    by_division = divisions()
+    predictions = {o: p for _, o, p in nx.adamic_adar_index(
+        network, [(subject, o) for o in sorted(expected_candidates)])}
+    strongest = max(predictions.values())
+    for m in found:
+        other = m["suggestion"]["id"]
+        parts = {c["name"]: c["value"] for c in m["components"]}
+        a, b = by_division[subject], by_division[other]
+        assert parts["sectorSimilarity"] == pytest.approx(len(a & b) / len(a | b))
+        assert parts["linkPrediction"] == pytest.approx(
+            predictions[other] / strongest if strongest else 0.0)
+        assert m["score"] == pytest.approx(sum(WEIGHTS[n] * v for n, v in parts.items()),
+                                           abs=1e-6)
+        assert m["reasons"]
+
+
+def test_the_overlapping_forestry_initiatives_are_told_to_meet(client: TestClient) -> None:
+    [first] = matches(client, "INI-CL-001", k=1)
+    assert first["suggestion"]["id"] == "INI-CL-002"
+    assert any("same ISIC division 16" in reason for reason in first["reasons"])
+
+
+def test_k_and_the_scope_bound_the_suggestions(client: TestClient) -> None:
+    assert len(matches(client, "INI-MX-001", k=2)) == 2
+    scoped = matches(client, "INI-MX-001", scope={"countries": ["CO"]})
+    assert scoped and {m["suggestion"]["id"][:6] for m in scoped} == {"INI-CO"}
+
+
+def test_a_programme_is_offered_initiatives_it_does_not_support_yet(client: TestClient) -> None:
+    supported = set(frame("supports").query("program_id == 'PROG-PE-001'").initiative_id)
+    found = matches(client, "PROG-PE-001")
+    assert {m["suggestion"]["id"] for m in found} == set(frame("initiatives").id) - supported
+
+
+def test_an_anchor_firm_is_offered_nearby_firms_that_do_not_supply_it_yet(
+    client: TestClient,
+) -> None:
+    suppliers = set(frame("supplies").query("client_id == 'FIRM-MX-001'").supplier_id)
+    found = matches(client, "FIRM-MX-001")
+    assert found
+    ids = {m["suggestion"]["id"] for m in found}
+    assert not ids & (suppliers | {"FIRM-MX-001"})
+    assert all(i.startswith("FIRM-MX-") for i in ids)  # its own country only
+
+
+@pytest.mark.parametrize(("id", "k", "code"), [
+    ("NOBODY", 5, "NOT_FOUND"), ("INST-CO-UDEA", 5, "BAD_USER_INPUT"),
+    ("INI-CO-001", 0, "BAD_USER_INPUT"),
+])
+def test_bad_requests_are_refused_with_a_code(
+    client: TestClient, id: str, k: int, code: str
+) -> None:
+    assert error_code(graphql(client, MATCHMAKING, id=id, k=k)) == code
