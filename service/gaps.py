@@ -14,6 +14,8 @@ from typing import Any
 
 from service.database import Database
 from service.errors import BadUserInput
+from service.network import projected
+from service.projections import Projection
 from service.scope import Scope
 
 
@@ -24,6 +26,7 @@ class GapKind(StrEnum):
     OVERLAP = "OVERLAP"
     FRAGMENTED_SUPPORT = "FRAGMENTED_SUPPORT"
     WHITE_SPOT = "WHITE_SPOT"
+    BROKER_DEPENDENCY = "BROKER_DEPENDENCY"
 
 
 HELICES = ("GOVERNMENT", "ACADEMIA", "BUSINESS", "CIVIL_SOCIETY")
@@ -53,6 +56,7 @@ class GapParameters:
     helices: tuple[str, ...] = HELICES
     white_spot_min_firms: int = 5
     white_spot_min_quotient: float = 1.5
+    broker_dependency_min_cut_off: int = 2
 
     def checked(self) -> GapParameters:
         unknown = sorted(set(self.helices) - set(HELICES))
@@ -60,6 +64,8 @@ class GapParameters:
             raise BadUserInput(f"helices must be some of {', '.join(HELICES)}; got {unknown}.")
         if self.white_spot_min_firms < 1:
             raise BadUserInput("whiteSpotMinFirms must be at least 1.")
+        if self.broker_dependency_min_cut_off < 1:
+            raise BadUserInput("brokerDependencyMinCutOff must be at least 1.")
         if self.white_spot_min_quotient <= 0:
             raise BadUserInput("whiteSpotMinQuotient must be positive.")
         return self
@@ -216,16 +222,6 @@ async def white_spot(db: Database, scope: Scope, parameters: GapParameters) -> l
     return findings
 
 
-FINDERS: dict[GapKind, Callable[[Database, Scope, GapParameters], Awaitable[list[Finding]]]] = {
-    GapKind.UNGOVERNED: ungoverned,
-    GapKind.VERTICAL: vertical,
-    GapKind.HELIX: helix,
-    GapKind.OVERLAP: overlap,
-    GapKind.FRAGMENTED_SUPPORT: fragmented_support,
-    GapKind.WHITE_SPOT: white_spot,
-}
-
-
 async def coordination_gaps(
     db: Database, kinds: Sequence[GapKind], scope: Scope, parameters: GapParameters
 ) -> list[Finding]:
@@ -235,3 +231,85 @@ async def coordination_gaps(
     for kind in dict.fromkeys(kinds or list(GapKind)):
         findings.extend(await FINDERS[kind](db, scope, parameters))
     return sorted(findings, key=lambda f: (-f.severity, f.kind, f.nodes[0].id))
+
+
+def cut_vertices(neighbours: dict[str, set[str]]) -> dict[str, list[set[str]]]:
+    """Each articulation point with the parts its removal leaves of its component, largest
+    first (iterative Hopcroft-Tarjan)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    parts: dict[str, list[set[str]]] = {}
+    for root in sorted(neighbours):
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        subtree: dict[str, set[str]] = {root: {root}}
+        stack = [(root, iter(sorted(neighbours[root])))]
+        children: dict[str, list[str]] = {root: []}
+        parent: dict[str, str | None] = {root: None}
+        while stack:
+            node, todo = stack[-1]
+            step = next(todo, None)
+            if step is None:
+                stack.pop()
+                up = parent[node]
+                if up is not None:
+                    low[up] = min(low[up], low[node])
+                    subtree[up] |= subtree[node]
+                continue
+            if step not in order:
+                order[step] = low[step] = len(order)
+                parent[step], children[step], subtree[step] = node, [], {step}
+                children[node].append(step)
+                stack.append((step, iter(sorted(neighbours[step]))))
+            elif step != parent[node]:
+                low[node] = min(low[node], order[step])
+        component = subtree[root]
+        for node in component:
+            cut = [subtree[c] for c in children[node]
+                   if (parent[node] is None and len(children[node]) > 1)
+                   or (parent[node] is not None and low[c] >= order[node])]
+            if not cut:
+                continue
+            rest = component - {node}.union(*cut)
+            pieces = cut + ([rest] if rest else [])
+            parts[node] = sorted(pieces, key=lambda p: (-len(p), min(p)))
+    return parts
+
+
+async def broker_dependency(db: Database, scope: Scope,
+                            parameters: GapParameters) -> list[Finding]:
+    graph = await projected(db, Projection.ACTORS, scope, checked=True)
+    names = {n.id: n for n in graph.nodes}
+    findings = []
+    for broker, pieces in cut_vertices(
+        {k: set(v) for k, v in graph.neighbours().items()}
+    ).items():
+        cut_off = sum(len(p) for p in pieces[1:])
+        if cut_off < parameters.broker_dependency_min_cut_off:
+            continue
+        reached = sorted(set().union(*pieces[1:]))
+        component = 1 + sum(len(p) for p in pieces)
+        node = names[broker]
+        findings.append(Finding(
+            GapKind.BROKER_DEPENDENCY,
+            round(cut_off / (component - 1), 4),
+            f"{cut_off} actor{'s' if cut_off > 1 else ''} reach the rest of the actor "
+            f"network only through {node.name}: without it they would be cut off.",
+            (NodeRef(node.id, node.name, node.label),
+             *(NodeRef(i, names[i].name, names[i].label) for i in reached[:20])),
+            {"cutOff": cut_off, "componentSize": component,
+             "parts": [len(p) for p in pieces], "cutOffActors": reached},
+        ))
+    return findings
+
+
+FINDERS: dict[GapKind, Callable[[Database, Scope, GapParameters], Awaitable[list[Finding]]]] = {
+    GapKind.UNGOVERNED: ungoverned,
+    GapKind.VERTICAL: vertical,
+    GapKind.HELIX: helix,
+    GapKind.OVERLAP: overlap,
+    GapKind.FRAGMENTED_SUPPORT: fragmented_support,
+    GapKind.WHITE_SPOT: white_spot,
+    GapKind.BROKER_DEPENDENCY: broker_dependency,
+}

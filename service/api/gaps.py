@@ -32,6 +32,9 @@ class GapKind(Enum):
     WHITE_SPOT = strawberry.enum_value(
         "WHITE_SPOT", description="A region with many firms in an ISIC division (count and "
         "location quotient against its country) and no initiative of that division in it.")
+    BROKER_DEPENDENCY = strawberry.enum_value(
+        "BROKER_DEPENDENCY", description="Actors that reach the rest of the actor network only "
+        "through one actor (an articulation point), ranked by how many it would cut off.")
 
 
 @strawberry.enum(description="The helices of articulation HELIX looks for.")
@@ -72,6 +75,7 @@ class GapsQuery:
         helices: list[Helix] | None = None,
         white_spot_min_firms: int = gaps.GapParameters.white_spot_min_firms,
         white_spot_min_quotient: float = gaps.GapParameters.white_spot_min_quotient,
+        broker_dependency_min_cut_off: int = gaps.GapParameters.broker_dependency_min_cut_off,
     ) -> list[GapFinding]:
         checked = scope_of(scope)
         await net.check_codes(info.context.db, checked)
@@ -79,6 +83,7 @@ class GapsQuery:
             helices=tuple(h.value for h in helices) if helices else gaps.HELICES,
             white_spot_min_firms=white_spot_min_firms,
             white_spot_min_quotient=white_spot_min_quotient,
+            broker_dependency_min_cut_off=broker_dependency_min_cut_off,
         )
         findings = await gaps.coordination_gaps(
             info.context.db, [gaps.GapKind(k.name) for k in kinds or []], checked, parameters

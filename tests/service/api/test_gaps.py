@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+import networkx as nx
 import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
@@ -238,3 +239,25 @@ def test_white_spots_are_regions_dense_in_a_division_without_an_initiative(
     with TestClient(create_app(neo4j_backend.settings)) as client:
         assert gaps(client, "WHITE_SPOT") == []
 
+
+
+def test_broker_dependencies_are_networkx_s_articulation_points_with_what_they_cut_off(
+    client: TestClient,
+) -> None:
+    network = graphql(client, "{ network(projection: ACTORS) { nodes { id } "
+                      "edges { source target } } }")["data"]["network"]
+    graph = nx.Graph()
+    graph.add_nodes_from(n["id"] for n in network["nodes"])
+    graph.add_edges_from((e["source"], e["target"]) for e in network["edges"])
+    expected = {}
+    for point in nx.articulation_points(graph):
+        component = nx.node_connected_component(graph, point)
+        parts = sorted((len(c) for c in nx.connected_components(
+            graph.subgraph(component - {point}))), reverse=True)
+        if sum(parts[1:]) >= 2:
+            expected[point] = (sum(parts[1:]), parts)
+    body = graphql(client, GAPS, kinds=["BROKER_DEPENDENCY"])
+    found = {f["nodes"][0]["id"]: (f["evidence"]["cutOff"], f["evidence"]["parts"])
+             for f in body["data"]["coordinationGaps"]}
+    assert found == expected
+    assert found, "the sample's actor network has brokers others depend on"
