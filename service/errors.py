@@ -68,3 +68,9 @@ class Forbidden(ArticulaError):
     """A valid key whose role does not allow the operation."""
 
     code = "FORBIDDEN"
+
+
+class MemoryLimit(ArticulaError):
+    """An analytic whose memory estimate exceeds what the graph engine has free."""
+
+    code = "MEMORY_LIMIT"

@@ -69,6 +69,21 @@ class Settings(BaseSettings):
         "QUERY_TOO_COMPLEX, asking for a narrower scope.",
     )
 
+    analytics_max_memory: int | None = Field(
+        default=None, ge=0, validation_alias="ARTICULA_ANALYTICS_MAX_MEMORY",
+        description="Most bytes one analytic may need by GDS's estimate, below the free heap "
+        "(which always caps it); more is MEMORY_LIMIT. Unset: the free heap alone.",
+    )
+    analytics_cached_graphs: int = Field(
+        default=8, ge=1, validation_alias="ARTICULA_ANALYTICS_CACHED_GRAPHS",
+        description="Most projected graphs kept in the GDS catalogue; the least recently used "
+        "go first.",
+    )
+    analytics_cached_results: int = Field(
+        default=256, ge=0, validation_alias="ARTICULA_ANALYTICS_CACHED_RESULTS",
+        description="Most analytic results kept in memory per graph version.",
+    )
+
     host: str = Field(default="127.0.0.1", validation_alias="ARTICULA_HOST")
     port: int = Field(default=8000, ge=1, le=65535, validation_alias="ARTICULA_PORT")
 

@@ -1,0 +1,244 @@
+"""Node centrality on a projected GDS graph, scaled to NetworkX's definitions.
+
+docs/analytics.md states, metric by metric, what GDS computes, what NetworkX computes and
+how the one is turned into the other here.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
+from service.analytics.results import Distribution, Provenance, cached, request_key
+from service.analytics.statements import columns, run
+from service.database import Database
+from service.errors import BadUserInput
+from service.projections import Projection
+from service.scope import Scope
+
+MAX_TOP = 10_000
+
+
+class Metric(StrEnum):
+    DEGREE = "DEGREE"
+    PAGERANK = "PAGERANK"
+    ARTICLE_RANK = "ARTICLE_RANK"
+    EIGENVECTOR = "EIGENVECTOR"
+    BETWEENNESS = "BETWEENNESS"
+    CLOSENESS = "CLOSENESS"
+    HARMONIC = "HARMONIC"
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    procedure: str  # GDS procedure family
+    statement: str  # analytics/centrality/<name>
+    estimate: str  # analytics/estimate/<name>
+    weighted: bool  # whether the projection's weights are used (when it has them)
+    normalizable: bool  # whether `normalized` changes the scores
+
+
+SPECS: dict[Metric, MetricSpec] = {
+    Metric.DEGREE: MetricSpec("gds.degree", "degree", "degree", True, True),
+    Metric.PAGERANK: MetricSpec("gds.pageRank", "pagerank", "pagerank", True, False),
+    Metric.ARTICLE_RANK: MetricSpec("gds.articleRank", "article_rank", "article_rank", True,
+                                    False),
+    # GDS divides weights by each node's total weight, which NetworkX does not: unweighted.
+    Metric.EIGENVECTOR: MetricSpec("gds.eigenvector", "eigenvector", "eigenvector", False, False),
+    # Path metrics count hops: projection weights are strengths, not distances.
+    Metric.BETWEENNESS: MetricSpec("gds.betweenness", "betweenness", "betweenness", False, True),
+    # GDS has no estimate for closeness; betweenness keeps the same per-source BFS state.
+    Metric.CLOSENESS: MetricSpec("gds.closeness", "closeness", "betweenness", False, False),
+    Metric.HARMONIC: MetricSpec("gds.closeness.harmonic", "harmonic", "betweenness", False,
+                                True),
+}
+
+
+@dataclass(frozen=True)
+class Sampling:
+    size: int
+    seed: int
+
+
+@dataclass(frozen=True)
+class CentralityRequest:
+    metric: Metric
+    projection: Projection = Projection.FULL
+    scope: Scope = field(default_factory=Scope)
+    top: int = 20
+    normalized: bool = False
+    weighted: bool = True
+    sampling: Sampling | None = None
+    damping_factor: float = 0.85
+    max_iterations: int = 100
+    tolerance: float = 1e-7
+
+    def check(self) -> None:
+        if not 0 <= self.top <= MAX_TOP:
+            raise BadUserInput(f"top must be between 0 and {MAX_TOP}, not {self.top}.",
+                               field="top")
+        if not 0 < self.damping_factor < 1:
+            raise BadUserInput("dampingFactor must be above 0 and below 1.",
+                               field="dampingFactor")
+        if not 1 <= self.max_iterations <= 10_000:
+            raise BadUserInput("maxIterations must be between 1 and 10000.",
+                               field="maxIterations")
+        if not 0 < self.tolerance < 1:
+            raise BadUserInput("tolerance must be above 0 and below 1.", field="tolerance")
+        if self.sampling is not None:
+            if self.metric is not Metric.BETWEENNESS:
+                raise BadUserInput("sampling applies to BETWEENNESS only.", field="sampling")
+            if self.sampling.size < 1:
+                raise BadUserInput("sampling.size must be at least 1.", field="sampling")
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    id: str
+    name: str
+    kind: str
+    score: float
+    rank: int
+
+
+@dataclass(frozen=True)
+class Centrality:
+    metric: Metric
+    node_count: int
+    ranking: list[Score]  # every node, highest score first, ties in id order
+    distribution: Distribution
+    provenance: Provenance
+
+    def top(self, n: int) -> list[Score]:
+        return self.ranking[:n]
+
+    @property
+    def scores(self) -> dict[str, float]:
+        return {s.id: s.score for s in self.ranking}
+
+
+def gds_config(request: CentralityRequest, graph: AnalyticsGraph) -> dict[str, Any]:
+    """The GDS configuration of the request on the graph; concurrency 1 for reproducibility."""
+    spec = SPECS[request.metric]
+    config: dict[str, Any] = {"concurrency": 1}
+    if spec.weighted and request.weighted and graph.weighted:
+        config["relationshipWeightProperty"] = "weight"
+    metric = request.metric
+    if metric is Metric.DEGREE and graph.directed:
+        config["orientation"] = "UNDIRECTED"  # in + out, as NetworkX's DiGraph.degree
+    if metric in (Metric.PAGERANK, Metric.ARTICLE_RANK):
+        config.update(dampingFactor=request.damping_factor,
+                      maxIterations=request.max_iterations, tolerance=request.tolerance)
+    if metric is Metric.EIGENVECTOR:
+        # GDS's power iteration can collapse to zeros when pushed past convergence, so it stops
+        # at a tolerance of 1e-6 at the finest.
+        config.update(maxIterations=request.max_iterations,
+                      tolerance=max(request.tolerance, 1e-6))
+    if metric is Metric.BETWEENNESS and request.sampling is not None:
+        config.update(samplingSize=min(request.sampling.size, max(graph.node_count, 1)),
+                      samplingSeed=request.sampling.seed)
+    if metric is Metric.CLOSENESS:
+        config["useWassermanFaust"] = True
+    return config
+
+
+def _scale(request: CentralityRequest, graph: AnalyticsGraph, raw: list[float]) -> list[float]:
+    """GDS's scores on NetworkX's scale (see docs/analytics.md)."""
+    n = graph.node_count
+    metric = request.metric
+    if metric is Metric.PAGERANK:
+        total = sum(raw)
+        return [s / total for s in raw] if total > 0 else raw
+    if metric is Metric.HARMONIC:
+        return raw if request.normalized else [s * (n - 1) for s in raw]
+    if not request.normalized:
+        return raw
+    if metric is Metric.DEGREE:
+        return [s / (n - 1) for s in raw] if n > 1 else raw
+    if metric is Metric.BETWEENNESS and n > 2:
+        factor = (1.0 if graph.directed else 2.0) / ((n - 1) * (n - 2))
+        return [s * factor for s in raw]
+    return raw
+
+
+def ranked(ids: list[str], names: list[str], kinds: list[str],
+           scores: list[float]) -> list[Score]:
+    """Highest score first, ties in id order; rank = position from 1."""
+    order = sorted(range(len(ids)), key=lambda i: (-scores[i], ids[i]))
+    return [Score(ids[i], names[i], kinds[i], scores[i], rank)
+            for rank, i in enumerate(order, start=1)]
+
+
+def parameters_of(request: CentralityRequest, graph: AnalyticsGraph) -> dict[str, Any]:
+    spec = SPECS[request.metric]
+    out: dict[str, Any] = {
+        "metric": request.metric.value,
+        "weighted": "relationshipWeightProperty" in gds_config(request, graph),
+        "directed": graph.directed,
+        "gds": gds_config(request, graph),
+    }
+    if spec.normalizable:
+        out["normalized"] = request.normalized
+    if request.metric in (Metric.PAGERANK, Metric.ARTICLE_RANK, Metric.EIGENVECTOR):
+        out["maxIterations"] = request.max_iterations
+    if request.metric in (Metric.PAGERANK, Metric.ARTICLE_RANK):
+        out["dampingFactor"] = request.damping_factor
+        out["tolerance"] = request.tolerance
+    if request.sampling is not None:
+        out["sampling"] = {"size": request.sampling.size, "seed": request.sampling.seed}
+    return out
+
+
+async def centrality(db: Database, request: CentralityRequest, *,
+                     persist: bool = False) -> Centrality:
+    """Scores of every node of the projected graph; the top ones, their distribution and
+    provenance. Identical requests on an unchanged graph come from the cache."""
+    request.check()
+    graph = await projected_graph(db, request.projection, request.scope)
+    parameters = parameters_of(request, graph)
+    key = request_key("centrality", graph, parameters)
+
+    async def compute() -> Centrality:
+        return await _compute(db, request, graph, parameters)
+
+    result = await cached(db, key, compute,
+                          lambda found, provenance: replace(found, provenance=provenance))
+    if persist:
+        await persist_scores(db, property_name(request.metric, request.projection),
+                             result.scores)
+    return result
+
+
+async def _compute(db: Database, request: CentralityRequest, graph: AnalyticsGraph,
+                   parameters: dict[str, Any]) -> Centrality:
+    spec = SPECS[request.metric]
+    config = gds_config(request, graph)
+    await guard_memory(db, graph, f"analytics/estimate/{spec.estimate}",
+                       {k: v for k, v in config.items() if k != "useWassermanFaust"})
+    started = time.perf_counter()
+    computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
+    c = await columns(db, f"analytics/centrality/{spec.statement}",
+                      ("id", "name", "kind", "score"), {"graph": graph.name, "config": config})
+    runtime_ms = (time.perf_counter() - started) * 1000
+    scores = _scale(request, graph, [float(s) for s in c["score"]])
+    seed = request.sampling.seed if request.sampling is not None else None
+    provenance = Provenance.of(graph, f"{spec.procedure}.stream", parameters, seed,
+                               computed_at, round(runtime_ms, 3))
+    return Centrality(request.metric, graph.node_count,
+                      ranked(c["id"], c["name"], c["kind"], scores), Distribution.of(scores),
+                      provenance)
+
+
+def property_name(metric: Metric | str, projection: Projection) -> str:
+    """Where `persist` writes: score_<metric>_<projection>, e.g. score_pagerank_full."""
+    return f"score_{str(metric).lower()}_{projection.value.lower()}"
+
+
+async def persist_scores(db: Database, property: str, values: dict[str, Any]) -> int:
+    rows = [{"id": k, "value": v} for k, v in values.items()]
+    found = await run(db, "analytics/persist", {"rows": rows, "property": property}, write=True)
+    return int(found[0]["written"]) if found else 0

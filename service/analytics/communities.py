@@ -1,0 +1,234 @@
+"""Communities of a projected GDS graph, their modularity, what names each, and comparisons.
+
+Every algorithm runs with concurrency 1, on a graph whose nodes are projected in id order,
+so that the same request on the same graph gives the same partition; Leiden also takes the
+seed. Communities are renumbered 1, 2, ... by size (ties by smallest member id), so ids do
+not depend on GDS's internal node ids. docs/analytics.md has the details.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from service.analytics.compare import adjusted_rand_index, normalized_mutual_information
+from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
+from service.analytics.results import Provenance, cached, request_key
+from service.analytics.statements import columns
+from service.database import Database
+from service.errors import BadUserInput
+from service.projections import Projection
+from service.scope import Scope
+
+DEFAULT_SEED = 42
+DOMINANT = 3
+
+
+class Algorithm(StrEnum):
+    LOUVAIN = "LOUVAIN"
+    LEIDEN = "LEIDEN"
+    LABEL_PROPAGATION = "LABEL_PROPAGATION"
+    WCC = "WCC"
+    K_CORE = "K_CORE"
+
+
+@dataclass(frozen=True)
+class AlgorithmSpec:
+    procedure: str
+    statement: str  # analytics/communities/<name> and analytics/estimate/<name>
+    weighted: bool  # uses the projection's weights (when it has them)
+    seeded: bool  # takes a random seed
+    undirected_only: bool
+
+
+SPECS: dict[Algorithm, AlgorithmSpec] = {
+    Algorithm.LOUVAIN: AlgorithmSpec("gds.louvain", "louvain", True, False, False),
+    Algorithm.LEIDEN: AlgorithmSpec("gds.leiden", "leiden", True, True, True),
+    Algorithm.LABEL_PROPAGATION: AlgorithmSpec("gds.labelPropagation", "label_propagation",
+                                               True, False, False),
+    Algorithm.WCC: AlgorithmSpec("gds.wcc", "wcc", False, False, False),
+    Algorithm.K_CORE: AlgorithmSpec("gds.kcore", "k_core", False, False, True),
+}
+
+
+@dataclass(frozen=True)
+class CommunityRequest:
+    algorithm: Algorithm
+    projection: Projection = Projection.FULL
+    scope: Scope = field(default_factory=Scope)
+    seed: int | None = None
+    weighted: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Community:
+    id: int
+    members: list[Member]
+    core_value: int | None
+    territories: list[tuple[str, int]]
+    sectors: list[tuple[str, int]]
+    kinds: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class Communities:
+    algorithm: Algorithm
+    node_count: int
+    modularity: float
+    communities: list[Community]
+    provenance: Provenance
+
+    @property
+    def membership(self) -> dict[str, int]:
+        return {m.id: k.id for k in self.communities for m in k.members}
+
+
+def gds_config(request: CommunityRequest, graph: AnalyticsGraph) -> dict[str, Any]:
+    spec = SPECS[request.algorithm]
+    config: dict[str, Any] = {"concurrency": 1}
+    if spec.weighted and request.weighted and graph.weighted:
+        config["relationshipWeightProperty"] = "weight"
+    if spec.seeded:
+        config["randomSeed"] = seed_of(request)
+    return config
+
+
+def seed_of(request: CommunityRequest) -> int | None:
+    if not SPECS[request.algorithm].seeded:
+        return None
+    return DEFAULT_SEED if request.seed is None else request.seed
+
+
+def parameters_of(request: CommunityRequest, graph: AnalyticsGraph) -> dict[str, Any]:
+    config = gds_config(request, graph)
+    return {"algorithm": request.algorithm.value,
+            "weighted": "relationshipWeightProperty" in config, "directed": graph.directed,
+            "gds": config}
+
+
+def modularity(edges: dict[str, list[Any]], membership: dict[str, int], directed: bool) -> float:
+    """Newman modularity (resolution 1) from every relationship of the graph as GDS lists it:
+    both directions of an undirected edge, one of a directed one; as NetworkX computes it."""
+    total = float(sum(edges["weight"]))
+    if total == 0:
+        return 0.0
+    inside = 0.0
+    out_degree: dict[int, float] = defaultdict(float)
+    in_degree: dict[int, float] = defaultdict(float)
+    for s, t, w in zip(edges["source"], edges["target"], edges["weight"], strict=True):
+        cs, ct = membership[s], membership[t]
+        out_degree[cs] += w
+        in_degree[ct] += w
+        if cs == ct:
+            inside += w
+    # undirected: `total` is 2m and `inside` twice the internal weight; directed: m and once
+    return inside / total - sum(out_degree[c] * in_degree[c] for c in out_degree) / total ** 2
+
+
+def _dominant(values: list[str]) -> list[tuple[str, int]]:
+    return sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0]))[:DOMINANT]
+
+
+async def communities(db: Database, request: CommunityRequest, *,
+                      persist: bool = False) -> Communities:
+    """The partition of the projected graph by the algorithm, from cache when the same
+    request ran on the same graph version."""
+    spec = SPECS[request.algorithm]
+    graph = await projected_graph(db, request.projection, request.scope)
+    if spec.undirected_only and graph.directed:
+        raise BadUserInput(f"{request.algorithm.value} needs an undirected projection; "
+                           f"{request.projection.value} is directed.", field="algorithm")
+    parameters = parameters_of(request, graph)
+    key = request_key("communities", graph, parameters)
+
+    async def compute() -> Communities:
+        return await _compute(db, request, graph, parameters)
+
+    result = await cached(db, key, compute,
+                          lambda found, provenance: replace(found, provenance=provenance))
+    if persist:
+        from service.analytics.centrality import persist_scores
+
+        await persist_scores(db, property_name(request.algorithm, request.projection),
+                             result.membership)
+    return result
+
+
+def property_name(algorithm: Algorithm, projection: Projection) -> str:
+    """Where `persist` writes: community_<algorithm>_<projection>."""
+    return f"community_{algorithm.value.lower()}_{projection.value.lower()}"
+
+
+async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGraph,
+                   parameters: dict[str, Any]) -> Communities:
+    spec = SPECS[request.algorithm]
+    config = gds_config(request, graph)
+    await guard_memory(db, graph, f"analytics/estimate/{spec.statement}", config)
+    started = time.perf_counter()
+    computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
+    c = await columns(db, f"analytics/communities/{spec.statement}",
+                      ("id", "name", "kind", "community"), {"graph": graph.name,
+                                                            "config": config})
+    runtime_ms = (time.perf_counter() - started) * 1000
+    groups: dict[int, list[Member]] = defaultdict(list)
+    for i, name, kind, community in zip(c["id"], c["name"], c["kind"], c["community"],
+                                        strict=True):
+        groups[int(community)].append(Member(i, name, kind))
+    for members in groups.values():
+        members.sort(key=lambda m: m.id)
+    if request.algorithm is Algorithm.K_CORE:
+        order = sorted(groups, key=lambda g: (-g, groups[g][0].id))
+    else:
+        order = sorted(groups, key=lambda g: (-len(groups[g]), groups[g][0].id))
+    facts = await columns(db, "analytics/node_facts", ("id", "territories", "sectors"),
+                          {"ids": c["id"]})
+    territories = dict(zip(facts["id"], facts["territories"], strict=True))
+    sectors = dict(zip(facts["id"], facts["sectors"], strict=True))
+    found = []
+    for number, g in enumerate(order, start=1):
+        members = groups[g]
+        found.append(Community(
+            number, members, g if request.algorithm is Algorithm.K_CORE else None,
+            _dominant([t for m in members for t in territories.get(m.id, [])]),
+            _dominant([s for m in members for s in sectors.get(m.id, [])]),
+            sorted(Counter(m.kind for m in members).items(), key=lambda kv: (-kv[1], kv[0]))))
+    membership = {m.id: k.id for k in found for m in k.members}
+    edges = await columns(db, "analytics/relationships", ("source", "target", "weight"),
+                          {"graph": graph.name})
+    if "relationshipWeightProperty" not in config:
+        edges["weight"] = [1.0] * len(edges["weight"])
+    provenance = Provenance.of(graph, f"{spec.procedure}.stream", parameters,
+                               seed_of(request), computed_at, round(runtime_ms, 3))
+    return Communities(request.algorithm, graph.node_count,
+                       modularity(edges, membership, graph.directed), found, provenance)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    nmi: float
+    ari: float
+    node_count: int
+    a: Provenance
+    b: Provenance
+
+
+async def compare(db: Database, a: CommunityRequest, b: CommunityRequest) -> Comparison:
+    """NMI and adjusted Rand index of two runs over the nodes both partition."""
+    first = await communities(db, a)
+    second = await communities(db, b)
+    ma, mb = first.membership, second.membership
+    common = sorted(ma.keys() & mb.keys())
+    x, y = [ma[i] for i in common], [mb[i] for i in common]
+    return Comparison(normalized_mutual_information(x, y), adjusted_rand_index(x, y),
+                      len(common), first.provenance, second.provenance)

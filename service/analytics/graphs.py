@@ -1,0 +1,216 @@
+"""GDS graphs built from a projection and a scope, cached in the GDS catalogue, and the
+memory guard every algorithm run passes.
+
+A graph is named from its projection, a hash of its scope and the graph version
+(`articula-actors-1a2b3c4d5e6f-v7-0a1b2c`), so a name says exactly what it holds. Graphs of
+another version are dropped when seen; past `analytics_cached_graphs` the least recently used
+go; when an estimate does not fit in the free heap, every other cached graph goes first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from service.analytics.statements import run
+from service.cypher_catalog import cypher
+from service.database import Database
+from service.errors import MemoryLimit
+from service.network import check_codes
+from service.projections import SPECS, Projection
+from service.scope import Scope
+
+PREFIX = "articula-"
+WEIGHTED = frozenset({Projection.ACTORS, Projection.INITIATIVES, Projection.SUPPLY})
+"""Projections whose weights mean something (shared initiatives or actors, supply shares);
+FULL and GOVERNANCE edges all weigh 1, so their graphs are used unweighted."""
+
+
+@dataclass(frozen=True)
+class GraphVersion:
+    """The version counter every write bumps, and when it last changed."""
+
+    version: int
+    changed_at: str | None
+
+    @property
+    def token(self) -> str:
+        stamp = hashlib.sha256((self.changed_at or "").encode()).hexdigest()[:6]
+        return f"{self.version}-{stamp}"
+
+
+@dataclass(frozen=True)
+class AnalyticsGraph:
+    name: str
+    projection: Projection
+    scope: Scope
+    version: GraphVersion
+    node_count: int
+    relationship_count: int
+
+    @property
+    def directed(self) -> bool:
+        return SPECS[self.projection].directed
+
+    @property
+    def weighted(self) -> bool:
+        """Whether the projection's weights mean something (see WEIGHTED)."""
+        return self.projection in WEIGHTED
+
+
+@dataclass(frozen=True)
+class Estimate:
+    bytes_min: int
+    bytes_max: int
+    required: str
+    free_heap: int
+    limit: int
+
+    def describe(self) -> dict[str, Any]:
+        return {"bytesMin": self.bytes_min, "bytesMax": self.bytes_max,
+                "requiredMemory": self.required, "freeHeap": self.free_heap,
+                "limit": self.limit}
+
+
+@dataclass
+class _Catalogue:
+    """What one service process knows of its graphs: a lock per name and the order of use."""
+
+    locks: dict[str, asyncio.Lock] = field(default_factory=dict)
+    used: OrderedDict[str, None] = field(default_factory=OrderedDict)
+
+    def lock(self, name: str) -> asyncio.Lock:
+        return self.locks.setdefault(name, asyncio.Lock())
+
+    def touch(self, name: str) -> None:
+        self.used[name] = None
+        self.used.move_to_end(name)
+
+
+_catalogues: weakref.WeakKeyDictionary[Database, _Catalogue] = weakref.WeakKeyDictionary()
+
+
+def _catalogue(db: Database) -> _Catalogue:
+    if db not in _catalogues:
+        _catalogues[db] = _Catalogue()
+    return _catalogues[db]
+
+
+def scope_key(scope: Scope) -> str:
+    """A short stable hash of the scope's normalized content."""
+    text = json.dumps(scope.describe(), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def graph_name(projection: Projection, scope: Scope, version: GraphVersion) -> str:
+    return f"{PREFIX}{projection.value.lower()}-{scope_key(scope)}-v{version.token}"
+
+
+def _splice(text: str, block: str, statement: str) -> str:
+    begin, end = f"// {block}: begin", f"// {block}: end"
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{statement}\n{tail.lstrip(' ')}"
+
+
+@cache
+def project_query(projection: Projection) -> str:
+    """analytics/project with the projection's node and edge statements in their places."""
+    text = _splice(cypher("analytics/project"), "nodes", cypher("network/nodes"))
+    return _splice(text, "edges", cypher(SPECS[projection].statement))
+
+
+async def graph_version(db: Database) -> GraphVersion:
+    row = (await run(db, "analytics/graph_version", {}))[0]
+    return GraphVersion(int(row["version"]), row["changedAt"])
+
+
+async def _drop(db: Database, name: str) -> None:
+    await run(db, "analytics/drop_graph", {"graph": name})
+    _catalogue(db).used.pop(name, None)
+
+
+async def projected_graph(db: Database, projection: Projection, scope: Scope,
+                          *, checked: bool = False) -> AnalyticsGraph:
+    """The GDS graph of the projection in the scope at the current graph version, projected
+    unless the catalogue holds it; stale graphs are dropped on the way."""
+    if not checked:
+        await check_codes(db, scope)
+    version = await graph_version(db)
+    name = graph_name(projection, scope, version)
+    catalogue = _catalogue(db)
+    async with catalogue.lock(name):
+        listed = await run(db, "analytics/graphs", {"prefix": PREFIX})
+        current = f"-v{version.token}"
+        present = {}
+        for row in listed:
+            if row["graph"].endswith(current):
+                present[row["graph"]] = row
+            else:
+                await _drop(db, row["graph"])
+        if name not in present:
+            await _make_room(db, set(present), db.settings.analytics_cached_graphs - 1)
+            spec = SPECS[projection]
+            row = (await run(db, "analytics/project", {
+                "graph": name, "directed": spec.directed,
+                "labels": [str(label) for label in spec.labels], **scope.parameters(),
+            }, query=project_query(projection)))[0]
+            present[name] = row
+        catalogue.touch(name)
+    row = present[name]
+    return AnalyticsGraph(name, projection, scope, version, int(row["nodeCount"]),
+                          int(row["relationshipCount"]))
+
+
+async def _make_room(db: Database, present: set[str], keep: int, *,
+                     spare: str | None = None) -> None:
+    """Drop the least recently used of `present` until at most `keep` remain (never `spare`)."""
+    used = _catalogue(db).used
+    order = sorted(present, key=lambda n: list(used).index(n) if n in used else -1)
+    for name in order:
+        if len(present) <= keep:
+            break
+        if name != spare:
+            await _drop(db, name)
+            present.discard(name)
+
+
+async def free_heap(db: Database) -> int:
+    return int((await run(db, "analytics/free_heap", {}))[0]["freeHeap"])
+
+
+async def guard_memory(db: Database, graph: AnalyticsGraph, estimate: str,
+                       config: dict[str, Any]) -> Estimate:
+    """GDS's estimate for running `estimate` (an analytics/estimate/* statement) on the graph;
+    MemoryLimit when it does not fit in the free heap even after every other cached graph is
+    dropped (or exceeds `analytics_max_memory`)."""
+    row = (await run(db, estimate, {"graph": graph.name, "config": config}))[0]
+    cap = db.settings.analytics_max_memory
+
+    async def measured() -> Estimate:
+        free = await free_heap(db)
+        limit = free if cap is None else min(cap, free)
+        return Estimate(int(row["bytesMin"]), int(row["bytesMax"]), str(row["requiredMemory"]),
+                        free, limit)
+
+    found = await measured()
+    if found.bytes_max <= found.limit:
+        return found
+    if cap is None or found.bytes_max <= cap:
+        listed = await run(db, "analytics/graphs", {"prefix": PREFIX})
+        await _make_room(db, {r["graph"] for r in listed}, 1, spare=graph.name)
+        found = await measured()
+        if found.bytes_max <= found.limit:
+            return found
+    raise MemoryLimit(
+        f"This analysis would need up to {found.bytes_max:,} bytes ({found.required}) by the "
+        f"graph engine's estimate; {found.limit:,} are available. Narrow the scope or pick a "
+        "sparser projection (or a sampled betweenness).",
+        estimate=found.describe(),
+    )

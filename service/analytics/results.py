@@ -1,0 +1,103 @@
+"""What every analytic result carries: provenance, score distributions, and the cache that
+answers an identical request on an unchanged graph with the first answer."""
+
+from __future__ import annotations
+
+import json
+import weakref
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol, TypeVar
+
+import numpy as np
+
+from service.analytics.graphs import AnalyticsGraph
+from service.database import Database
+
+QUANTILES = (25, 50, 75, 90, 99)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    algorithm: str  # the GDS procedure, e.g. gds.pageRank.stream
+    parameters: dict[str, Any]  # the request's parameters and the GDS configuration used
+    seed: int | None
+    projection: str
+    scope: dict[str, Any]
+    graph_version: int
+    graph: str  # the GDS graph's name
+    computed_at: str  # ISO 8601, UTC
+    runtime_ms: float
+    cached: bool = False
+
+    @classmethod
+    def of(cls, graph: AnalyticsGraph, algorithm: str, parameters: dict[str, Any],
+           seed: int | None, computed_at: str, runtime_ms: float) -> Provenance:
+        return cls(algorithm, parameters, seed, graph.projection.value, graph.scope.describe(),
+                   graph.version.version, graph.name, computed_at, runtime_ms)
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """Summary of a node score over every node of the graph; quantiles interpolate linearly
+    between order statistics (numpy's default)."""
+
+    count: int
+    min: float
+    p25: float
+    p50: float
+    p75: float
+    p90: float
+    p99: float
+    max: float
+    mean: float
+
+    @classmethod
+    def of(cls, scores: Sequence[float]) -> Distribution:
+        if not scores:
+            return cls(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        values = np.asarray(scores, dtype=float)
+        q = [float(v) for v in np.percentile(values, QUANTILES)]
+        return cls(len(values), float(values.min()), q[0], q[1], q[2], q[3], q[4],
+                   float(values.max()), float(values.mean()))
+
+
+class HasProvenance(Protocol):
+    @property
+    def provenance(self) -> Provenance: ...
+
+
+R = TypeVar("R", bound=HasProvenance)
+
+
+class _Results:
+    """Results per request key, least recently used dropped past the limit."""
+
+    def __init__(self) -> None:
+        self.entries: OrderedDict[str, Any] = OrderedDict()
+
+
+_results: weakref.WeakKeyDictionary[Database, _Results] = weakref.WeakKeyDictionary()
+
+
+def request_key(kind: str, graph: AnalyticsGraph, parameters: dict[str, Any]) -> str:
+    """The graph (name = projection, scope and version) and the parameters, canonically."""
+    return json.dumps([kind, graph.name, parameters], sort_keys=True, separators=(",", ":"))
+
+
+async def cached(db: Database, key: str, compute: Callable[[], Awaitable[R]],
+                 with_provenance: Callable[[R, Provenance], R]) -> R:
+    """The cached result for `key` marked `cached: true`, else `compute()` remembered."""
+    store = _results.setdefault(db, _Results()).entries
+    if key in store:
+        store.move_to_end(key)
+        found: R = store[key]
+        return with_provenance(found, replace(found.provenance, cached=True))
+    result = await compute()
+    limit = db.settings.analytics_cached_results
+    if limit > 0:
+        store[key] = result
+        while len(store) > limit:
+            store.popitem(last=False)
+    return result

@@ -1,0 +1,37 @@
+"""Running analytics statements: catalogue Cypher in read or write transactions, as rows or
+as one list per column, with errors translated like every other query of the service."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from neo4j import AsyncManagedTransaction, unit_of_work
+
+from service.cypher_catalog import as_columns, cypher
+from service.database import Database, translated_errors
+
+
+async def run(db: Database, name: str, parameters: dict[str, Any], *, query: str | None = None,
+              write: bool = False) -> list[dict[str, Any]]:
+    """Records of statement `name` (or of `query`, built from it) in a managed transaction."""
+    text = query if query is not None else cypher(name)
+
+    @unit_of_work(timeout=db.settings.neo4j_timeout_s,
+                  metadata={"app": "articula", "statement": name})
+    async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
+        result = await tx.run(text, parameters)
+        return await result.data()
+
+    with translated_errors(db.settings):
+        async with db.driver.session(database=db.settings.neo4j_database) as session:
+            if write:
+                return await session.execute_write(work)
+            return await session.execute_read(work)
+
+
+async def columns(db: Database, name: str, names: Sequence[str],
+                  parameters: dict[str, Any]) -> dict[str, list[Any]]:
+    """Statement `name`'s rows as one list per column (one record, not thousands)."""
+    rows = await run(db, name, parameters, query=as_columns(name, tuple(names)))
+    return rows[0]

@@ -1,0 +1,272 @@
+"""`centrality`, `communities` and `compareCommunities`: analytics on projected GDS graphs.
+
+Results are plain dataclasses built once per field; the lists (items, members) are plain
+strawberry types filled from them, with no database call per object.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+from strawberry.scalars import JSON
+
+from service.analytics import centrality as c
+from service.analytics import communities as cm
+from service.analytics.results import Distribution as DistributionData
+from service.analytics.results import Provenance as ProvenanceData
+from service.api.context import Info
+from service.api.scope import Projection, ScopeInput, scope_of
+from service.projections import Projection as ProjectionName
+
+
+@strawberry.enum(description="A node centrality; docs/analytics.md gives each definition and "
+                 "how it relates to NetworkX's.")
+class CentralityMetric(Enum):
+    DEGREE = strawberry.enum_value("DEGREE", description="Number of neighbours (NetworkX "
+                                   "`degree`); on weighted projections the sum of edge weights; "
+                                   "in SUPPLY in + out. normalized: divided by n - 1.")
+    PAGERANK = strawberry.enum_value("PAGERANK", description="NetworkX `pagerank` (scores sum "
+                                     "to 1), weighted on weighted projections.")
+    ARTICLE_RANK = strawberry.enum_value("ARTICLE_RANK", description="GDS ArticleRank (no "
+                                         "NetworkX equivalent), weighted on weighted "
+                                         "projections.")
+    EIGENVECTOR = strawberry.enum_value("EIGENVECTOR", description="NetworkX "
+                                        "`eigenvector_centrality` (unit Euclidean norm), "
+                                        "unweighted.")
+    BETWEENNESS = strawberry.enum_value("BETWEENNESS", description="NetworkX "
+                                        "`betweenness_centrality`, unnormalized unless "
+                                        "`normalized`; hop counts; exact or sampled.")
+    CLOSENESS = strawberry.enum_value("CLOSENESS", description="NetworkX "
+                                      "`closeness_centrality` with the Wasserman-Faust "
+                                      "correction for disconnected graphs; hop counts.")
+    HARMONIC = strawberry.enum_value("HARMONIC", description="NetworkX `harmonic_centrality` "
+                                     "(sum of 1/distance); normalized: divided by n - 1.")
+
+
+@strawberry.enum(description="A community detection algorithm; docs/analytics.md says what "
+                 "each gives and how its result is made reproducible.")
+class CommunityAlgorithm(Enum):
+    LOUVAIN = "LOUVAIN"
+    LEIDEN = "LEIDEN"
+    LABEL_PROPAGATION = "LABEL_PROPAGATION"
+    WCC = "WCC"
+    K_CORE = "K_CORE"
+
+
+@strawberry.input(description="Betweenness from a sample of source nodes instead of all: "
+                  "an estimate, extrapolated to all sources by GDS.")
+class SamplingInput:
+    size: int = strawberry.field(description="How many source nodes (at most the node count).")
+    seed: int = strawberry.field(default=42, description="Seed of the sample.")
+
+
+@strawberry.type(description="How a result was computed.")
+class Provenance:
+    algorithm: str = strawberry.field(description="The GDS procedure that ran.")
+    parameters: JSON = strawberry.field(description="The request's parameters and the GDS "
+                                        "configuration used.")
+    seed: int | None = strawberry.field(description="The random seed, when the algorithm "
+                                        "takes one.")
+    projection: Projection
+    scope: JSON = strawberry.field(description="The normalized scope; absent fields left out.")
+    graph_version: int = strawberry.field(description="The graph version the result holds "
+                                          "for; any write bumps it.")
+    graph: str = strawberry.field(description="The GDS graph's name in the catalogue.")
+    computed_at: str = strawberry.field(description="When it was computed (ISO 8601, UTC).")
+    runtime_ms: float = strawberry.field(description="How long the algorithm's stream took.")
+    cached: bool = strawberry.field(description="Whether this answer came from the result "
+                                    "cache (an identical earlier request on the same graph "
+                                    "version); computedAt is then the first computation's.")
+
+    @classmethod
+    def of(cls, p: ProvenanceData) -> Provenance:
+        return cls(algorithm=p.algorithm, parameters=JSON(p.parameters), seed=p.seed,
+                   projection=Projection[p.projection], scope=JSON(p.scope),
+                   graph_version=p.graph_version, graph=p.graph, computed_at=p.computed_at,
+                   runtime_ms=p.runtime_ms, cached=p.cached)
+
+
+@strawberry.type(description="A node score over every node of the graph: extremes, mean and "
+                 "quantiles (linear interpolation).")
+class Distribution:
+    count: int
+    min: float
+    p25: float
+    p50: float
+    p75: float
+    p90: float
+    p99: float
+    max: float
+    mean: float
+
+    @classmethod
+    def of(cls, d: DistributionData) -> Distribution:
+        return cls(count=d.count, min=d.min, p25=d.p25, p50=d.p50, p75=d.p75, p90=d.p90,
+                   p99=d.p99, max=d.max, mean=d.mean)
+
+
+@strawberry.type(description="A node and its score.")
+class CentralityItem:
+    id: strawberry.ID
+    name: str
+    kind: str = strawberry.field(description="The initiative's type, FIRM, the institution's "
+                                 "kind, or PROGRAM.")
+    score: float
+    rank: int = strawberry.field(description="Position from 1, highest score first, equal "
+                                 "scores in id order.")
+
+
+@strawberry.type(description="A centrality over a projected graph.")
+class CentralityResult:
+    metric: CentralityMetric
+    node_count: int
+    items: list[CentralityItem] = strawberry.field(description="The `top` nodes.")
+    distribution: Distribution
+    provenance: Provenance
+
+
+@strawberry.type(description="A node of a community.")
+class Member:
+    id: strawberry.ID
+    name: str
+    kind: str
+
+
+@strawberry.type(description="A value and how many members have it.")
+class Share:
+    value: str
+    count: int
+
+
+@strawberry.type(description="A community: its members and what they have in common.")
+class Community:
+    id: int = strawberry.field(description="1 for the largest community, then by size, ties "
+                               "by smallest member id; for K_CORE, see `coreValue`.")
+    size: int
+    core_value: int | None = strawberry.field(description="K_CORE only: the members' core "
+                                              "number.")
+    members: list[Member] = strawberry.field(description="In id order.")
+    dominant_territories: list[Share] = strawberry.field(
+        description="The regions (countries for nodes placed at country level) most members "
+        "lie in, at most 3, most frequent first.")
+    dominant_sectors: list[Share] = strawberry.field(
+        description="The ISIC divisions most members are in, at most 3, most frequent first.")
+    actor_kinds: list[Share] = strawberry.field(
+        description="How many members of each kind (FIRM, institution kinds, initiative "
+        "types, PROGRAM), most frequent first.")
+
+
+@strawberry.type(description="A partition of a projected graph into communities.")
+class CommunitiesResult:
+    algorithm: CommunityAlgorithm
+    node_count: int
+    count: int = strawberry.field(description="How many communities.")
+    modularity: float = strawberry.field(description="Newman modularity of the partition "
+                                         "(weighted on weighted projections), as NetworkX's "
+                                         "`community.modularity`.")
+    communities: list[Community] = strawberry.field(description="At most `top`, largest first.")
+    provenance: Provenance
+
+
+@strawberry.input(description="One community detection run, as `communities` takes it.")
+class CommunityRunInput:
+    algorithm: CommunityAlgorithm
+    projection: Projection = Projection.FULL
+    scope: ScopeInput | None = None
+    seed: int | None = None
+    weighted: bool = True
+
+
+@strawberry.type(description="Agreement between two partitions of the same nodes.")
+class CommunityComparison:
+    nmi: float = strawberry.field(description="Normalized mutual information (arithmetic "
+                                  "mean normalization), 0 to 1.")
+    adjusted_rand_index: float = strawberry.field(description="Adjusted Rand index, 1 for "
+                                                  "identical partitions, about 0 by chance.")
+    node_count: int = strawberry.field(description="Nodes in both runs, those compared.")
+    a: Provenance
+    b: Provenance
+
+
+def _projection(projection: Projection) -> ProjectionName:
+    return ProjectionName[projection.name]
+
+
+def _centrality_result(result: c.Centrality, top: int) -> CentralityResult:
+    return CentralityResult(
+        metric=CentralityMetric[result.metric.name], node_count=result.node_count,
+        items=[CentralityItem(id=strawberry.ID(s.id), name=s.name, kind=s.kind, score=s.score,
+                              rank=s.rank) for s in result.top(top)],
+        distribution=Distribution.of(result.distribution),
+        provenance=Provenance.of(result.provenance),
+    )
+
+
+def _share(counts: list[tuple[str, int]]) -> list[Share]:
+    return [Share(value=v, count=n) for v, n in counts]
+
+
+def _communities_result(result: cm.Communities, top: int) -> CommunitiesResult:
+    return CommunitiesResult(
+        algorithm=CommunityAlgorithm[result.algorithm.value], node_count=result.node_count,
+        count=len(result.communities), modularity=result.modularity,
+        communities=[Community(
+            id=k.id, size=len(k.members), core_value=k.core_value,
+            members=[Member(id=strawberry.ID(m.id), name=m.name, kind=m.kind)
+                     for m in k.members],
+            dominant_territories=_share(k.territories), dominant_sectors=_share(k.sectors),
+            actor_kinds=_share(k.kinds)) for k in result.communities[:top]],
+        provenance=Provenance.of(result.provenance),
+    )
+
+
+def _community_request(run: CommunityRunInput) -> cm.CommunityRequest:
+    return cm.CommunityRequest(cm.Algorithm(run.algorithm.value), _projection(run.projection),
+                               scope_of(run.scope), run.seed, run.weighted)
+
+
+@strawberry.type
+class AnalyticsQuery:
+    @strawberry.field(description="A node centrality over a projected graph: the `top` nodes, "
+                      "the distribution over all nodes, and provenance. Identical requests on "
+                      "an unchanged graph come from the cache. `persist` writes every node's "
+                      "score to its property score_<metric>_<projection> (e.g. "
+                      "score_pagerank_full). An estimate beyond the free memory is "
+                      "MEMORY_LIMIT.")
+    async def centrality(
+        self, info: Info, metric: CentralityMetric, projection: Projection = Projection.FULL,
+        scope: ScopeInput | None = None, top: int = 20, normalized: bool = False,
+        weighted: bool = True, sampling: SamplingInput | None = None,
+        damping_factor: float = 0.85, max_iterations: int = 100, tolerance: float = 1e-7,
+        persist: bool = False,
+    ) -> CentralityResult:
+        request = c.CentralityRequest(
+            c.Metric(metric.name), _projection(projection), scope_of(scope), top, normalized,
+            weighted, c.Sampling(sampling.size, sampling.seed) if sampling else None,
+            damping_factor, max_iterations, tolerance)
+        result = await c.centrality(info.context.db, request, persist=persist)
+        return _centrality_result(result, top)
+
+    @strawberry.field(description="Communities of a projected graph: modularity, count, and "
+                      "the `top` largest communities with members and what they share. The "
+                      "same seed on the same graph gives the same partition. `persist` writes "
+                      "each node's community id to community_<algorithm>_<projection>.")
+    async def communities(
+        self, info: Info, algorithm: CommunityAlgorithm,
+        projection: Projection = Projection.FULL, scope: ScopeInput | None = None,
+        seed: int | None = None, weighted: bool = True, top: int = 50, persist: bool = False,
+    ) -> CommunitiesResult:
+        request = cm.CommunityRequest(cm.Algorithm(algorithm.value), _projection(projection),
+                                      scope_of(scope), seed, weighted)
+        result = await cm.communities(info.context.db, request, persist=persist)
+        return _communities_result(result, top)
+
+    @strawberry.field(description="How far two community runs agree: NMI and adjusted Rand "
+                      "index over the nodes both cover.")
+    async def compare_communities(self, info: Info, a: CommunityRunInput,
+                                  b: CommunityRunInput) -> CommunityComparison:
+        found = await cm.compare(info.context.db, _community_request(a), _community_request(b))
+        return CommunityComparison(nmi=found.nmi, adjusted_rand_index=found.ari,
+                                   node_count=found.node_count,
+                                   a=Provenance.of(found.a), b=Provenance.of(found.b))
