@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from service.analytics.centrality import CentralityRequest, Metric, centrality
 from service.database import Database
 from service.errors import BadUserInput
 from service.network import projected
@@ -26,6 +27,7 @@ class GapKind(StrEnum):
     OVERLAP = "OVERLAP"
     FRAGMENTED_SUPPORT = "FRAGMENTED_SUPPORT"
     WHITE_SPOT = "WHITE_SPOT"
+    INFORMAL_BROKER = "INFORMAL_BROKER"
     BROKER_DEPENDENCY = "BROKER_DEPENDENCY"
 
 
@@ -57,6 +59,7 @@ class GapParameters:
     white_spot_min_firms: int = 5
     white_spot_min_quotient: float = 1.5
     broker_dependency_min_cut_off: int = 2
+    informal_broker_top: int = 10
 
     def checked(self) -> GapParameters:
         unknown = sorted(set(self.helices) - set(HELICES))
@@ -64,6 +67,8 @@ class GapParameters:
             raise BadUserInput(f"helices must be some of {', '.join(HELICES)}; got {unknown}.")
         if self.white_spot_min_firms < 1:
             raise BadUserInput("whiteSpotMinFirms must be at least 1.")
+        if not 1 <= self.informal_broker_top <= 1000:
+            raise BadUserInput("informalBrokerTop must be between 1 and 1000.")
         if self.broker_dependency_min_cut_off < 1:
             raise BadUserInput("brokerDependencyMinCutOff must be at least 1.")
         if self.white_spot_min_quotient <= 0:
@@ -304,6 +309,28 @@ async def broker_dependency(db: Database, scope: Scope,
     return findings
 
 
+async def informal_broker(db: Database, scope: Scope,
+                          parameters: GapParameters) -> list[Finding]:
+    request = CentralityRequest(Metric.BETWEENNESS, Projection.ACTORS, scope,
+                                top=parameters.informal_broker_top)
+    ranking = [s for s in (await centrality(db, request)).top(request.top) if s.score > 0]
+    governors = {r["id"] for r in await db.read(
+        "gaps/governors", ids=[s.id for s in ranking], year=scope.year)}
+    highest = ranking[0].score if ranking else 0.0
+    return [
+        Finding(
+            GapKind.INFORMAL_BROKER,
+            round(s.score / highest, 4),
+            f"{s.name} ranks {s.rank} by betweenness in the actor network yet sits on no "
+            "governance body: coordination runs through it outside the formal structure.",
+            (NodeRef(s.id, s.name, "Institution" if s.kind != "FIRM" else "Firm"),),
+            {"betweenness": s.score, "rank": s.rank, "kind": s.kind},
+        )
+        for s in ranking
+        if s.id not in governors
+    ]
+
+
 FINDERS: dict[GapKind, Callable[[Database, Scope, GapParameters], Awaitable[list[Finding]]]] = {
     GapKind.UNGOVERNED: ungoverned,
     GapKind.VERTICAL: vertical,
@@ -311,5 +338,6 @@ FINDERS: dict[GapKind, Callable[[Database, Scope, GapParameters], Awaitable[list
     GapKind.OVERLAP: overlap,
     GapKind.FRAGMENTED_SUPPORT: fragmented_support,
     GapKind.WHITE_SPOT: white_spot,
+    GapKind.INFORMAL_BROKER: informal_broker,
     GapKind.BROKER_DEPENDENCY: broker_dependency,
 }

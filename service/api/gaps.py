@@ -32,6 +32,9 @@ class GapKind(Enum):
     WHITE_SPOT = strawberry.enum_value(
         "WHITE_SPOT", description="A region with many firms in an ISIC division (count and "
         "location quotient against its country) and no initiative of that division in it.")
+    INFORMAL_BROKER = strawberry.enum_value(
+        "INFORMAL_BROKER", description="An actor among the most central (betweenness) of its "
+        "scope that sits on no governance body.")
     BROKER_DEPENDENCY = strawberry.enum_value(
         "BROKER_DEPENDENCY", description="Actors that reach the rest of the actor network only "
         "through one actor (an articulation point), ranked by how many it would cut off.")
@@ -76,6 +79,7 @@ class GapsQuery:
         white_spot_min_firms: int = gaps.GapParameters.white_spot_min_firms,
         white_spot_min_quotient: float = gaps.GapParameters.white_spot_min_quotient,
         broker_dependency_min_cut_off: int = gaps.GapParameters.broker_dependency_min_cut_off,
+        informal_broker_top: int = gaps.GapParameters.informal_broker_top,
     ) -> list[GapFinding]:
         checked = scope_of(scope)
         await net.check_codes(info.context.db, checked)
@@ -84,6 +88,7 @@ class GapsQuery:
             white_spot_min_firms=white_spot_min_firms,
             white_spot_min_quotient=white_spot_min_quotient,
             broker_dependency_min_cut_off=broker_dependency_min_cut_off,
+            informal_broker_top=informal_broker_top,
         )
         findings = await gaps.coordination_gaps(
             info.context.db, [gaps.GapKind(k.name) for k in kinds or []], checked, parameters

@@ -261,3 +261,25 @@ def test_broker_dependencies_are_networkx_s_articulation_points_with_what_they_c
              for f in body["data"]["coordinationGaps"]}
     assert found == expected
     assert found, "the sample's actor network has brokers others depend on"
+
+
+def test_informal_brokers_are_top_betweenness_actors_without_a_governance_seat(
+    client: TestClient,
+) -> None:
+    network = graphql(client, "{ network(projection: ACTORS) { nodes { id } "
+                      "edges { source target } } }")["data"]["network"]
+    graph = nx.Graph()
+    graph.add_nodes_from(n["id"] for n in network["nodes"])
+    graph.add_edges_from((e["source"], e["target"]) for e in network["edges"])
+    betweenness = nx.betweenness_centrality(graph, normalized=False)
+    top = sorted((i for i in betweenness if betweenness[i] > 0),
+                 key=lambda i: (-betweenness[i], i))[:20]
+    governors = set(frame("governance").institution_id)
+    body = graphql(client, "{ coordinationGaps(kinds: [INFORMAL_BROKER], informalBrokerTop: 20)"
+                   " { nodes { id } evidence } }")
+    found = {f["nodes"][0]["id"]: f["evidence"]["betweenness"]
+             for f in body["data"]["coordinationGaps"]}
+    assert set(found) == set(top) - governors
+    assert found, "some of the sample's most central actors sit on no governance body"
+    for actor, score in found.items():
+        assert score == pytest.approx(betweenness[actor])
