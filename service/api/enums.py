@@ -9,32 +9,43 @@ from enum import StrEnum
 import strawberry
 
 from loaders import vocabulary
+from loaders.vocabulary import (
+    FirmSize,
+    GovernanceRole,
+    InitiativeStatus,
+    InitiativeType,
+    InstitutionKind,
+    ParticipationRole,
+    SectorLevel,
+    TerritoryLevel,
+)
 
-InitiativeType = strawberry.enum(
+strawberry.enum(
     vocabulary.InitiativeType,
     description="The five ECLAC types of territorial productive articulation initiative.",
 )
-InitiativeStatus = strawberry.enum(
+strawberry.enum(
     vocabulary.InitiativeStatus, description="Where an initiative stands."
 )
-FirmSize = strawberry.enum(
+strawberry.enum(
     vocabulary.FirmSize,
     description="Firm size class: MICRO 1-9, SMALL 10-49, MEDIUM 50-249, LARGE 250+ employees.",
 )
-InstitutionKind = strawberry.enum(vocabulary.InstitutionKind, description="What an institution is.")
-GovernmentLevel = strawberry.enum(
+strawberry.enum(vocabulary.InstitutionKind, description="What an institution is.")
+strawberry.enum(
     vocabulary.InstitutionLevel,
     name="GovernmentLevel",
     description="The territorial level an institution acts at.",
 )
-ParticipationRole = strawberry.enum(
+GovernmentLevel = vocabulary.InstitutionLevel
+strawberry.enum(
     vocabulary.ParticipationRole, description="An actor's role as a participant of an initiative."
 )
-GovernanceRole = strawberry.enum(
+strawberry.enum(
     vocabulary.GovernanceRole, description="An institution's seat in an initiative's governance."
 )
-TerritoryLevel = strawberry.enum(vocabulary.TerritoryLevel, description="Level of a territory.")
-SectorLevel = strawberry.enum(
+strawberry.enum(vocabulary.TerritoryLevel, description="Level of a territory.")
+strawberry.enum(
     vocabulary.SectorLevel, description="Level of an ISIC Rev.4 code: section to class."
 )
 
