@@ -7,12 +7,13 @@ from strawberry.extensions import MaxTokensLimiter
 
 from service.api.about import About, resolve_about
 from service.api.access_guard import AccessGuard
+from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
 
 
 @strawberry.type
-class Query:
+class Query(EntityQuery):
     about: About = strawberry.field(
         resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
     )
