@@ -21,7 +21,13 @@ from neo4j.exceptions import (
 )
 
 from service.cypher_catalog import as_columns, cypher
-from service.errors import ArticulaError, DatabaseAuthError, DatabaseUnavailable, GdsMissing
+from service.errors import (
+    ArticulaError,
+    DatabaseAuthError,
+    DatabaseUnavailable,
+    GdsMissing,
+    QueryTooComplex,
+)
 from service.settings import Settings
 
 
@@ -46,6 +52,11 @@ def translated_errors(settings: Settings) -> Iterator[None]:
     except (ServiceUnavailable, SessionExpired, OSError) as error:
         raise DatabaseUnavailable(f"Neo4j is not reachable at {uri}: {error}") from error
     except ClientError as error:
+        if "TransactionTimedOut" in (error.code or ""):
+            raise QueryTooComplex(
+                f"The query ran longer than {settings.neo4j_timeout_s:g} s "
+                "(ARTICULA_NEO4J_TIMEOUT): narrow the scope."
+            ) from error
         if "gds." in (error.message or "") and "Unknown function" in (error.message or ""):
             raise GdsMissing(
                 f"Neo4j at {uri} has no Graph Data Science procedures (gds.version() is "

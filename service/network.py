@@ -20,6 +20,9 @@ from service.projections import SPECS, NodeLabel, Projection
 from service.scope import Scope
 
 MAX_DEPTH = 3
+WORK_PER_EDGE = 4
+"""ACTORS and INITIATIVES aggregate one row per pair met in each initiative (or actor): more
+than this many times the edge limit of them is refused before Neo4j does the work."""
 RELATIONSHIP_TYPES = ("PARTICIPATES_IN", "GOVERNS", "RUNS", "SUPPORTS", "SUPPLIES",
                       "COLLABORATES_WITH", "AGREEMENT_WITH")
 
@@ -151,6 +154,11 @@ async def nodes_in_scope(db: Database, scope: Scope,
 async def edges_in_scope(db: Database, projection: Projection, scope: Scope,
                          max_edges: int) -> list[Edge]:
     """The projection's edges; QueryTooComplex when there are more than `max_edges`."""
+    work = SPECS[projection].work
+    if work is not None:
+        rows = await db.read("network/pair_work", **scope.parameters())
+        if rows[0][work] > WORK_PER_EDGE * max_edges:
+            raise too_complex(projection, scope, max_edges)
     c = await db.read_columns(SPECS[projection].statement, EDGE_COLUMNS, max_rows=max_edges + 1,
                               **scope.parameters())
     if len(c["source"]) > max_edges:
