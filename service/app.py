@@ -14,6 +14,7 @@ from service.api.schema import schema
 from service.database import Database
 from service.errors import ArticulaError
 from service.request_size import RequestSizeLimit
+from service.routes.export import router as export_router
 from service.settings import Settings, get_settings
 
 
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type"],
         )
     app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql")
+    app.include_router(export_router)
 
     @app.get("/healthz", summary="The process is alive.")
     async def healthz() -> dict[str, str]:

@@ -29,3 +29,12 @@ def names() -> list[str]:
     """Every statement's name, sorted."""
     root = cypher_dir()
     return sorted(p.relative_to(root).with_suffix("").as_posix() for p in root.rglob("*.cypher"))
+
+
+@cache
+def as_columns(name: str, columns: tuple[str, ...], *, limited: bool = False) -> str:
+    """Statement `name` wrapped to return one row holding a list per column, in row order;
+    `limited` keeps only the first `$maxRows` rows."""
+    limit = "WITH * LIMIT $maxRows\n" if limited else ""
+    lists = ", ".join(f"collect({c}) AS {c}" for c in columns)
+    return f"CALL () {{\n{cypher(name)}\n}}\n{limit}RETURN {lists}"

@@ -5,7 +5,7 @@ Every neo4j exception is turned into an Articula error here and nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +20,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from service.cypher_catalog import cypher
+from service.cypher_catalog import as_columns, cypher
 from service.errors import (
     ArticulaError,
     DatabaseAuthError,
@@ -90,9 +90,20 @@ class Database:
 
     async def read(self, name: str, **parameters: Any) -> list[dict[str, Any]]:
         """Run catalogue statement `name` in a read transaction; return its records."""
-        query = cypher(name)
-        self.round_trips += 1
+        return await self._read(name, cypher(name), parameters)
 
+    async def read_columns(self, name: str, columns: Sequence[str], *,
+                           max_rows: int | None = None,
+                           **parameters: Any) -> dict[str, list[Any]]:
+        """Run row statement `name`, getting at most `max_rows` of its rows back as one list
+        per column: a single record instead of thousands (the async driver spends about
+        0.1 ms on each record, the server almost nothing on a list)."""
+        query = as_columns(name, tuple(columns), limited=max_rows is not None)
+        rows = await self._read(name, query, {**parameters, "maxRows": max_rows})
+        return rows[0]
+
+    async def _read(self, name: str, query: str,
+                    parameters: dict[str, Any]) -> list[dict[str, Any]]:
         @unit_of_work(
             timeout=self.settings.neo4j_timeout_s,
             metadata={"app": "articula", "statement": name},
@@ -101,6 +112,7 @@ class Database:
             result = await tx.run(query, parameters)
             return await result.data()
 
+        self.round_trips += 1
         with translated_errors(self.settings):
             async with self.driver.session(database=self.settings.neo4j_database) as session:
                 return await session.execute_read(work)

@@ -67,6 +67,12 @@ class Settings(BaseSettings):
         description="The largest `first` a connection accepts.",
     )
 
+    max_network_edges: int = Field(
+        default=50_000, ge=1, validation_alias="ARTICULA_MAX_NETWORK_EDGES",
+        description="Most edges a network, export or statistic may hold; more is "
+        "QUERY_TOO_COMPLEX, asking for a narrower scope.",
+    )
+
     host: str = Field(default="127.0.0.1", validation_alias="ARTICULA_HOST")
     port: int = Field(default=8000, ge=1, le=65535, validation_alias="ARTICULA_PORT")
 

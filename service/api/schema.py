@@ -10,10 +10,11 @@ from service.api.access_guard import AccessGuard
 from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
+from service.api.network import NetworkQuery
 
 
 @strawberry.type
-class Query(EntityQuery):
+class Query(EntityQuery, NetworkQuery):
     about: About = strawberry.field(
         resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
     )

@@ -1,0 +1,97 @@
+"""`stats`: counts and the structure of each projection in a scope."""
+
+import strawberry
+
+from service import network as net
+from service.api.context import Info
+from service.api.scope import Projection
+from service.projections import NodeLabel
+from service.projections import Projection as ProjectionName
+from service.scope import Scope
+
+
+@strawberry.type(description="How many in-scope nodes carry a label.")
+class LabelCount:
+    label: str
+    count: int
+
+
+@strawberry.type(description="How many in-scope relationships have a type.")
+class RelationshipCount:
+    type: str
+    count: int
+
+
+@strawberry.type(description="The shape of one projection in the scope.")
+class ProjectionStats:
+    projection: Projection
+    node_count: int
+    edge_count: int
+    density: float = strawberry.field(
+        description="Linked node pairs over possible pairs, in the simple graph under the "
+        "projection (parallel edges count once): 2m/(n(n-1)), or m/(n(n-1)) for SUPPLY.")
+    components: int = strawberry.field(
+        description="Connected components (weakly connected for SUPPLY), isolated nodes "
+        "included.")
+    largest_component: int = strawberry.field(description="Nodes in the largest component.")
+
+
+@strawberry.type(description="In-scope initiatives, firms and institutions located in a "
+                 "territory or anywhere below it.")
+class TerritoryCount:
+    code: str
+    name: str
+    level: str
+    initiatives: int
+    firms: int
+    institutions: int
+
+
+@strawberry.type(description="Counts and structure of the graph in a scope.")
+class Stats:
+    scope: strawberry.Private[Scope]
+
+    @strawberry.field(description="In-scope nodes per label: Initiative, Firm, Institution, "
+                      "Program.")
+    async def node_counts(self, info: Info) -> list[LabelCount]:
+        row = (await info.context.db.read("network/node_counts", **self.scope.parameters()))[0]
+        return [LabelCount(label=str(label), count=row[str(label)]) for label in NodeLabel]
+
+    @strawberry.field(description="In-scope relationships per type (the FULL projection's "
+                      "edges).")
+    async def relationship_counts(self, info: Info) -> list[RelationshipCount]:
+        rows = await info.context.db.read("network/relationship_counts",
+                                          **self.scope.parameters())
+        found = {r["type"]: r["count"] for r in rows}
+        return [RelationshipCount(type=t, count=found.get(t, 0)) for t in net.RELATIONSHIP_TYPES]
+
+    @strawberry.field(description="Nodes, edges, density and components of each projection "
+                      "(or of those in `only`). A projection past the edge limit is "
+                      "QUERY_TOO_COMPLEX.")
+    async def projections(self, info: Info,
+                          only: list[Projection] | None = None) -> list[ProjectionStats]:
+        out = []
+        for projection in only or list(Projection):
+            graph = await net.projected(info.context.db, ProjectionName[projection.name],
+                                        self.scope, checked=True)
+            sizes = graph.components()
+            out.append(ProjectionStats(
+                projection=projection, node_count=len(graph.nodes), edge_count=len(graph.edges),
+                density=graph.density(), components=len(sizes),
+                largest_component=sizes[0] if sizes else 0))
+        return out
+
+    @strawberry.field(description="Counts per country.")
+    async def by_country(self, info: Info) -> list[TerritoryCount]:
+        return [_count(c) for c in await net.territory_counts(info.context.db, self.scope)
+                if c.level == "COUNTRY"]
+
+    @strawberry.field(description="Counts per territory of any level (countries, regions, "
+                      "municipalities) that holds something in scope, sorted by code.")
+    async def by_territory(self, info: Info) -> list[TerritoryCount]:
+        return [_count(c) for c in await net.territory_counts(info.context.db, self.scope)]
+
+
+def _count(c: net.TerritoryCount) -> TerritoryCount:
+    return TerritoryCount(code=c.code, name=c.name, level=c.level, initiatives=c.initiatives,
+                          firms=c.firms, institutions=c.institutions)

@@ -1,0 +1,1 @@
+"""HTTP routes besides GraphQL, one module per resource."""

@@ -1,0 +1,75 @@
+"""`GET /export/{format}`: a scoped projection as GraphML, GEXF 1.3 or a CSV edge list."""
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+
+from service import network as net
+from service.errors import ArticulaError, BadUserInput, DatabaseUnavailable
+from service.export import WRITERS, ExportFormat
+from service.projections import Projection
+from service.scope import Scope
+
+router = APIRouter()
+
+LISTS = {"countries": "countries", "territories": "territories",
+         "initiativeTypes": "initiative_types", "sectors": "sectors", "actorKinds": "actor_kinds"}
+PARAMETERS = {"projection", "year", *LISTS}
+
+
+def _request(format: str, request: Request) -> tuple[ExportFormat, Projection, Scope]:
+    """Format, projection and scope from the path and query; BadUserInput says what is wrong."""
+    formats = ", ".join(f.value for f in ExportFormat)
+    try:
+        chosen = ExportFormat(format.lower())
+    except ValueError:
+        raise BadUserInput(f"Unknown export format {format!r}; expected one of {formats}.",
+                           field="format") from None
+    query = request.query_params
+    unknown = sorted(set(query) - PARAMETERS)
+    if unknown:
+        raise BadUserInput(f"Unknown query parameter {unknown[0]!r}; expected "
+                           f"{', '.join(sorted(PARAMETERS))}.", field=unknown[0])
+    projections = query.getlist("projection") or ["FULL"]
+    if len(projections) > 1:
+        raise BadUserInput("Give one projection.", field="projection")
+    try:
+        projection = Projection(projections[0].upper())
+    except ValueError:
+        raise BadUserInput(
+            f"Unknown projection {projections[0]!r}; expected one of "
+            f"{', '.join(p.value for p in Projection)}.", field="projection") from None
+    years = query.getlist("year")
+    if len(years) > 1 or (years and not years[0].strip().lstrip("-").isdigit()):
+        raise BadUserInput(f"year must be one whole number, not {', '.join(years)!r}.",
+                           field="year")
+    lists = {attr: [v for item in query.getlist(name) for v in item.split(",")] or None
+             for name, attr in LISTS.items()}
+    scope = Scope.of(**lists, year=int(years[0]) if years else None)
+    return chosen, projection, scope
+
+
+STATUS = {"BAD_USER_INPUT": 400, "QUERY_TOO_COMPLEX": 400, "NOT_FOUND": 404}
+
+
+@router.get(
+    "/export/{format}",
+    summary="A projection in a scope as a file: graphml, gexf (1.3) or csv (edge list).",
+    description="Query parameters: projection (FULL, ACTORS, INITIATIVES, GOVERNANCE, SUPPLY; "
+    "default FULL) and the scope, as in GraphQL's ScopeInput: countries, territories, "
+    "initiativeTypes, sectors, actorKinds (repeat the parameter or separate values with "
+    "commas) and year. E.g. /export/graphml?projection=ACTORS&countries=CO&countries=MX&year=2020",
+    responses={400: {"description": "A bad parameter or too big a network; `code` and "
+                     "`message` say which."}},
+)
+async def export(format: str, request: Request) -> Response:
+    try:
+        chosen, projection, scope = _request(format, request)
+        graph = await net.projected(request.app.state.db, projection, scope)
+    except ArticulaError as error:
+        status = 503 if isinstance(error, DatabaseUnavailable) else STATUS.get(error.code, 500)
+        return JSONResponse({"code": error.code, "message": error.message, **error.details},
+                            status_code=status)
+    writer = WRITERS[chosen]
+    filename = f"articula-{projection.value.lower()}.{writer.suffix}"
+    return Response(writer.write(graph), media_type=writer.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
