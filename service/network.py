@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -131,10 +132,11 @@ async def check_codes(db: Database, scope: Scope) -> None:
 
 
 def too_complex(projection: Projection, scope: Scope, limit: int) -> QueryTooComplex:
+    where = "the whole graph" if scope.is_everything else json.dumps(scope.describe())
     return QueryTooComplex(
         f"The {projection.value} projection has more than {limit:,} edges in this scope "
-        f"({scope.describe() or 'the whole graph'}). Narrow the scope (countries, territories, "
-        "initiativeTypes, sectors, actorKinds, year) or pick a sparser projection.",
+        f"({where}). Narrow the scope (countries, territories, initiativeTypes, sectors, "
+        "actorKinds, year) or pick a sparser projection.",
         limit=limit,
     )
 
