@@ -8,6 +8,7 @@ from strawberry.extensions import MaxTokensLimiter
 from service.api.about import About, resolve_about
 from service.api.access_guard import AccessGuard
 from service.api.analytics import AnalyticsQuery
+from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.gaps import BrokerageQuery, GapsQuery
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
@@ -16,7 +17,9 @@ from service.api.network import NetworkQuery
 
 
 @strawberry.type
-class Query(NetworkQuery, AnalyticsQuery, GapsQuery, BrokerageQuery, MatchmakingQuery):
+class Query(
+    EntityQuery, NetworkQuery, AnalyticsQuery, GapsQuery, BrokerageQuery, MatchmakingQuery
+):
     about: About = strawberry.field(
         resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
     )

@@ -159,6 +159,11 @@ def test_too_big_a_network_asks_for_a_narrower_scope(
         assert "Narrow the scope" in body["errors"][0]["message"]
         assert "errors" not in graphql(small, NETWORK, projection="SUPPLY",
                                        scope={"countries": ["CL"]})
+        body = graphql(small, NETWORK, projection="ACTORS", scope={})  # refused before the work
+        assert error_code(body) == "QUERY_TOO_COMPLEX"
+        response = small.get("/export/gexf?projection=FULL")
+        assert response.status_code == 400
+        assert response.json()["code"] == "QUERY_TOO_COMPLEX"
 
 
 def nx_graph(projection: str, scope: dict[str, Any]) -> nx.MultiGraph | nx.MultiDiGraph:
