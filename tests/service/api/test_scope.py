@@ -44,7 +44,8 @@ def test_every_network_statement_has_the_same_scope() -> None:
     first = prefix(NETWORK_STATEMENTS[0])
     for name in NETWORK_STATEMENTS:
         assert prefix(name) == first, f"{name} words the scope differently"
-    assert (cypher_dir() / "network").is_dir()
+        text = (cypher_dir() / f"{name}.cypher").read_text()
+        assert text.startswith("// include: scope\n"), f"{name} should include the scope"
 
 
 @pytest.mark.parametrize("name", [spec.statement for spec in SPECS.values()])
