@@ -199,7 +199,8 @@ def test_search_wants_every_word(gql: GraphQL) -> None:
 
 
 def test_search_treats_lucene_syntax_as_text(gql: GraphQL) -> None:
-    for text in ('Medellín)', "energía AND", "\"moda", "NOT cafés*", "a:b [x TO y] \\"):
+    awkward = ('Medellín)', "energía AND", "\"moda", "NOT cafés*", "a:b [x TO y] \\", "-", "&& ||")
+    for text in awkward:
         gql("query($s: String) { initiatives(filter: {search: $s}) { totalCount } }", {"s": text})
     assert lucene_query('a+b (c) "d" e:f OR') == 'a\\+b AND \\(c\\) AND \\"d\\" AND e\\:f AND or'
     assert lucene_query("   ") is None
