@@ -4,14 +4,17 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import neo4j
 import pytest
+from fastapi.testclient import TestClient
 
 from loaders.known import DatabaseKnown
 from loaders.readers import read_dataset
 from loaders.validation import validate
 from loaders.writer import LoadSummary, write
+from service.app import create_app
 from service.errors import DatabaseUnavailable
 from tests.loaders.datasets import small_network, write_csv_folder
 from tests.loaders.graph_dump import count, dump
@@ -67,3 +70,44 @@ def test_neo4j_going_away_mid_load_leaves_nothing_behind(
             server.start()
     assert stopped == [True]
     assert (dump(reference_db, stamps=True), count(reference_db)) == before
+
+
+def test_the_api_says_unavailable_while_neo4j_is_down_mid_load_and_recovers_by_itself(
+    reference_db: neo4j.Driver, neo4j_backend: Backend, tmp_path: Path
+) -> None:
+    server = neo4j_backend.local
+    if server is None:
+        pytest.skip(f"the session runs against a {neo4j_backend.kind} Neo4j we may not stop")
+    s = neo4j_backend.settings
+    dataset = validate(read_dataset(write_csv_folder(small_network(), tmp_path)),
+                       DatabaseKnown(reference_db, s.neo4j_database))
+    count_query = {"query": "{ initiatives { totalCount } }"}
+    answers: list[dict[str, Any]] = []
+    with TestClient(create_app(s)) as client:
+        assert client.post("/graphql", json=count_query).json() == {
+            "data": {"initiatives": {"totalCount": 0}}}
+
+        def stop_neo4j(summary: LoadSummary) -> None:
+            if not answers:
+                server.stop()
+                answers.append(client.post("/graphql", json=count_query).json())
+                answers.append({"readyz": client.get("/readyz").status_code})
+
+        with neo4j.GraphDatabase.driver(
+            s.bolt_uri, auth=(s.neo4j_user, s.neo4j_password.get_secret_value()),
+            max_transaction_retry_time=1.0,
+        ) as loader_driver:
+            try:
+                with pytest.raises((neo4j.exceptions.ServiceUnavailable,
+                                    neo4j.exceptions.SessionExpired, DatabaseUnavailable)):
+                    write(loader_driver, s.neo4j_database, dataset, "gone", progress=False,
+                          before_commit=stop_neo4j)
+            finally:
+                server.start()
+        down, readyz = answers
+        assert down["errors"][0]["extensions"]["code"] == "DATABASE_UNAVAILABLE"
+        assert readyz == {"readyz": 503}
+        # The same app, untouched, answers again, and the interrupted load left nothing.
+        assert client.post("/graphql", json=count_query).json() == {
+            "data": {"initiatives": {"totalCount": 0}}}
+        assert client.get("/readyz").status_code == 200
