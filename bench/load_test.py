@@ -1,0 +1,226 @@
+"""Load test: a mix of reads, analytics and writes against a running service, on 127.0.0.1.
+
+Starts its own Neo4j (Bolt port --bolt-port) and service (uvicorn, --workers), loads the
+sample dataset (or a synthetic one with --actors), creates an EDITOR key for the writes, then
+runs --concurrency clients for --duration seconds, each picking operations at random by
+weight. Reports requests/s, p50/p99 latency per kind, every error, the service's memory
+(resident set) after warm-up and at the end, and checks that the firms the writes created
+are exactly there. Run: `.venv/bin/python bench/load_test.py [--duration 300]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import neo4j
+
+from loaders.load import SAMPLE, init, load
+from service.access import create_key
+from service.local_neo4j import LocalNeo4j
+from service.settings import Settings
+
+READS = {
+    "initiative": ("query($id: ID!) { initiative(id: $id) { id name participants { role "
+                   "actor { id name territory { code } } } governance { role institution "
+                   "{ id name } } } }", lambda r: {"id": r.choice(INITIATIVES)}),
+    "firms page": ("query($c: [String!]) { firms(first: 100, filter: {countries: $c}) "
+                   "{ totalCount edges { node { id name size employees } } } }",
+                   lambda r: {"c": [r.choice(["CO", "MX", "CL", "PE"])]}),
+    "network": ("query($c: [String!]) { network(projection: FULL, scope: {countries: $c}) "
+                "{ cytoscape } }", lambda r: {"c": [r.choice(["CO", "MX", "CL", "PE"])]}),
+}
+ANALYTICS = {
+    "pagerank": ("query($c: [String!]) { centrality(metric: PAGERANK, projection: ACTORS, "
+                 "scope: {countries: $c}, top: 10) { items { id score } } }",
+                 lambda r: {"c": [r.choice(["CO", "MX", "CL", "PE"])]}),
+    "gaps": ("query($c: [String!]) { coordinationGaps(scope: {countries: $c}) "
+             "{ kind severity } }", lambda r: {"c": [r.choice(["CO", "MX", "CL", "PE"])]}),
+    "matchmaking": ("query($id: ID!) { matchmaking(id: $id, k: 5) { score } }",
+                    lambda r: {"id": r.choice(INITIATIVES)}),
+}
+WRITES = {
+    "update firm": ("mutation($id: ID!, $n: Int!) { updateFirm(input: {id: $id, "
+                    "employees: $n}) { auditId } }",
+                    lambda r: {"id": r.choice(FIRMS), "n": r.randint(1, 5000)}),
+    "create firm": ("mutation($id: ID!) { createFirm(input: {id: $id, name: $id, "
+                    "size: \"SMALL\", territoryCode: \"CO-ANT\", sectorCodes: [\"1071\"]}) "
+                    "{ auditId } }", lambda r: {"id": f"LOAD-{r.getrandbits(64):016x}"}),
+}
+MIX = [("read", READS, 0.7), ("analytics", ANALYTICS, 0.2), ("write", WRITES, 0.1)]
+INITIATIVES: list[str] = []
+FIRMS: list[str] = []
+
+
+@dataclass
+class Tally:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: list[str] = field(default_factory=list)
+    created: set[str] = field(default_factory=set)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def service_rss(parent: int) -> float:
+    """The resident memory of the service: uvicorn and its workers."""
+    children = Path(f"/proc/{parent}/task/{parent}/children")
+    pids = [parent, *(int(p) for p in children.read_text().split())] if children.exists() else [
+        parent]
+    return sum(rss_mb(p) for p in pids if Path(f"/proc/{p}").exists())
+
+
+async def client_loop(client: httpx2.AsyncClient, key: str, until: float, tally: Tally,
+                      seed: int) -> None:
+    rng = random.Random(seed)
+    kinds = [kind for kind, _, _ in MIX]
+    weights = [weight for _, _, weight in MIX]
+    operations = {kind: ops for kind, ops, _ in MIX}
+    while time.monotonic() < until:
+        kind = rng.choices(kinds, weights)[0]
+        name = rng.choice(sorted(operations[kind]))
+        query, variables = operations[kind][name]
+        values = variables(rng)
+        headers = {"Authorization": f"Bearer {key}"} if kind == "write" else {}
+        began = time.perf_counter()
+        try:
+            response = await client.post("/graphql", json={"query": query, "variables": values},
+                                         headers=headers)
+            body = response.json()
+        except Exception as error:  # every failure is counted and shown
+            tally.errors.append(f"{name}: {type(error).__name__}: {error}")
+            continue
+        tally.latencies[f"{kind}: {name}"].append(time.perf_counter() - began)
+        if response.status_code != 200 or body.get("errors"):
+            tally.errors.append(f"{name}: {response.status_code} {body.get('errors')}")
+        elif name == "create firm":
+            tally.created.add(values["id"])
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--duration", type=float, default=300)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument("--bolt-port", type=int, default=7698)
+    parser.add_argument("--warmup", type=float, default=20)
+    args = parser.parse_args()
+
+    settings = Settings(NEO4J_URI=None, ARTICULA_BOLT_PORT=args.bolt_port,
+                        NEO4J_PASSWORD="articula-load-test", ARTICULA_NEO4J_HEAP="2g",
+                        ARTICULA_NEO4J_PAGECACHE="512m")
+    server = LocalNeo4j(settings, say=lambda m: print(m, file=sys.stderr))
+    server.start()
+    uri, auth = settings.bolt_uri, ("neo4j", "articula-load-test")
+    try:
+        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
+            driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")
+            init(driver, "neo4j")
+            load(SAMPLE, driver, "neo4j", progress=False)
+            key = create_key(driver, "neo4j", "load test", "EDITOR").key
+            records, _, _ = driver.execute_query(
+                "MATCH (i:Initiative) RETURN collect(i.id) AS i")
+            INITIATIVES.extend(records[0]["i"])
+            records, _, _ = driver.execute_query("MATCH (f:Firm) RETURN collect(f.id) AS f")
+            FIRMS.extend(records[0]["f"])
+            firms_before = len(FIRMS)
+            report = asyncio.run(run(args, settings, key))
+            records, _, _ = driver.execute_query(
+                "MATCH (f:Firm) RETURN count(f) AS n, "
+                "count(CASE WHEN f.id STARTS WITH 'LOAD-' THEN 1 END) AS created")
+        created, found = report["created"], records[0]["created"]
+        exact = records[0]["n"] == firms_before + created and found == created
+        print(report["table"])
+        print(f"\nFirms created by the writes: {created}; in the database: {found} "
+              f"({'exact' if exact else 'NOT EXACT'}).")
+    finally:
+        server.stop()
+
+
+async def run(args: argparse.Namespace, settings: Settings, key: str) -> dict[str, Any]:
+    port = free_port()
+    env = {**os.environ, "NEO4J_PASSWORD": "articula-load-test",
+           "ARTICULA_BOLT_PORT": str(args.bolt_port)}
+    env.pop("NEO4J_URI", None)
+    log = Path(tempfile.mkstemp(prefix="articula-load-test-", suffix=".log")[1])
+    with log.open("w") as out:
+        service = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory",
+             "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers),
+             "--log-level", "warning"], env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or service.poll() is not None:
+                    raise SystemExit(f"the service did not start; see {log}") from None
+                time.sleep(0.5)
+        limits = httpx2.Limits(max_connections=args.concurrency)
+        async with httpx2.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits,
+                                      timeout=60) as client:
+            warm = Tally()
+            await asyncio.gather(*(client_loop(client, key, time.monotonic() + args.warmup,
+                                               warm, -i) for i in range(args.concurrency)))
+            memory_start = service_rss(service.pid)
+            tally = Tally()
+            began = time.monotonic()
+            until = began + args.duration
+            await asyncio.gather(*(client_loop(client, key, until, tally, i)
+                                   for i in range(args.concurrency)))
+            elapsed = time.monotonic() - began
+            memory_end = service_rss(service.pid)
+    finally:
+        service.terminate()
+        service.wait(timeout=30)
+    total = sum(len(v) for v in tally.latencies.values())
+    lines = [f"{args.concurrency} clients for {elapsed:.0f} s, {args.workers} uvicorn "
+             f"worker(s): {total} requests, {total / elapsed:.1f} requests/s, "
+             f"{len(tally.errors)} errors; service memory {memory_start:.0f} MB after warm-up, "
+             f"{memory_end:.0f} MB at the end.", "",
+             "| operation | requests | requests/s | p50 ms | p99 ms |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for name, values in sorted(tally.latencies.items()):
+        lines.append(f"| {name} | {len(values)} | {len(values) / elapsed:.1f} | "
+                     f"{percentile(values, 0.5):.0f} | {percentile(values, 0.99):.0f} |")
+    everything = [v for values in tally.latencies.values() for v in values]
+    lines.append(f"| all | {total} | {total / elapsed:.1f} | {percentile(everything, 0.5):.0f} "
+                 f"| {percentile(everything, 0.99):.0f} |")
+    for error in tally.errors[:10]:
+        lines.append(f"\nerror: {error[:300]}")
+    created = len(warm.created) + len(tally.created)
+    return {"table": "\n".join(lines), "created": created}
+
+
+if __name__ == "__main__":
+    main()
