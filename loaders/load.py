@@ -11,6 +11,13 @@ from loaders.reference_data import apply_schema, load_reference
 from loaders.validation import validate
 from loaders.writer import SINGLE_TRANSACTION_ROWS, LoadSummary, recover, write
 from service.cypher_catalog import cypher
+from service.errors import ArticulaError
+
+RACE_ATTEMPTS = 5  # a load that loses a race for new ids is validated and written again
+
+
+class LoadRaceLost(ArticulaError):
+    code = "LOAD_CONFLICT"
 
 
 def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = False,
@@ -27,8 +34,22 @@ def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = Fal
         return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
     apply_schema(driver, database)
     load_reference(driver, database)
-    return write(driver, database, dataset, path.name, progress=progress,
-                 single_transaction_rows=single_transaction_rows)
+    attempt = 1
+    while True:
+        try:
+            return write(driver, database, dataset, path.name, progress=progress,
+                         single_transaction_rows=single_transaction_rows)
+        except neo4j.exceptions.ConstraintError as error:
+            # Another load created some of these ids since validation: this one wrote
+            # nothing, and a load is idempotent, so validate against the new state again.
+            if attempt == RACE_ATTEMPTS:
+                raise LoadRaceLost(
+                    f"{path.name}: other loads kept creating the same ids at the same time "
+                    f"({attempt} attempts); nothing of this load was written. Run it again."
+                ) from error
+            attempt += 1
+            say("Another load created some of the same ids meanwhile; validating again...")
+            dataset = validate(raw, DatabaseKnown(driver, database))
 
 
 SAMPLE = Path(__file__).with_name("sample")
