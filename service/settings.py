@@ -42,7 +42,7 @@ class Settings(BaseSettings):
         description="Deepest field nesting a GraphQL query may have.",
     )
     max_query_cost: int = Field(
-        default=50_000, ge=1, validation_alias="ARTICULA_MAX_QUERY_COST",
+        default=1_000_000, ge=1, validation_alias="ARTICULA_MAX_QUERY_COST",
         description="Most objects a GraphQL query may ask for, as estimated before it runs.",
     )
     max_request_bytes: int = Field(
@@ -50,7 +50,7 @@ class Settings(BaseSettings):
         description="Largest request body the service reads, in bytes.",
     )
     max_aliases: int = Field(
-        default=30, ge=0, validation_alias="ARTICULA_MAX_ALIASES",
+        default=100, ge=0, validation_alias="ARTICULA_MAX_ALIASES",
         description="Most aliased fields in one GraphQL query.",
     )
 

@@ -23,8 +23,8 @@ text = st.one_of(
                      "PROG-PE-001", "INST-CO-UDEA"]),
 )
 numbers = st.one_of(st.integers(-10**6, 10**6), st.sampled_from([0, 1, 2026, 1799, 2201]))
-anything = st.one_of(text, numbers, st.none(), st.booleans(), st.floats(allow_nan=False),
-                     st.lists(text, max_size=4))
+anything = st.one_of(text, numbers, st.none(), st.booleans(),
+                     st.floats(allow_nan=False, allow_infinity=False), st.lists(text, max_size=4))
 codes = st.one_of(st.none(), st.lists(text, max_size=4), anything)
 scope = st.one_of(st.none(), st.fixed_dictionaries({}, optional={
     "countries": codes, "territories": codes, "sectors": codes,
