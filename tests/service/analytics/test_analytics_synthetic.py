@@ -13,6 +13,12 @@ from service.cypher_catalog import cypher
 from tests.conftest import empty_database
 from tests.neo4j_backends import Backend
 from tests.service.analytics.checks import REFERENCES, check_centrality
+from tests.service.analytics.community_checks import (
+    best_louvain,
+    blocks,
+    check_partition,
+    partition,
+)
 from tests.service.analytics.reference import ask, errors_of, reference_graph
 from tests.service.analytics.synthetic import random_graph, write_graph
 
@@ -159,3 +165,25 @@ def test_bad_parameters_are_bad_user_input(bad: str, synthetic_client: TestClien
     errors = errors_of(synthetic_client,
                        f"{{ centrality(metric: PAGERANK, {bad}) {{ nodeCount }} }}")
     assert errors and errors[0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+@pytest.mark.parametrize("algorithm", ["LOUVAIN", "LEIDEN"])
+def test_modularity_on_the_clustered_graph_is_within_0_02_of_networkx_s_best(
+        algorithm: str, synthetic_client: TestClient, full: nx.Graph) -> None:
+    answer = partition(synthetic_client, algorithm, "FULL", seed=11)
+    check_partition(answer, full, "FULL")
+    assert answer["modularity"] >= best_louvain(full, weighted=False) - 0.02
+
+
+def test_wcc_on_the_clustered_graph_is_networkx_s_components(
+        synthetic_client: TestClient, full: nx.Graph) -> None:
+    answer = partition(synthetic_client, "WCC", "FULL")
+    assert sorted(map(sorted, blocks(answer))) == sorted(
+        map(sorted, nx.connected_components(full)))
+
+
+def test_a_long_ranking_is_not_refused_as_too_complex(synthetic_client: TestClient,
+                                                      full: nx.Graph) -> None:
+    answer = ask(synthetic_client, """{ centrality(metric: DEGREE, top: 5000) {
+        items { id name kind score rank } } }""")
+    assert len(answer["centrality"]["items"]) == full.number_of_nodes()
