@@ -6,6 +6,7 @@ then build a multigraph) and the node attributes the GraphQL `Network` has.
 
 import csv
 import io
+import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ def gexf(graph: Graph) -> bytes:
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "Articula"
     ET.SubElement(meta, "description").text = (
-        f"{graph.projection.value} projection, scope {graph.scope.describe() or 'everything'}")
+        f"{graph.projection.value} projection, scope {json.dumps(graph.scope.describe())}")
     g = ET.SubElement(root, "graph", {
         "mode": "static", "defaultedgetype": "directed" if graph.directed else "undirected"})
     attributes = ET.SubElement(g, "attributes", {"class": "node", "mode": "static"})

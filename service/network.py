@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,9 @@ from service.projections import SPECS, NodeLabel, Projection
 from service.scope import Scope
 
 MAX_DEPTH = 3
+WORK_PER_EDGE = 4
+"""ACTORS and INITIATIVES aggregate one row per pair met in each initiative (or actor): more
+than this many times the edge limit of them is refused before Neo4j does the work."""
 RELATIONSHIP_TYPES = ("PARTICIPATES_IN", "GOVERNS", "RUNS", "SUPPORTS", "SUPPLIES",
                       "COLLABORATES_WITH", "AGREEMENT_WITH")
 
@@ -128,10 +132,11 @@ async def check_codes(db: Database, scope: Scope) -> None:
 
 
 def too_complex(projection: Projection, scope: Scope, limit: int) -> QueryTooComplex:
+    where = "the whole graph" if scope.is_everything else json.dumps(scope.describe())
     return QueryTooComplex(
         f"The {projection.value} projection has more than {limit:,} edges in this scope "
-        f"({scope.describe() or 'the whole graph'}). Narrow the scope (countries, territories, "
-        "initiativeTypes, sectors, actorKinds, year) or pick a sparser projection.",
+        f"({where}). Narrow the scope (countries, territories, initiativeTypes, sectors, "
+        "actorKinds, year) or pick a sparser projection.",
         limit=limit,
     )
 
@@ -151,6 +156,11 @@ async def nodes_in_scope(db: Database, scope: Scope,
 async def edges_in_scope(db: Database, projection: Projection, scope: Scope,
                          max_edges: int) -> list[Edge]:
     """The projection's edges; QueryTooComplex when there are more than `max_edges`."""
+    work = SPECS[projection].work
+    if work is not None:
+        rows = await db.read("network/pair_work", **scope.parameters())
+        if rows[0][work] > WORK_PER_EDGE * max_edges:
+            raise too_complex(projection, scope, max_edges)
     c = await db.read_columns(SPECS[projection].statement, EDGE_COLUMNS, max_rows=max_edges + 1,
                               **scope.parameters())
     if len(c["source"]) > max_edges:

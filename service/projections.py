@@ -30,6 +30,7 @@ class ProjectionSpec:
     labels: tuple[NodeLabel, ...]
     directed: bool
     description: str
+    work: str | None = None  # `network/pair_work` column bounding the rows it aggregates
 
 
 SPECS: dict[Projection, ProjectionSpec] = {
@@ -43,7 +44,7 @@ SPECS: dict[Projection, ProjectionSpec] = {
         "network/actors", (NodeLabel.FIRM, NodeLabel.INSTITUTION), False,
         "Firms and institutions; two are linked (type SHARES_INITIATIVES) when both take part "
         "in (PARTICIPATES_IN or GOVERNS) the same in-scope initiative; weight = number of "
-        "initiatives shared; undirected."),
+        "initiatives shared; undirected.", work="actorPairs"),
     Projection.INITIATIVES: ProjectionSpec(
         "network/initiatives", (NodeLabel.INITIATIVE,), False,
         "Initiatives; two are linked when in-scope actors take part in both or when they "

@@ -12,14 +12,18 @@ log = logging.getLogger(__name__)
 
 INTERNAL = "INTERNAL_SERVER_ERROR"
 INVALID_QUERY = "GRAPHQL_VALIDATION_FAILED"
+BAD_USER_INPUT = "BAD_USER_INPUT"
 
 
 def with_code(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if isinstance(original, ArticulaError):
         return error  # graphql-core copies `original.extensions`, code included
-    if original is None:
-        code = (error.extensions or {}).get("code", INVALID_QUERY)
+    if original is None or isinstance(original, GraphQLError):
+        # no original: the query does not validate; a GraphQLError: a variable's value
+        # does not coerce (an unknown enum value), which the caller can fix
+        default = INVALID_QUERY if original is None else BAD_USER_INPUT
+        code = (error.extensions or {}).get("code", default)
         return GraphQLError(
             error.message, error.nodes, error.source, error.positions, error.path,
             extensions={**(error.extensions or {}), "code": code},
