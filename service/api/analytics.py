@@ -13,6 +13,7 @@ from strawberry.scalars import JSON
 
 from service.analytics import centrality as c
 from service.analytics import communities as cm
+from service.analytics import structure as st
 from service.analytics.results import Distribution as DistributionData
 from service.analytics.results import Provenance as ProvenanceData
 from service.api.context import Info
@@ -189,6 +190,65 @@ class CommunityComparison:
     b: Provenance
 
 
+@strawberry.type(description="A node's triangles and local clustering coefficient.")
+class ClusteringItem:
+    id: strawberry.ID
+    name: str
+    kind: str
+    triangles: int = strawberry.field(description="Triangles through the node (NetworkX "
+                                      "`triangles`).")
+    coefficient: float = strawberry.field(description="Local clustering coefficient, "
+                                          "unweighted (NetworkX `clustering`); 0 below "
+                                          "degree 2.")
+    rank: int = strawberry.field(description="Position from 1: most triangles first, then "
+                                 "highest coefficient, then id.")
+
+
+@strawberry.type(description="Triangles and clustering of a projected graph.")
+class ClusteringResult:
+    node_count: int
+    triangle_count: int = strawberry.field(description="Triangles in the graph.")
+    average_clustering: float = strawberry.field(description="Mean local coefficient over "
+                                                 "every node (NetworkX "
+                                                 "`average_clustering`).")
+    items: list[ClusteringItem] = strawberry.field(description="The `top` nodes.")
+    provenance: Provenance
+
+
+@strawberry.type(description="A node whose removal splits its connected component.")
+class ArticulationPoint:
+    id: strawberry.ID
+    name: str
+    kind: str
+    pieces: list[int] = strawberry.field(description="Sizes of the parts its component "
+                                         "falls into without it, largest first.")
+    cut_off: int = strawberry.field(description="Nodes separated from the largest of those "
+                                    "parts.")
+
+
+@strawberry.type(description="An edge whose removal splits its connected component.")
+class BridgeEdge:
+    source: strawberry.ID = strawberry.field(description="The endpoint with the smaller id.")
+    target: strawberry.ID
+    source_name: str
+    target_name: str
+    sides: list[int] = strawberry.field(description="Sizes of the two parts without the "
+                                        "edge, largest first.")
+    cut_off: int = strawberry.field(description="Size of the smaller part.")
+
+
+@strawberry.type(description="The articulation points and bridges of a projected graph.")
+class CutsResult:
+    node_count: int
+    articulation_point_count: int
+    bridge_count: int
+    articulation_points: list[ArticulationPoint] = strawberry.field(
+        description="The `top` that cut off most, ties by id.")
+    bridges: list[BridgeEdge] = strawberry.field(
+        description="The `top` that cut off most, ties by ids.")
+    provenance: Provenance
+
+
 def _projection(projection: Projection) -> ProjectionName:
     return ProjectionName[projection.name]
 
@@ -270,3 +330,38 @@ class AnalyticsQuery:
         return CommunityComparison(nmi=found.nmi, adjusted_rand_index=found.ari,
                                    node_count=found.node_count,
                                    a=Provenance.of(found.a), b=Provenance.of(found.b))
+
+
+    @strawberry.field(description="Triangles through each node and local clustering "
+                      "coefficients (unweighted), the `top` nodes by triangles; undirected "
+                      "projections only.")
+    async def clustering(self, info: Info, projection: Projection = Projection.FULL,
+                         scope: ScopeInput | None = None, top: int = 20) -> ClusteringResult:
+        found = await st.clustering(info.context.db, _projection(projection), scope_of(scope))
+        return ClusteringResult(
+            node_count=found.node_count, triangle_count=found.triangle_count,
+            average_clustering=found.average_clustering,
+            items=[ClusteringItem(id=strawberry.ID(r.id), name=r.name, kind=r.kind,
+                                  triangles=r.triangles, coefficient=r.coefficient,
+                                  rank=r.rank) for r in found.ranking[:max(top, 0)]],
+            provenance=Provenance.of(found.provenance))
+
+    @strawberry.field(description="Articulation points (the nodes whose removal splits the "
+                      "network) and bridges, each with the sizes of what it cuts off; "
+                      "undirected projections only.")
+    async def cut_points(self, info: Info, projection: Projection = Projection.FULL,
+                         scope: ScopeInput | None = None, top: int = 50) -> CutsResult:
+        found = await st.cuts(info.context.db, _projection(projection), scope_of(scope))
+        n = max(top, 0)
+        return CutsResult(
+            node_count=found.node_count,
+            articulation_point_count=len(found.articulation_points),
+            bridge_count=len(found.bridges),
+            articulation_points=[ArticulationPoint(
+                id=strawberry.ID(p.id), name=p.name, kind=p.kind, pieces=p.pieces,
+                cut_off=p.cut_off) for p in found.articulation_points[:n]],
+            bridges=[BridgeEdge(
+                source=strawberry.ID(b.source), target=strawberry.ID(b.target),
+                source_name=b.source_name, target_name=b.target_name, sides=list(b.sides),
+                cut_off=b.cut_off) for b in found.bridges[:n]],
+            provenance=Provenance.of(found.provenance))

@@ -20,6 +20,7 @@ from tests.service.analytics.community_checks import (
     partition,
 )
 from tests.service.analytics.reference import ask, errors_of, reference_graph
+from tests.service.analytics.structure_checks import check_clustering, check_cuts
 from tests.service.analytics.synthetic import random_graph, write_graph
 
 
@@ -187,3 +188,9 @@ def test_a_long_ranking_is_not_refused_as_too_complex(synthetic_client: TestClie
     answer = ask(synthetic_client, """{ centrality(metric: DEGREE, top: 5000) {
         items { id name kind score rank } } }""")
     assert len(answer["centrality"]["items"]) == full.number_of_nodes()
+
+
+def test_structure_of_the_clustered_graph_is_networkx_s(synthetic_client: TestClient,
+                                                        full: nx.Graph) -> None:
+    check_clustering(synthetic_client, full, "FULL")
+    check_cuts(synthetic_client, full, "FULL")
