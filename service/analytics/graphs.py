@@ -21,7 +21,7 @@ from typing import Any
 from service.analytics.statements import run
 from service.cypher_catalog import cypher
 from service.database import Database
-from service.errors import MemoryLimit
+from service.errors import BadUserInput, MemoryLimit
 from service.network import check_codes
 from service.projections import SPECS, Projection
 from service.scope import Scope
@@ -161,6 +161,12 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
                 "graph": name, "directed": spec.directed,
                 "labels": [str(label) for label in spec.labels], **scope.parameters(),
             }, query=project_query(projection)))[0]
+            if row["graph"] is None:  # no rows: GDS projects nothing
+                where = ("the whole graph" if scope.is_everything
+                         else json.dumps(scope.describe()))
+                raise BadUserInput(f"The {projection.value} projection has no nodes in this "
+                                   f"scope ({where}): there is nothing to analyse.",
+                                   field="scope")
             present[name] = row
         catalogue.touch(name)
     row = present[name]
