@@ -13,6 +13,7 @@ from strawberry.scalars import JSON
 
 from service.analytics import centrality as c
 from service.analytics import communities as cm
+from service.analytics import mixing as mx
 from service.analytics import structure as st
 from service.analytics.results import Distribution as DistributionData
 from service.analytics.results import Provenance as ProvenanceData
@@ -249,6 +250,41 @@ class CutsResult:
     provenance: Provenance
 
 
+@strawberry.enum(description="What mixing groups nodes by.")
+class MixingBy(Enum):
+    KIND = strawberry.enum_value("KIND", description="FIRM, the institution kinds (the "
+                                 "helices), initiative types, PROGRAM.")
+    LEVEL = strawberry.enum_value("LEVEL", description="Institutions' government level; "
+                                  "other nodes are left out.")
+    COUNTRY = strawberry.enum_value("COUNTRY", description="The node's country (several "
+                                    "joined with ';'); nodes without territory left out.")
+    TERRITORY = strawberry.enum_value("TERRITORY", description="The node's region(s), "
+                                      "joined with ';'; nodes without a region left out.")
+
+
+@strawberry.type(description="Whether ties run within or across groups of nodes.")
+class MixingResult:
+    by: MixingBy
+    categories: list[str] = strawberry.field(description="The groups, sorted: rows and "
+                                             "columns of `matrix`.")
+    matrix: list[list[float]] = strawberry.field(
+        description="Ties from row group to column group, as NetworkX's "
+        "attribute_mixing_matrix (undirected ties count both ways, so the diagonal holds "
+        "twice the ties within a group).")
+    internal_ties: int = strawberry.field(description="Ties within a group.")
+    external_ties: int = strawberry.field(description="Ties across groups.")
+    ei_index: float | None = strawberry.field(description="Krackhardt and Stern's E-I "
+                                              "index (E - I) / (E + I): -1 all within, +1 "
+                                              "all across; null without ties.")
+    assortativity: float | None = strawberry.field(
+        description="Newman's attribute assortativity (NetworkX "
+        "attribute_assortativity_coefficient); null when undefined.")
+    node_count: int = strawberry.field(description="Nodes that have the attribute.")
+    excluded_nodes: int = strawberry.field(description="Nodes without it, left out with "
+                                           "their ties.")
+    provenance: Provenance
+
+
 def _projection(projection: Projection) -> ProjectionName:
     return ProjectionName[projection.name]
 
@@ -364,4 +400,18 @@ class AnalyticsQuery:
                 source=strawberry.ID(b.source), target=strawberry.ID(b.target),
                 source_name=b.source_name, target_name=b.target_name, sides=list(b.sides),
                 cut_off=b.cut_off) for b in found.bridges[:n]],
+            provenance=Provenance.of(found.provenance))
+
+    @strawberry.field(description="Mixing by kind, government level, country or region: the "
+                      "mixing matrix, the E-I index and attribute assortativity (do actors "
+                      "tie across helices, levels and borders, or only within?).")
+    async def mixing(self, info: Info, by: MixingBy, projection: Projection = Projection.FULL,
+                     scope: ScopeInput | None = None) -> MixingResult:
+        found = await mx.mixing(info.context.db, _projection(projection), scope_of(scope),
+                                mx.MixingBy(by.name))
+        return MixingResult(
+            by=MixingBy[found.by.value], categories=found.categories, matrix=found.matrix,
+            internal_ties=found.internal, external_ties=found.external,
+            ei_index=found.ei_index, assortativity=found.assortativity,
+            node_count=found.node_count, excluded_nodes=found.excluded,
             provenance=Provenance.of(found.provenance))
