@@ -19,6 +19,7 @@ from service.analytics.results import Distribution as DistributionData
 from service.analytics.results import Provenance as ProvenanceData
 from service.api.context import Info
 from service.api.scope import Projection, ScopeInput, scope_of
+from service.errors import BadUserInput
 from service.projections import Projection as ProjectionName
 
 
@@ -289,6 +290,13 @@ def _projection(projection: Projection) -> ProjectionName:
     return ProjectionName[projection.name]
 
 
+def _top(top: int) -> int:
+    """`top` checked as every analytic takes it: 0 to MAX_TOP."""
+    if not 0 <= top <= c.MAX_TOP:
+        raise BadUserInput(f"top must be between 0 and {c.MAX_TOP}, not {top}.", field="top")
+    return top
+
+
 def _centrality_result(result: c.Centrality, top: int) -> CentralityResult:
     return CentralityResult(
         metric=CentralityMetric[result.metric.name], node_count=result.node_count,
@@ -353,6 +361,7 @@ class AnalyticsQuery:
         projection: Projection = Projection.FULL, scope: ScopeInput | None = None,
         seed: int | None = None, weighted: bool = True, top: int = 50, persist: bool = False,
     ) -> CommunitiesResult:
+        _top(top)
         request = cm.CommunityRequest(cm.Algorithm(algorithm.value), _projection(projection),
                                       scope_of(scope), seed, weighted)
         result = await cm.communities(info.context.db, request, persist=persist)
@@ -373,13 +382,14 @@ class AnalyticsQuery:
                       "projections only.")
     async def clustering(self, info: Info, projection: Projection = Projection.FULL,
                          scope: ScopeInput | None = None, top: int = 20) -> ClusteringResult:
+        _top(top)
         found = await st.clustering(info.context.db, _projection(projection), scope_of(scope))
         return ClusteringResult(
             node_count=found.node_count, triangle_count=found.triangle_count,
             average_clustering=found.average_clustering,
             items=[ClusteringItem(id=strawberry.ID(r.id), name=r.name, kind=r.kind,
                                   triangles=r.triangles, coefficient=r.coefficient,
-                                  rank=r.rank) for r in found.ranking[:max(top, 0)]],
+                                  rank=r.rank) for r in found.ranking[:top]],
             provenance=Provenance.of(found.provenance))
 
     @strawberry.field(description="Articulation points (the nodes whose removal splits the "
@@ -387,8 +397,8 @@ class AnalyticsQuery:
                       "undirected projections only.")
     async def cut_points(self, info: Info, projection: Projection = Projection.FULL,
                          scope: ScopeInput | None = None, top: int = 50) -> CutsResult:
+        n = _top(top)
         found = await st.cuts(info.context.db, _projection(projection), scope_of(scope))
-        n = max(top, 0)
         return CutsResult(
             node_count=found.node_count,
             articulation_point_count=len(found.articulation_points),

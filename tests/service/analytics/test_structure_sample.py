@@ -25,3 +25,12 @@ def test_the_directed_supply_network_is_refused(sample_client: TestClient) -> No
     for field in ("clustering", "cutPoints"):
         errors = errors_of(sample_client, f"{{ {field}(projection: SUPPLY) {{ nodeCount }} }}")
         assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+@pytest.mark.parametrize("field", ["communities(algorithm: WCC, top: -1) { count }",
+                                   "clustering(top: -1) { nodeCount }",
+                                   "cutPoints(top: 100000) { nodeCount }",
+                                   "centrality(metric: DEGREE, top: -2) { nodeCount }"])
+def test_a_top_out_of_range_is_bad_user_input(field: str, sample_client: TestClient) -> None:
+    errors = errors_of(sample_client, f"{{ {field} }}")
+    assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT"
