@@ -1,5 +1,7 @@
 """`stats`: counts and the structure of each projection in a scope."""
 
+from typing import Any, cast
+
 import strawberry
 
 from service import network as net
@@ -66,20 +68,22 @@ class Stats:
         return [RelationshipCount(type=t, count=found.get(t, 0)) for t in net.RELATIONSHIP_TYPES]
 
     @strawberry.field(description="Nodes, edges, density and components of each projection "
-                      "(or of those in `only`). A projection past the edge limit is "
-                      "QUERY_TOO_COMPLEX.")
-    async def projections(self, info: Info,
-                          only: list[Projection] | None = None) -> list[ProjectionStats]:
-        out = []
-        for projection in only or list(Projection):
-            graph = await net.projected(info.context.db, ProjectionName[projection.name],
-                                        self.scope, checked=True)
-            sizes = graph.components()
-            out.append(ProjectionStats(
-                projection=projection, node_count=len(graph.nodes), edge_count=len(graph.edges),
-                density=graph.density(), components=len(sizes),
-                largest_component=sizes[0] if sizes else 0))
-        return out
+                      "(or of those in `only`), computed concurrently. A projection past the "
+                      "edge limit is null, with a QUERY_TOO_COMPLEX error at its index.")
+    async def projections(self, info: Info, only: list[Projection] | None = None
+                          ) -> list[ProjectionStats | None]:
+        # graphql-core awaits awaitable list items one by one, so an error nulls its item only
+        items: list[Any] = [self._projection(info, p) for p in only or list(Projection)]
+        return cast(list[ProjectionStats | None], items)
+
+    async def _projection(self, info: Info, projection: Projection) -> ProjectionStats:
+        graph = await net.projected(info.context.db, ProjectionName[projection.name],
+                                    self.scope, checked=True)
+        sizes = graph.components()
+        return ProjectionStats(
+            projection=projection, node_count=len(graph.nodes), edge_count=len(graph.edges),
+            density=graph.density(), components=len(sizes),
+            largest_component=sizes[0] if sizes else 0)
 
     @strawberry.field(description="Counts per country.")
     async def by_country(self, info: Info) -> list[TerritoryCount]:

@@ -101,3 +101,15 @@ def test_an_unknown_code_in_the_stats_scope_is_named(client: TestClient) -> None
     body = graphql(client, STATS, scope={"sectors": ["Q9"]})
     assert error_code(body) == "BAD_USER_INPUT"
     assert "Q9" in body["errors"][0]["message"]
+
+
+def test_a_projection_too_big_is_null_and_the_others_are_there(
+    driver: neo4j.Driver, neo4j_backend: Backend
+) -> None:
+    for small in sample_client(driver, neo4j_backend, max_network_edges=100):
+        body = graphql(small, "{ stats { nodeCounts { count } projections(only: [SUPPLY, FULL]) "
+                              "{ projection edgeCount } } }")
+        assert body["data"]["stats"]["projections"] == [
+            {"projection": "SUPPLY", "edgeCount": 60}, None]
+        assert [(e["path"], e["extensions"]["code"]) for e in body["errors"]] == [
+            (["stats", "projections", 1], "QUERY_TOO_COMPLEX")]
