@@ -6,6 +6,7 @@ how the one is turned into the other here.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -228,9 +229,11 @@ async def _compute(db: Database, request: CentralityRequest, graph: AnalyticsGra
     seed = request.sampling.seed if request.sampling is not None else None
     provenance = Provenance.of(graph, f"{spec.procedure}.stream", parameters, seed,
                                computed_at, round(runtime_ms, 3))
-    return Centrality(request.metric, graph.node_count,
-                      ranked(c["id"], c["name"], c["kind"], scores), Distribution.of(scores),
-                      provenance)
+    # sorting and summing 10^5-10^6 scores is CPU work: off the event loop, so that other
+    # requests go on meanwhile
+    ranking = await asyncio.to_thread(ranked, c["id"], c["name"], c["kind"], scores)
+    distribution = await asyncio.to_thread(Distribution.of, scores)
+    return Centrality(request.metric, graph.node_count, ranking, distribution, provenance)
 
 
 def property_name(metric: Metric | str, projection: Projection) -> str:

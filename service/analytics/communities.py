@@ -8,6 +8,7 @@ not depend on GDS's internal node ids. docs/analytics.md has the details.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -210,8 +211,8 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
         edges["weight"] = [1.0] * len(edges["weight"])
     provenance = Provenance.of(graph, f"{spec.procedure}.stream", parameters,
                                seed_of(request), computed_at, round(runtime_ms, 3))
-    return Communities(request.algorithm, graph.node_count,
-                       modularity(edges, membership, graph.directed), found, provenance)
+    score = await asyncio.to_thread(modularity, edges, membership, graph.directed)
+    return Communities(request.algorithm, graph.node_count, score, found, provenance)
 
 
 @dataclass(frozen=True)

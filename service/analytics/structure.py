@@ -8,6 +8,7 @@ values and subtree sizes), so it costs O(n + m) however many cut points there ar
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -138,7 +139,7 @@ async def cuts(db: Database, projection: Projection, scope: Scope) -> Cuts:
         nodes = await columns(db, "analytics/structure/names", ("id", "name", "kind"),
                               {"ids": sorted({*bridges["source"], *bridges["target"]})})
         names = dict(zip(nodes["id"], nodes["name"], strict=True))
-        split = CutSizes(edges["source"], edges["target"])
+        split = await asyncio.to_thread(CutSizes, edges["source"], edges["target"])
         found_points = sorted(
             (CutPoint(i, name, kind, split.pieces(i))
              for i, name, kind in zip(points["id"], points["name"], points["kind"],

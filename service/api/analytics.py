@@ -14,6 +14,7 @@ from strawberry.scalars import JSON
 from service.analytics import centrality as c
 from service.analytics import communities as cm
 from service.analytics import mixing as mx
+from service.analytics import rollup as ru
 from service.analytics import structure as st
 from service.analytics.results import Distribution as DistributionData
 from service.analytics.results import Provenance as ProvenanceData
@@ -286,6 +287,44 @@ class MixingResult:
     provenance: Provenance
 
 
+@strawberry.enum(description="A level of the territory hierarchy.")
+class TerritoryLevel(Enum):
+    COUNTRY = "COUNTRY"
+    REGION = "REGION"
+    MUNICIPALITY = "MUNICIPALITY"
+
+
+@strawberry.type(description="A node metric aggregated over the nodes in a territory.")
+class TerritoryScore:
+    code: str
+    name: str
+    node_count: int = strawberry.field(description="Nodes lying in the territory.")
+    mean: float
+    max: float
+    sum: float
+    internal_ties: int = strawberry.field(description="Ties between two nodes of the "
+                                          "territory.")
+
+
+@strawberry.type(description="Ties between nodes of two territories.")
+class TerritoryTie:
+    source: str = strawberry.field(description="Territory code (the smaller one, unless the "
+                                   "projection is directed).")
+    target: str
+    count: int
+
+
+@strawberry.type(description="A node metric rolled up to a territory level.")
+class RollupResult:
+    level: TerritoryLevel
+    territories: list[TerritoryScore] = strawberry.field(description="Highest sum first.")
+    ties: list[TerritoryTie] = strawberry.field(description="Ties between territories, most "
+                                                "first.")
+    unplaced_nodes: int = strawberry.field(description="Nodes in no territory of the level, "
+                                           "left out.")
+    provenance: Provenance = strawberry.field(description="The metric's provenance.")
+
+
 def _projection(projection: Projection) -> ProjectionName:
     return ProjectionName[projection.name]
 
@@ -425,3 +464,25 @@ class AnalyticsQuery:
             ei_index=found.ei_index, assortativity=found.assortativity,
             node_count=found.node_count, excluded_nodes=found.excluded,
             provenance=Provenance.of(found.provenance))
+
+    @strawberry.field(description="A centrality rolled up from nodes to territories "
+                      "(municipality, region or country): mean, max and sum per territory "
+                      "over the nodes lying in it (a node in several counts in each), and "
+                      "the ties within and between territories.")
+    async def rollup(self, info: Info, metric: CentralityMetric,
+                     level: TerritoryLevel = TerritoryLevel.COUNTRY,
+                     projection: Projection = Projection.FULL,
+                     scope: ScopeInput | None = None, normalized: bool = False,
+                     weighted: bool = True) -> RollupResult:
+        request = c.CentralityRequest(c.Metric(metric.name), _projection(projection),
+                                      scope_of(scope), 0, normalized, weighted)
+        found = await ru.rollup(info.context.db, request, ru.Level(level.value))
+        return RollupResult(
+            level=TerritoryLevel[found.level.value],
+            territories=[TerritoryScore(code=t.code, name=t.name, node_count=t.node_count,
+                                        mean=t.mean, max=t.max, sum=t.sum,
+                                        internal_ties=t.internal_ties)
+                         for t in found.territories],
+            ties=[TerritoryTie(source=t.source, target=t.target, count=t.count)
+                  for t in found.ties],
+            unplaced_nodes=found.unplaced, provenance=Provenance.of(found.provenance))
