@@ -15,7 +15,7 @@ from typing import Any
 
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
 from service.analytics.results import Distribution, Provenance, cached, request_key
-from service.analytics.statements import columns, run
+from service.analytics.statements import algorithm, run
 from service.database import Database
 from service.errors import BadUserInput
 from service.projections import Projection
@@ -222,7 +222,7 @@ async def _compute(db: Database, request: CentralityRequest, graph: AnalyticsGra
                        {k: v for k, v in config.items() if k != "useWassermanFaust"})
     started = time.perf_counter()
     computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-    c = await columns(db, f"analytics/centrality/{spec.statement}",
+    c = await algorithm(db, f"analytics/centrality/{spec.statement}",
                       ("id", "name", "kind", "score"), {"graph": graph.name, "config": config})
     runtime_ms = (time.perf_counter() - started) * 1000
     scores = _scale(request, graph, [float(s) for s in c["score"]])

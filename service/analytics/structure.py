@@ -17,7 +17,7 @@ from typing import Any
 
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
 from service.analytics.results import Provenance, cached, request_key
-from service.analytics.statements import columns
+from service.analytics.statements import algorithm, columns
 from service.database import Database
 from service.errors import BadUserInput
 from service.projections import Projection
@@ -95,10 +95,10 @@ async def clustering(db: Database, projection: Projection, scope: Scope) -> Clus
         await guard_memory(db, graph, "analytics/estimate/clustering", config)
         started = time.perf_counter()
         computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-        t = await columns(db, "analytics/structure/triangles",
+        t = await algorithm(db, "analytics/structure/triangles",
                           ("id", "name", "kind", "triangles"),
                           {"graph": graph.name, "config": config})
-        c = await columns(db, "analytics/structure/clustering", ("id", "coefficient"),
+        c = await algorithm(db, "analytics/structure/clustering", ("id", "coefficient"),
                           {"graph": graph.name, "config": config})
         runtime_ms = (time.perf_counter() - started) * 1000
         coefficient = dict(zip(c["id"], c["coefficient"], strict=True))
@@ -129,9 +129,9 @@ async def cuts(db: Database, projection: Projection, scope: Scope) -> Cuts:
         await guard_memory(db, graph, "analytics/estimate/bridges", {})
         started = time.perf_counter()
         computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-        points = await columns(db, "analytics/structure/articulation_points",
+        points = await algorithm(db, "analytics/structure/articulation_points",
                                ("id", "name", "kind"), {"graph": graph.name, "config": config})
-        bridges = await columns(db, "analytics/structure/bridges", ("source", "target"),
+        bridges = await algorithm(db, "analytics/structure/bridges", ("source", "target"),
                                 {"graph": graph.name, "config": {}})
         runtime_ms = (time.perf_counter() - started) * 1000
         edges = await columns(db, "analytics/relationships", ("source", "target", "weight"),
