@@ -156,6 +156,10 @@ def _scale(request: CentralityRequest, graph: AnalyticsGraph, raw: list[float]) 
         return [s / total for s in raw] if total > 0 else raw
     if metric is Metric.HARMONIC:
         return raw if request.normalized else [s * (n - 1) for s in raw]
+    if metric is Metric.BETWEENNESS and request.sampling is not None:
+        k = min(request.sampling.size, n)
+        if 0 < k < n:  # GDS sums over the sampled sources only; NetworkX scales by n / k
+            raw = [s * n / k for s in raw]
     if not request.normalized:
         return raw
     if metric is Metric.DEGREE:

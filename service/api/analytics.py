@@ -59,7 +59,7 @@ class CommunityAlgorithm(Enum):
 
 
 @strawberry.input(description="Betweenness from a sample of source nodes instead of all: "
-                  "an estimate, extrapolated to all sources by GDS.")
+                  "an estimate, scaled by n / size to all sources as NetworkX does.")
 class SamplingInput:
     size: int = strawberry.field(description="How many source nodes (at most the node count).")
     seed: int = strawberry.field(default=42, description="Seed of the sample.")
