@@ -38,7 +38,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql")
+    # GraphQL describes itself (graphql/schema.graphql); OpenAPI covers the HTTP endpoints.
+    app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql",
+                       include_in_schema=False)
     app.include_router(export_router)
 
     @app.get("/healthz", summary="The process is alive.")

@@ -82,6 +82,8 @@ class Database:
             max_transaction_retry_time=5.0,
             user_agent="articula",
         )
+        self.round_trips = 0  # statements sent, for tests that pin a request's cost
+
 
     async def close(self) -> None:
         await self.driver.close()
@@ -110,6 +112,7 @@ class Database:
             result = await tx.run(query, parameters)
             return await result.data()
 
+        self.round_trips += 1
         with translated_errors(self.settings):
             async with self.driver.session(database=self.settings.neo4j_database) as session:
                 return await session.execute_read(work)
@@ -124,7 +127,6 @@ class Database:
             neo4j_edition=str(row["neo4jEdition"]),
             gds_version=str(row["gdsVersion"]),
         )
-
 
 
 def sync_driver(settings: Settings) -> neo4j.Driver:

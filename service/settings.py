@@ -62,6 +62,10 @@ class Settings(BaseSettings):
         default_factory=list, validation_alias="ARTICULA_CORS_ORIGINS",
         description='Browser origins allowed to call the API, as a JSON list: ["https://a.org"].',
     )
+    max_page_size: int = Field(
+        default=500, ge=0, validation_alias="ARTICULA_MAX_PAGE_SIZE",
+        description="The largest `first` a connection accepts.",
+    )
 
     max_network_edges: int = Field(
         default=50_000, ge=1, validation_alias="ARTICULA_MAX_NETWORK_EDGES",

@@ -19,6 +19,7 @@ from service.analytics import structure as st
 from service.analytics.results import Distribution as DistributionData
 from service.analytics.results import Provenance as ProvenanceData
 from service.api.context import Info
+from service.api.enums import TerritoryLevel
 from service.api.scope import Projection, ScopeInput, scope_of
 from service.errors import BadUserInput
 from service.projections import Projection as ProjectionName
@@ -287,13 +288,6 @@ class MixingResult:
     provenance: Provenance
 
 
-@strawberry.enum(description="A level of the territory hierarchy.")
-class TerritoryLevel(Enum):
-    COUNTRY = "COUNTRY"
-    REGION = "REGION"
-    MUNICIPALITY = "MUNICIPALITY"
-
-
 @strawberry.type(description="A node metric aggregated over the nodes in a territory.")
 class TerritoryScore:
     code: str
@@ -478,7 +472,7 @@ class AnalyticsQuery:
                                       scope_of(scope), 0, normalized, weighted)
         found = await ru.rollup(info.context.db, request, ru.Level(level.value))
         return RollupResult(
-            level=TerritoryLevel[found.level.value],
+            level=TerritoryLevel(found.level.value),
             territories=[TerritoryScore(code=t.code, name=t.name, node_count=t.node_count,
                                         mean=t.mean, max=t.max, sum=t.sum,
                                         internal_ties=t.internal_ties)

@@ -7,6 +7,7 @@ from strawberry.fastapi import BaseContext
 from strawberry.types import Info as StrawberryInfo
 
 from service.access import Principal, authenticate
+from service.api.dataloaders import EntityLoaders
 from service.database import Database
 
 
@@ -15,6 +16,7 @@ class Context(BaseContext):
         super().__init__()
         self.db = db
         self.principal = principal
+        self.loaders = EntityLoaders(db)
 
 
 Info = StrawberryInfo[Context, Any]

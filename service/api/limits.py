@@ -49,10 +49,12 @@ class QueryLimits:
     max_depth: int
     max_cost: int
     max_aliases: int
+    max_page: int = 500  # a larger `first` is the resolver's BAD_USER_INPUT, not a cost
 
     @classmethod
     def of(cls, settings: Settings) -> QueryLimits:
-        return cls(settings.max_query_depth, settings.max_query_cost, settings.max_aliases)
+        return cls(settings.max_query_depth, settings.max_query_cost, settings.max_aliases,
+                   settings.max_page_size)
 
 
 @dataclass
@@ -70,10 +72,12 @@ class _Walker:
         schema: GraphQLSchema,
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
+        max_page: int,
     ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
+        self.max_page = max_page
 
     def fields(
         self, selection_set: SelectionSetNode, parent: GraphQLNamedType, seen: frozenset[str]
@@ -144,7 +148,8 @@ class _Walker:
             if argument.name.value in PAGE_ARGUMENTS:
                 value = value_from_ast_untyped(argument.value, dict(self.variables))
                 if isinstance(value, int) and value >= 0:
-                    return max(value, 1)
+                    limit = self.max_page if argument.name.value == "first" else value
+                    return min(max(value, 1), max(limit, 1))
         named = get_named_type(type_)
         if named.name.endswith("Connection"):
             return DEFAULT_PAGE
@@ -165,11 +170,12 @@ def measure_operation(
     operation: OperationDefinitionNode,
     fragments: Mapping[str, FragmentDefinitionNode],
     variables: Mapping[str, Any],
+    max_page: int = QueryLimits.max_page,
 ) -> Measure:
     root = schema.get_root_type(operation.operation)
     measure = Measure()
     if root is not None:
-        walker = _Walker(schema, fragments, variables)
+        walker = _Walker(schema, fragments, variables, max_page)
         measure.cost = walker.measure(operation.selection_set, root, 1, measure)
     return measure
 
@@ -208,9 +214,12 @@ class QueryLimitGuard(SchemaExtension):
                 if isinstance(d, FragmentDefinitionNode)
             }
             schema = context.schema._schema
-            measure = measure_operation(schema, operation, fragments, context.variables or {})
+            limits = QueryLimits.of(context.context.db.settings)
+            measure = measure_operation(
+                schema, operation, fragments, context.variables or {}, limits.max_page
+            )
             try:
-                check(measure, QueryLimits.of(context.context.db.settings))
+                check(measure, limits)
             except QueryTooComplex as refusal:
                 context.result = GraphQLExecutionResult(
                     data=None, errors=[GraphQLError(refusal.message, original_error=refusal)]

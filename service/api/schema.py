@@ -8,13 +8,14 @@ from strawberry.extensions import MaxTokensLimiter
 from service.api.about import About, resolve_about
 from service.api.access_guard import AccessGuard
 from service.api.analytics import AnalyticsQuery
+from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
 from service.api.network import NetworkQuery
 
 
 @strawberry.type
-class Query(NetworkQuery, AnalyticsQuery):
+class Query(EntityQuery, NetworkQuery, AnalyticsQuery):
     about: About = strawberry.field(
         resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
     )

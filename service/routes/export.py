@@ -48,6 +48,8 @@ def _request(format: str, request: Request) -> tuple[ExportFormat, Projection, S
     return chosen, projection, scope
 
 
+ERROR = {"type": "object", "required": ["code", "message"],
+         "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}
 STATUS = {"BAD_USER_INPUT": 400, "QUERY_TOO_COMPLEX": 400, "NOT_FOUND": 404}
 
 
@@ -58,8 +60,24 @@ STATUS = {"BAD_USER_INPUT": 400, "QUERY_TOO_COMPLEX": 400, "NOT_FOUND": 404}
     "default FULL) and the scope, as in GraphQL's ScopeInput: countries, territories, "
     "initiativeTypes, sectors, actorKinds (repeat the parameter or separate values with "
     "commas) and year. E.g. /export/graphml?projection=ACTORS&countries=CO&countries=MX&year=2020",
-    responses={400: {"description": "A bad parameter or too big a network; `code` and "
-                     "`message` say which."}},
+    responses={
+        200: {"description": "The file, as an attachment.",
+              "content": {w.media_type.split(";")[0]: {"schema": {"type": "string"}}
+                          for w in WRITERS.values()}},
+        400: {"description": "A bad parameter or too big a network; `code` and `message` say "
+              "which.", "content": {"application/json": {"schema": ERROR}}},
+        503: {"description": "Neo4j is unreachable.",
+              "content": {"application/json": {"schema": ERROR}}},
+    },
+    openapi_extra={"parameters": [
+        {"name": "format", "in": "path", "required": True,
+         "schema": {"type": "string", "enum": [f.value for f in ExportFormat]}},
+        {"name": "projection", "in": "query",
+         "schema": {"type": "string", "enum": [p.value for p in Projection]}},
+        *({"name": name, "in": "query", "explode": True,
+           "schema": {"type": "array", "items": {"type": "string"}}} for name in LISTS),
+        {"name": "year", "in": "query", "schema": {"type": "integer"}},
+    ]},
 )
 async def export(format: str, request: Request) -> Response:
     try:

@@ -54,3 +54,28 @@ def test_an_oversized_streamed_body_is_refused_with_413(client: TestClient) -> N
     response = client.post("/graphql", content=chunks,
                            headers={"content-type": "application/json"})
     assert response.status_code == 413
+
+
+DEEP = """{ initiatives(first: 1) { edges { node { participants { actor { initiatives {
+  initiative { participants { actor { initiatives { initiative { participants { actor {
+  initiatives { initiative { id } } } } } } } } } } } } } } } }"""
+COSTLY = """{ initiatives(first: 500) { edges { node { participants { actor { initiatives {
+  initiative { participants { actor { id name } } } } } } } } } }"""
+
+
+def test_a_query_too_deep_or_too_costly_never_reaches_the_database(client: TestClient) -> None:
+    database = client.app.state.db  # type: ignore[attr-defined]
+    before = database.round_trips
+    deep = refusal(client, DEEP)
+    costly = refusal(client, COSTLY)
+    assert deep["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert deep["extensions"]["depth"] > deep["extensions"]["limit"] == 12
+    assert costly["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert costly["extensions"]["cost"] > costly["extensions"]["limit"] == 50_000
+    assert database.round_trips == before
+
+
+def test_a_query_within_the_limits_runs(client: TestClient) -> None:
+    query = "{ initiatives(first: 2) { edges { node { participants { actor { id } } } } } }"
+    answer = client.post("/graphql", json={"query": query}).json()
+    assert answer == {"data": {"initiatives": {"edges": []}}}

@@ -124,3 +124,10 @@ def test_the_api_refuses_an_oversized_query_before_it_runs(neo4j_backend: Backen
     assert answer["data"] is None
     [error] = answer["errors"]
     assert error["extensions"] == {"code": "QUERY_TOO_COMPLEX", "depth": 2, "limit": 1}
+
+
+def test_a_page_larger_than_the_page_limit_counts_as_the_limit() -> None:
+    """The resolver refuses such a page with BAD_USER_INPUT, which says more than a cost."""
+    document = parse("{ items(first: 100000) { edges { node { name } } } }")
+    operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
+    assert measure_operation(SCHEMA, operation, {}, {}, max_page=500).cost == page_cost(500)
