@@ -232,6 +232,10 @@ def parser() -> argparse.ArgumentParser:
         "schema", help="print the GraphQL schema (SDL), as kept in graphql/schema.graphql"
     )
     schema.set_defaults(run=_schema)
+
+    from service.analytics.command import add_parser as add_analyze
+
+    add_analyze(commands)
     return root
 
 

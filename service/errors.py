@@ -74,3 +74,9 @@ class MemoryLimit(ArticulaError):
     """An analytic whose memory estimate exceeds what the graph engine has free."""
 
     code = "MEMORY_LIMIT"
+
+
+class QueryTimeout(ArticulaError):
+    """An analytic that ran past ARTICULA_ANALYTICS_TIMEOUT and was stopped."""
+
+    code = "QUERY_TIMEOUT"

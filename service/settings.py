@@ -78,6 +78,11 @@ class Settings(BaseSettings):
         description="Most bytes one analytic may need by GDS's estimate, below the free heap "
         "(which always caps it); more is MEMORY_LIMIT. Unset: the free heap alone.",
     )
+    analytics_timeout_s: float = Field(
+        default=300.0, gt=0, validation_alias="ARTICULA_ANALYTICS_TIMEOUT",
+        description="Longest an analytic's algorithm may run, in seconds; past it Neo4j stops "
+        "it and the request ends with QUERY_TIMEOUT.",
+    )
     analytics_cached_graphs: int = Field(
         default=8, ge=1, validation_alias="ARTICULA_ANALYTICS_CACHED_GRAPHS",
         description="Most projected graphs kept in the GDS catalogue; the least recently used "

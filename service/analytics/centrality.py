@@ -6,6 +6,7 @@ how the one is turned into the other here.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -14,7 +15,7 @@ from typing import Any
 
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
 from service.analytics.results import Distribution, Provenance, cached, request_key
-from service.analytics.statements import columns, run
+from service.analytics.statements import algorithm, run
 from service.database import Database
 from service.errors import BadUserInput
 from service.projections import Projection
@@ -155,6 +156,10 @@ def _scale(request: CentralityRequest, graph: AnalyticsGraph, raw: list[float]) 
         return [s / total for s in raw] if total > 0 else raw
     if metric is Metric.HARMONIC:
         return raw if request.normalized else [s * (n - 1) for s in raw]
+    if metric is Metric.BETWEENNESS and request.sampling is not None:
+        k = min(request.sampling.size, n)
+        if 0 < k < n:  # GDS sums over the sampled sources only; NetworkX scales by n / k
+            raw = [s * n / k for s in raw]
     if not request.normalized:
         return raw
     if metric is Metric.DEGREE:
@@ -221,16 +226,18 @@ async def _compute(db: Database, request: CentralityRequest, graph: AnalyticsGra
                        {k: v for k, v in config.items() if k != "useWassermanFaust"})
     started = time.perf_counter()
     computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-    c = await columns(db, f"analytics/centrality/{spec.statement}",
+    c = await algorithm(db, f"analytics/centrality/{spec.statement}",
                       ("id", "name", "kind", "score"), {"graph": graph.name, "config": config})
     runtime_ms = (time.perf_counter() - started) * 1000
     scores = _scale(request, graph, [float(s) for s in c["score"]])
     seed = request.sampling.seed if request.sampling is not None else None
     provenance = Provenance.of(graph, f"{spec.procedure}.stream", parameters, seed,
                                computed_at, round(runtime_ms, 3))
-    return Centrality(request.metric, graph.node_count,
-                      ranked(c["id"], c["name"], c["kind"], scores), Distribution.of(scores),
-                      provenance)
+    # sorting and summing 10^5-10^6 scores is CPU work: off the event loop, so that other
+    # requests go on meanwhile
+    ranking = await asyncio.to_thread(ranked, c["id"], c["name"], c["kind"], scores)
+    distribution = await asyncio.to_thread(Distribution.of, scores)
+    return Centrality(request.metric, graph.node_count, ranking, distribution, provenance)
 
 
 def property_name(metric: Metric | str, projection: Projection) -> str:

@@ -8,6 +8,7 @@ not depend on GDS's internal node ids. docs/analytics.md has the details.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from typing import Any
 from service.analytics.compare import adjusted_rand_index, normalized_mutual_information
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
 from service.analytics.results import Provenance, cached, request_key
-from service.analytics.statements import columns
+from service.analytics.statements import algorithm, columns
 from service.database import Database
 from service.errors import BadUserInput
 from service.projections import Projection
@@ -177,7 +178,7 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
     await guard_memory(db, graph, f"analytics/estimate/{spec.statement}", config)
     started = time.perf_counter()
     computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-    c = await columns(db, f"analytics/communities/{spec.statement}",
+    c = await algorithm(db, f"analytics/communities/{spec.statement}",
                       ("id", "name", "kind", "community"), {"graph": graph.name,
                                                             "config": config})
     runtime_ms = (time.perf_counter() - started) * 1000
@@ -210,8 +211,8 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
         edges["weight"] = [1.0] * len(edges["weight"])
     provenance = Provenance.of(graph, f"{spec.procedure}.stream", parameters,
                                seed_of(request), computed_at, round(runtime_ms, 3))
-    return Communities(request.algorithm, graph.node_count,
-                       modularity(edges, membership, graph.directed), found, provenance)
+    score = await asyncio.to_thread(modularity, edges, membership, graph.directed)
+    return Communities(request.algorithm, graph.node_count, score, found, provenance)
 
 
 @dataclass(frozen=True)

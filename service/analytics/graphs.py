@@ -21,7 +21,7 @@ from typing import Any
 from service.analytics.statements import run
 from service.cypher_catalog import cypher
 from service.database import Database
-from service.errors import MemoryLimit
+from service.errors import BadUserInput, DatabaseTimeout, MemoryLimit, QueryTimeout
 from service.network import check_codes
 from service.projections import SPECS, Projection
 from service.scope import Scope
@@ -157,10 +157,23 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
         if name not in present:
             await _make_room(db, set(present), db.settings.analytics_cached_graphs - 1)
             spec = SPECS[projection]
-            row = (await run(db, "analytics/project", {
-                "graph": name, "directed": spec.directed,
-                "labels": [str(label) for label in spec.labels], **scope.parameters(),
-            }, query=project_query(projection)))[0]
+            limit = db.settings.analytics_timeout_s
+            try:
+                row = (await run(db, "analytics/project", {
+                    "graph": name, "directed": spec.directed,
+                    "labels": [str(label) for label in spec.labels], **scope.parameters(),
+                }, query=project_query(projection), timeout=limit))[0]
+            except DatabaseTimeout as error:
+                raise QueryTimeout(
+                    f"Projecting the {projection.value} graph took longer than the {limit:g} s "
+                    "allowed (ARTICULA_ANALYTICS_TIMEOUT); narrow the scope.", limit=limit,
+                ) from error
+            if row["graph"] is None:  # no rows: GDS projects nothing
+                where = ("the whole graph" if scope.is_everything
+                         else json.dumps(scope.describe()))
+                raise BadUserInput(f"The {projection.value} projection has no nodes in this "
+                                   f"scope ({where}): there is nothing to analyse.",
+                                   field="scope")
             present[name] = row
         catalogue.touch(name)
     row = present[name]

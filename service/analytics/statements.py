@@ -10,14 +10,16 @@ from neo4j import AsyncManagedTransaction, unit_of_work
 
 from service.cypher_catalog import as_columns, cypher
 from service.database import Database, translated_errors
+from service.errors import DatabaseTimeout, QueryTimeout
 
 
 async def run(db: Database, name: str, parameters: dict[str, Any], *, query: str | None = None,
-              write: bool = False) -> list[dict[str, Any]]:
-    """Records of statement `name` (or of `query`, built from it) in a managed transaction."""
+              write: bool = False, timeout: float | None = None) -> list[dict[str, Any]]:
+    """Records of statement `name` (or of `query`, built from it) in a managed transaction,
+    stopped after `timeout` seconds (default ARTICULA_NEO4J_TIMEOUT)."""
     text = query if query is not None else cypher(name)
 
-    @unit_of_work(timeout=db.settings.neo4j_timeout_s,
+    @unit_of_work(timeout=timeout if timeout is not None else db.settings.neo4j_timeout_s,
                   metadata={"app": "articula", "statement": name})
     async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
         result = await tx.run(text, parameters)
@@ -34,4 +36,20 @@ async def columns(db: Database, name: str, names: Sequence[str],
                   parameters: dict[str, Any]) -> dict[str, list[Any]]:
     """Statement `name`'s rows as one list per column (one record, not thousands)."""
     rows = await run(db, name, parameters, query=as_columns(name, tuple(names)))
+    return rows[0]
+
+
+async def algorithm(db: Database, name: str, names: Sequence[str],
+                    parameters: dict[str, Any]) -> dict[str, list[Any]]:
+    """An algorithm's stream as `columns` gives it, stopped past ARTICULA_ANALYTICS_TIMEOUT
+    with QueryTimeout (Neo4j checks running transactions every few seconds)."""
+    limit = db.settings.analytics_timeout_s
+    try:
+        rows = await run(db, name, parameters, query=as_columns(name, tuple(names)),
+                         timeout=limit)
+    except DatabaseTimeout as error:
+        raise QueryTimeout(
+            f"The analysis ran longer than the {limit:g} s allowed (ARTICULA_ANALYTICS_TIMEOUT) "
+            "and was stopped. Narrow the scope, pick a sparser projection, or sample "
+            "betweenness.", limit=limit) from error
     return rows[0]

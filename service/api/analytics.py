@@ -13,10 +13,15 @@ from strawberry.scalars import JSON
 
 from service.analytics import centrality as c
 from service.analytics import communities as cm
+from service.analytics import mixing as mx
+from service.analytics import rollup as ru
+from service.analytics import structure as st
 from service.analytics.results import Distribution as DistributionData
 from service.analytics.results import Provenance as ProvenanceData
 from service.api.context import Info
+from service.api.enums import TerritoryLevel
 from service.api.scope import Projection, ScopeInput, scope_of
+from service.errors import BadUserInput
 from service.projections import Projection as ProjectionName
 
 
@@ -55,7 +60,7 @@ class CommunityAlgorithm(Enum):
 
 
 @strawberry.input(description="Betweenness from a sample of source nodes instead of all: "
-                  "an estimate, extrapolated to all sources by GDS.")
+                  "an estimate, scaled by n / size to all sources as NetworkX does.")
 class SamplingInput:
     size: int = strawberry.field(description="How many source nodes (at most the node count).")
     seed: int = strawberry.field(default=42, description="Seed of the sample.")
@@ -189,8 +194,140 @@ class CommunityComparison:
     b: Provenance
 
 
+@strawberry.type(description="A node's triangles and local clustering coefficient.")
+class ClusteringItem:
+    id: strawberry.ID
+    name: str
+    kind: str
+    triangles: int = strawberry.field(description="Triangles through the node (NetworkX "
+                                      "`triangles`).")
+    coefficient: float = strawberry.field(description="Local clustering coefficient, "
+                                          "unweighted (NetworkX `clustering`); 0 below "
+                                          "degree 2.")
+    rank: int = strawberry.field(description="Position from 1: most triangles first, then "
+                                 "highest coefficient, then id.")
+
+
+@strawberry.type(description="Triangles and clustering of a projected graph.")
+class ClusteringResult:
+    node_count: int
+    triangle_count: int = strawberry.field(description="Triangles in the graph.")
+    average_clustering: float = strawberry.field(description="Mean local coefficient over "
+                                                 "every node (NetworkX "
+                                                 "`average_clustering`).")
+    items: list[ClusteringItem] = strawberry.field(description="The `top` nodes.")
+    provenance: Provenance
+
+
+@strawberry.type(description="A node whose removal splits its connected component.")
+class ArticulationPoint:
+    id: strawberry.ID
+    name: str
+    kind: str
+    pieces: list[int] = strawberry.field(description="Sizes of the parts its component "
+                                         "falls into without it, largest first.")
+    cut_off: int = strawberry.field(description="Nodes separated from the largest of those "
+                                    "parts.")
+
+
+@strawberry.type(description="An edge whose removal splits its connected component.")
+class BridgeEdge:
+    source: strawberry.ID = strawberry.field(description="The endpoint with the smaller id.")
+    target: strawberry.ID
+    source_name: str
+    target_name: str
+    sides: list[int] = strawberry.field(description="Sizes of the two parts without the "
+                                        "edge, largest first.")
+    cut_off: int = strawberry.field(description="Size of the smaller part.")
+
+
+@strawberry.type(description="The articulation points and bridges of a projected graph.")
+class CutsResult:
+    node_count: int
+    articulation_point_count: int
+    bridge_count: int
+    articulation_points: list[ArticulationPoint] = strawberry.field(
+        description="The `top` that cut off most, ties by id.")
+    bridges: list[BridgeEdge] = strawberry.field(
+        description="The `top` that cut off most, ties by ids.")
+    provenance: Provenance
+
+
+@strawberry.enum(description="What mixing groups nodes by.")
+class MixingBy(Enum):
+    KIND = strawberry.enum_value("KIND", description="FIRM, the institution kinds (the "
+                                 "helices), initiative types, PROGRAM.")
+    LEVEL = strawberry.enum_value("LEVEL", description="Institutions' government level; "
+                                  "other nodes are left out.")
+    COUNTRY = strawberry.enum_value("COUNTRY", description="The node's country (several "
+                                    "joined with ';'); nodes without territory left out.")
+    TERRITORY = strawberry.enum_value("TERRITORY", description="The node's region(s), "
+                                      "joined with ';'; nodes without a region left out.")
+
+
+@strawberry.type(description="Whether ties run within or across groups of nodes.")
+class MixingResult:
+    by: MixingBy
+    categories: list[str] = strawberry.field(description="The groups, sorted: rows and "
+                                             "columns of `matrix`.")
+    matrix: list[list[float]] = strawberry.field(
+        description="Ties from row group to column group, as NetworkX's "
+        "attribute_mixing_matrix (undirected ties count both ways, so the diagonal holds "
+        "twice the ties within a group).")
+    internal_ties: int = strawberry.field(description="Ties within a group.")
+    external_ties: int = strawberry.field(description="Ties across groups.")
+    ei_index: float | None = strawberry.field(description="Krackhardt and Stern's E-I "
+                                              "index (E - I) / (E + I): -1 all within, +1 "
+                                              "all across; null without ties.")
+    assortativity: float | None = strawberry.field(
+        description="Newman's attribute assortativity (NetworkX "
+        "attribute_assortativity_coefficient); null when undefined.")
+    node_count: int = strawberry.field(description="Nodes that have the attribute.")
+    excluded_nodes: int = strawberry.field(description="Nodes without it, left out with "
+                                           "their ties.")
+    provenance: Provenance
+
+
+@strawberry.type(description="A node metric aggregated over the nodes in a territory.")
+class TerritoryScore:
+    code: str
+    name: str
+    node_count: int = strawberry.field(description="Nodes lying in the territory.")
+    mean: float
+    max: float
+    sum: float
+    internal_ties: int = strawberry.field(description="Ties between two nodes of the "
+                                          "territory.")
+
+
+@strawberry.type(description="Ties between nodes of two territories.")
+class TerritoryTie:
+    source: str = strawberry.field(description="Territory code (the smaller one, unless the "
+                                   "projection is directed).")
+    target: str
+    count: int
+
+
+@strawberry.type(description="A node metric rolled up to a territory level.")
+class RollupResult:
+    level: TerritoryLevel
+    territories: list[TerritoryScore] = strawberry.field(description="Highest sum first.")
+    ties: list[TerritoryTie] = strawberry.field(description="Ties between territories, most "
+                                                "first.")
+    unplaced_nodes: int = strawberry.field(description="Nodes in no territory of the level, "
+                                           "left out.")
+    provenance: Provenance = strawberry.field(description="The metric's provenance.")
+
+
 def _projection(projection: Projection) -> ProjectionName:
     return ProjectionName[projection.name]
+
+
+def _top(top: int) -> int:
+    """`top` checked as every analytic takes it: 0 to MAX_TOP."""
+    if not 0 <= top <= c.MAX_TOP:
+        raise BadUserInput(f"top must be between 0 and {c.MAX_TOP}, not {top}.", field="top")
+    return top
 
 
 def _centrality_result(result: c.Centrality, top: int) -> CentralityResult:
@@ -257,6 +394,7 @@ class AnalyticsQuery:
         projection: Projection = Projection.FULL, scope: ScopeInput | None = None,
         seed: int | None = None, weighted: bool = True, top: int = 50, persist: bool = False,
     ) -> CommunitiesResult:
+        _top(top)
         request = cm.CommunityRequest(cm.Algorithm(algorithm.value), _projection(projection),
                                       scope_of(scope), seed, weighted)
         result = await cm.communities(info.context.db, request, persist=persist)
@@ -270,3 +408,75 @@ class AnalyticsQuery:
         return CommunityComparison(nmi=found.nmi, adjusted_rand_index=found.ari,
                                    node_count=found.node_count,
                                    a=Provenance.of(found.a), b=Provenance.of(found.b))
+
+
+    @strawberry.field(description="Triangles through each node and local clustering "
+                      "coefficients (unweighted), the `top` nodes by triangles; undirected "
+                      "projections only.")
+    async def clustering(self, info: Info, projection: Projection = Projection.FULL,
+                         scope: ScopeInput | None = None, top: int = 20) -> ClusteringResult:
+        _top(top)
+        found = await st.clustering(info.context.db, _projection(projection), scope_of(scope))
+        return ClusteringResult(
+            node_count=found.node_count, triangle_count=found.triangle_count,
+            average_clustering=found.average_clustering,
+            items=[ClusteringItem(id=strawberry.ID(r.id), name=r.name, kind=r.kind,
+                                  triangles=r.triangles, coefficient=r.coefficient,
+                                  rank=r.rank) for r in found.ranking[:top]],
+            provenance=Provenance.of(found.provenance))
+
+    @strawberry.field(description="Articulation points (the nodes whose removal splits the "
+                      "network) and bridges, each with the sizes of what it cuts off; "
+                      "undirected projections only.")
+    async def cut_points(self, info: Info, projection: Projection = Projection.FULL,
+                         scope: ScopeInput | None = None, top: int = 50) -> CutsResult:
+        n = _top(top)
+        found = await st.cuts(info.context.db, _projection(projection), scope_of(scope))
+        return CutsResult(
+            node_count=found.node_count,
+            articulation_point_count=len(found.articulation_points),
+            bridge_count=len(found.bridges),
+            articulation_points=[ArticulationPoint(
+                id=strawberry.ID(p.id), name=p.name, kind=p.kind, pieces=p.pieces,
+                cut_off=p.cut_off) for p in found.articulation_points[:n]],
+            bridges=[BridgeEdge(
+                source=strawberry.ID(b.source), target=strawberry.ID(b.target),
+                source_name=b.source_name, target_name=b.target_name, sides=list(b.sides),
+                cut_off=b.cut_off) for b in found.bridges[:n]],
+            provenance=Provenance.of(found.provenance))
+
+    @strawberry.field(description="Mixing by kind, government level, country or region: the "
+                      "mixing matrix, the E-I index and attribute assortativity (do actors "
+                      "tie across helices, levels and borders, or only within?).")
+    async def mixing(self, info: Info, by: MixingBy, projection: Projection = Projection.FULL,
+                     scope: ScopeInput | None = None) -> MixingResult:
+        found = await mx.mixing(info.context.db, _projection(projection), scope_of(scope),
+                                mx.MixingBy(by.name))
+        return MixingResult(
+            by=MixingBy[found.by.value], categories=found.categories, matrix=found.matrix,
+            internal_ties=found.internal, external_ties=found.external,
+            ei_index=found.ei_index, assortativity=found.assortativity,
+            node_count=found.node_count, excluded_nodes=found.excluded,
+            provenance=Provenance.of(found.provenance))
+
+    @strawberry.field(description="A centrality rolled up from nodes to territories "
+                      "(municipality, region or country): mean, max and sum per territory "
+                      "over the nodes lying in it (a node in several counts in each), and "
+                      "the ties within and between territories.")
+    async def rollup(self, info: Info, metric: CentralityMetric,
+                     level: TerritoryLevel = TerritoryLevel.COUNTRY,
+                     projection: Projection = Projection.FULL,
+                     scope: ScopeInput | None = None, normalized: bool = False,
+                     weighted: bool = True) -> RollupResult:
+        request = c.CentralityRequest(c.Metric(metric.name), _projection(projection),
+                                      scope_of(scope), 0, normalized, weighted)
+        found = await ru.rollup(info.context.db, request, ru.Level(level.value))
+        return RollupResult(
+            level=TerritoryLevel(found.level.value),
+            territories=[TerritoryScore(code=t.code, name=t.name, node_count=t.node_count,
+                                        mean=t.mean, max=t.max, sum=t.sum,
+                                        internal_ties=t.internal_ties)
+                         for t in found.territories],
+            ties=[TerritoryTie(source=t.source, target=t.target, count=t.count)
+                  for t in found.ties],
+            unplaced_nodes=found.unplaced, provenance=Provenance.of(found.provenance))

@@ -2,8 +2,10 @@
 
 The cost of a query is the number of objects it may return: every selected field
 counts once per object of its parent, and a list multiplies what is below it by its
-page size (`first`, `top` or `k` when given, else the list's default). Introspection
-(`__schema`, `__type`) is free: graphql-core answers it without the database.
+page size (`first`, `top` or `k` when given, else the list's default). A page size given to
+a field that returns one object (`centrality(top: 100)`) is the size of the lists directly
+in that object instead. Introspection (`__schema`, `__type`) is free: graphql-core answers
+it without the database.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ class _Walker:
 
     def measure(
         self, selection_set: SelectionSetNode, parent: GraphQLNamedType, depth: int, into: Measure,
-        seen: frozenset[str] = frozenset(),
+        seen: frozenset[str] = frozenset(), list_size: int | None = None,
     ) -> int:
         """Add the depth and aliases below `selection_set` to `into`; return its cost per parent."""
         cost = 0
@@ -114,12 +116,30 @@ class _Walker:
             if field is None:
                 continue
             below = 0
+            page = self._page(node)
+            single = page is not None and not _is_list(field.type) and not get_named_type(
+                field.type).name.endswith("Connection")
             if node.selection_set is not None:
                 below = self.measure(
-                    node.selection_set, get_named_type(field.type), depth + 1, into, seen
+                    node.selection_set, get_named_type(field.type), depth + 1, into, seen,
+                    page if single else None,
                 )
-            cost += self.multiplier(node, field.type, owner) * (1 + below)
+            if single:
+                multiplier = 1
+            elif page is None and list_size is not None and _is_list(field.type):
+                multiplier = list_size
+            else:
+                multiplier = self.multiplier(node, field.type, owner)
+            cost += multiplier * (1 + below)
         return cost
+
+    def _page(self, node: FieldNode) -> int | None:
+        for argument in node.arguments or ():
+            if argument.name.value in PAGE_ARGUMENTS:
+                value = value_from_ast_untyped(argument.value, dict(self.variables))
+                if isinstance(value, int) and value >= 0:
+                    return max(value, 1)
+        return None
 
     def multiplier(
         self, node: FieldNode, type_: GraphQLOutputType, owner: GraphQLNamedType

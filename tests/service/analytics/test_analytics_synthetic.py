@@ -13,7 +13,14 @@ from service.cypher_catalog import cypher
 from tests.conftest import empty_database
 from tests.neo4j_backends import Backend
 from tests.service.analytics.checks import REFERENCES, check_centrality
+from tests.service.analytics.community_checks import (
+    best_louvain,
+    blocks,
+    check_partition,
+    partition,
+)
 from tests.service.analytics.reference import ask, errors_of, reference_graph
+from tests.service.analytics.structure_checks import check_clustering, check_cuts
 from tests.service.analytics.synthetic import random_graph, write_graph
 
 
@@ -92,8 +99,12 @@ def test_sampled_betweenness_is_reproducible_and_exact_with_every_source(
     assert first["provenance"]["parameters"]["sampling"] == {"size": 60, "seed": 3}
     other = ask(synthetic_client, SAMPLED, size=60, seed=4)["centrality"]
     assert other["items"] != first["items"]
-    every = ask(synthetic_client, SAMPLED, size=full.number_of_nodes(), seed=1)["centrality"]
     exact = nx.betweenness_centrality(full, normalized=False)
+    half = ask(synthetic_client, SAMPLED, size=full.number_of_nodes() // 2,
+               seed=3)["centrality"]
+    estimate = sum(i["score"] for i in half["items"])
+    assert 0.8 < estimate / sum(exact.values()) < 1.25  # scaled by n / k, as NetworkX
+    every = ask(synthetic_client, SAMPLED, size=full.number_of_nodes(), seed=1)["centrality"]
     assert max(abs(i["score"] - exact[i["id"]]) for i in every["items"]) < 1e-6
 
 
@@ -159,3 +170,31 @@ def test_bad_parameters_are_bad_user_input(bad: str, synthetic_client: TestClien
     errors = errors_of(synthetic_client,
                        f"{{ centrality(metric: PAGERANK, {bad}) {{ nodeCount }} }}")
     assert errors and errors[0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+@pytest.mark.parametrize("algorithm", ["LOUVAIN", "LEIDEN"])
+def test_modularity_on_the_clustered_graph_is_within_0_02_of_networkx_s_best(
+        algorithm: str, synthetic_client: TestClient, full: nx.Graph) -> None:
+    answer = partition(synthetic_client, algorithm, "FULL", seed=11)
+    check_partition(answer, full, "FULL")
+    assert answer["modularity"] >= best_louvain(full, weighted=False) - 0.02
+
+
+def test_wcc_on_the_clustered_graph_is_networkx_s_components(
+        synthetic_client: TestClient, full: nx.Graph) -> None:
+    answer = partition(synthetic_client, "WCC", "FULL")
+    assert sorted(map(sorted, blocks(answer))) == sorted(
+        map(sorted, nx.connected_components(full)))
+
+
+def test_a_long_ranking_is_not_refused_as_too_complex(synthetic_client: TestClient,
+                                                      full: nx.Graph) -> None:
+    answer = ask(synthetic_client, """{ centrality(metric: DEGREE, top: 5000) {
+        items { id name kind score rank } } }""")
+    assert len(answer["centrality"]["items"]) == full.number_of_nodes()
+
+
+def test_structure_of_the_clustered_graph_is_networkx_s(synthetic_client: TestClient,
+                                                        full: nx.Graph) -> None:
+    check_clustering(synthetic_client, full, "FULL")
+    check_cuts(synthetic_client, full, "FULL")
