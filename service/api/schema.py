@@ -7,14 +7,16 @@ from strawberry.extensions import MaxTokensLimiter
 
 from service.api.about import About, resolve_about
 from service.api.access_guard import AccessGuard
+from service.api.audit import AuditQuery
 from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
+from service.api.mutations import Mutation
 from service.api.network import NetworkQuery
 
 
 @strawberry.type
-class Query(EntityQuery, NetworkQuery):
+class Query(EntityQuery, NetworkQuery, AuditQuery):
     about: About = strawberry.field(
         resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
     )
@@ -22,6 +24,7 @@ class Query(EntityQuery, NetworkQuery):
 
 schema = strawberry.Schema(
     query=Query,
+    mutation=Mutation,
     extensions=[
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
         AccessGuard,
