@@ -330,8 +330,8 @@ def update_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
                                   ("sector_codes", "unlink_sectors"),
                                   ("institution_id", "unlink_runners")):
             if cells.get(column) is not None and column in written_row:
-                keep = written_row[column]
-                keep = keep if isinstance(keep, list) else [keep]
+                kept = written_row[column]  # an empty list (or cell) removes them all
+                keep = kept if isinstance(kept, list) else [] if kept is None else [kept]
                 written.removed += run(tx, f"mutations/{statement}", id=entity_id,
                                        keep=keep)[0]["removed"]
         return before, written

@@ -118,6 +118,9 @@ def test_update_replaces_the_territory_and_sectors_given(graph: neo4j.Driver,
         territoryCodes: ["CO-ANT"]}}) {RESULT} }}"""), "updateInitiative")
     assert codes(graph, "INI-CO-001", "LOCATED_IN") == ["CO-ANT"]
     assert len(codes(graph, "INI-CO-001", "IN_SECTOR")) == 5  # not given: unchanged
+    ok(edit(UPDATE_FIRM, {"input": {"id": "FIRM-CO-004", "sectorCodes": []}}), "updateFirm")
+    assert codes(graph, "FIRM-CO-004", "IN_SECTOR") == []  # an empty list removes them all
+    assert codes(graph, "FIRM-CO-004", "LOCATED_IN") == ["CO-ANT-05088"]
 
 
 def test_an_update_that_changes_nothing_keeps_the_graph_version(graph: neo4j.Driver,
@@ -174,11 +177,13 @@ def test_every_entity_is_created_updated_and_deleted(
             == "INST-CO-GOBANT"  # the runner replaced, not added
 
     rels = one(graph, "MATCH ({id: $id})-[r]-() RETURN count(r)", id=existing)
+    version = graph_version(graph)
     deleted = ok(edit(f"mutation {{ delete{entity}(id: \"{existing}\") {RESULT} }}"),
                  f"delete{entity}")
     assert node_props(graph, existing) is None
     assert deleted["before"]["relationshipsDeleted"] == rels
     assert deleted["after"] is None
+    assert deleted["graphVersion"] == graph_version(graph) == version + 1
     gone = error_of(edit(f"mutation {{ delete{entity}(id: \"{existing}\") {RESULT} }}"))
     assert gone["extensions"]["code"] == "NOT_FOUND"
 
@@ -259,8 +264,10 @@ def test_every_link_is_created_updated_and_deleted(
     assert updated["after"]["relationship"] == type_
 
     arguments = ", ".join(f'{name}: "{end}"' for name, end in pair.items())
+    version = graph_version(graph)
     deleted = ok(edit(f"mutation {{ delete{link}({arguments}) {RESULT} }}"), f"delete{link}")
     assert rel_props(graph, type_, ends) is None
+    assert deleted["graphVersion"] == graph_version(graph) == version + 1
     assert deleted["before"] == updated["after"]
     assert one(graph, "MATCH (n) WHERE n.id IN $ids RETURN count(n)", ids=list(ends)) == 2
     gone = error_of(edit(f"mutation {{ delete{link}({arguments}) {RESULT} }}"))
