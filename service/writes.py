@@ -25,7 +25,7 @@ from loaders.tables import BY_NAME
 from loaders.validation import Dataset, validate
 from loaders.writer import LoadSummary, camel, write_in
 from service.cypher_catalog import cypher
-from service.errors import BadUserInput, NotFound
+from service.errors import BadUserInput, DatabaseUnavailable, NotFound
 
 Cells = dict[str, Any]  # column -> value (None: not given)
 Snapshot = dict[str, Any]
@@ -247,6 +247,13 @@ def _commit(driver: neo4j.Driver, database: str, who: Who, operation: str,
             f"{operation}: another write created the same id meanwhile; nothing was written "
             f"({error.message})."
         ) from None
+    # A commit cut off by a server shutdown can end without an error on the client (see
+    # loaders.writer.check_committed): the audit entry, committed with the change, proves it.
+    records, _, _ = driver.execute_query(cypher("mutations/audit_cursor"), id=outcome.audit_id,
+                                         database_=database)
+    if not records[0]["found"]:
+        raise DatabaseUnavailable(f"Neo4j went away while {operation} was committing; nothing "
+                                  "was written. Send it again once Neo4j is back.")
     return outcome
 
 

@@ -2,13 +2,16 @@
 the graph with Cypher; bad input gets the loader's message and writes nothing."""
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
+from service import writes
 from service.app import create_app
+from service.errors import BadUserInput
 from tests.loaders.graph_dump import dump
 from tests.neo4j_backends import Backend
 from tests.service.api.writing import (
@@ -442,3 +445,45 @@ def test_register_initiative_reports_every_problem_by_table_and_item(
         "mutation registerInitiative, supports, item 1, column program_id: 'PROG-404': unknown "
         "program id: not in the dataset nor in the database",
     ]
+
+
+# -- concurrency ---------------------------------------------------------------------------------
+
+def test_concurrent_mutations_leave_exact_counts(
+    graph: neo4j.Driver, neo4j_backend: Backend, keys: dict[str, tuple[str, str]]
+) -> None:
+    database = neo4j_backend.settings.neo4j_database
+    who = writes.Who(keys["EDITOR"][0], "EDITOR")
+    firms = [row[0] for row in graph.execute_query(
+        "MATCH (f:Firm) WHERE NOT (f)-[:PARTICIPATES_IN]->(:Initiative {id: 'INI-CO-004'}) "
+        "RETURN f.id ORDER BY f.id LIMIT 12")[0]]
+    members = one(graph, "MATCH ()-[r:PARTICIPATES_IN]->({id: 'INI-CO-004'}) RETURN count(r)")
+    version = graph_version(graph)
+
+    def join(firm: str) -> str:
+        outcome = writes.create_link(graph, database, who, "createParticipation",
+                                     writes.LinkKind.PARTICIPATION,
+                                     {"actor_id": firm, "initiative_id": "INI-CO-004",
+                                      "role": "MEMBER"})
+        return outcome.audit_id
+
+    def create_same(number: int) -> str:
+        try:
+            writes.create_entity(graph, database, who, "createFirm", writes.EntityKind.FIRM,
+                                 {"id": "FIRM-RACE", "name": f"racer {number}",
+                                  "territory_code": "CO"})
+        except BadUserInput:
+            return "refused"
+        return "created"
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        audits = list(pool.map(join, firms))
+        racers = list(pool.map(create_same, range(6)))
+    assert one(graph, "MATCH ()-[r:PARTICIPATES_IN]->({id: 'INI-CO-004'}) RETURN count(r)") \
+        == members + len(firms)
+    assert len(set(audits)) == len(firms)
+    assert one(graph, "MATCH (a:AuditEntry) WHERE a.id IN $ids RETURN count(a)",
+               ids=audits) == len(firms)
+    assert sorted(racers) == ["created"] + ["refused"] * 5
+    assert one(graph, "MATCH (f {id: 'FIRM-RACE'}) RETURN count(f)") == 1
+    assert graph_version(graph) == version + len(firms) + 1
