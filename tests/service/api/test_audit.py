@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from service.app import create_app
 from service.cypher_catalog import cypher
 from tests.neo4j_backends import Backend
-from tests.service.api.writing import call, error_of, fresh_sample, one, prepare
+from tests.service.api.writing import call, clean_up, error_of, fresh_sample, one, prepare
 
 TRAIL = """query($first: Int!, $after: String, $target: ID, $keyId: String) {
   auditTrail(first: $first, after: $after, target: $target, keyId: $keyId) {
@@ -22,8 +22,10 @@ TRAIL = """query($first: Int!, $after: String, $target: ID, $keyId: String) {
 
 
 @pytest.fixture(scope="module")
-def keys(driver: neo4j.Driver, neo4j_backend: Backend) -> dict[str, tuple[str, str]]:
-    return prepare(driver, neo4j_backend.settings.neo4j_database)
+def keys(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[dict[str, tuple[str, str]]]:
+    database = neo4j_backend.settings.neo4j_database
+    yield prepare(driver, database)
+    clean_up(driver, database)
 
 
 @pytest.fixture(scope="module")

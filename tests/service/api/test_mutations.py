@@ -17,6 +17,7 @@ from tests.neo4j_backends import Backend
 from tests.service.api.writing import (
     RESULT,
     call,
+    clean_up,
     codes,
     error_of,
     fresh_sample,
@@ -28,8 +29,10 @@ from tests.service.api.writing import (
 
 
 @pytest.fixture(scope="module")
-def keys(driver: neo4j.Driver, neo4j_backend: Backend) -> dict[str, tuple[str, str]]:
-    return prepare(driver, neo4j_backend.settings.neo4j_database)
+def keys(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[dict[str, tuple[str, str]]]:
+    database = neo4j_backend.settings.neo4j_database
+    yield prepare(driver, database)
+    clean_up(driver, database)
 
 
 @pytest.fixture(scope="module")

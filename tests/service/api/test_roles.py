@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from service.access import create_key, revoke_key
 from service.app import create_app
 from tests.neo4j_backends import Backend
-from tests.service.api.writing import call, prepare
+from tests.service.api.writing import call, clean_up, prepare
 
 TAX_ID = "890900000-1"
 OK = "OK"
@@ -43,15 +43,16 @@ QUERIES = {
 
 
 @pytest.fixture(scope="module")
-def keys(driver: neo4j.Driver, neo4j_backend: Backend) -> dict[str, str | None]:
+def keys(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[dict[str, str | None]]:
     database = neo4j_backend.settings.neo4j_database
     made = prepare(driver, database)
     driver.execute_query("MATCH (f:Firm {id: 'FIRM-CO-001'}) SET f.taxId = $taxId",
                          taxId=TAX_ID, database_=database)
     revoked = create_key(driver, database, "test revoked", "ADMIN")
     revoke_key(driver, database, revoked.id)
-    return {"anonymous": None, **{role: key for role, (_, key) in made.items()},
-            "revoked ADMIN": revoked.key}
+    yield {"anonymous": None, **{role: key for role, (_, key) in made.items()},
+           "revoked ADMIN": revoked.key}
+    clean_up(driver, database)
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,13 @@ def prepare(driver: neo4j.Driver, database: str) -> dict[str, tuple[str, str]]:
     return keys
 
 
+def clean_up(driver: neo4j.Driver, database: str) -> None:
+    """Delete the keys and audit entries a module made: `db reset` keeps them, and the
+    modules after it count what a reset leaves."""
+    driver.execute_query("MATCH (n) WHERE n:AuditEntry OR n:ApiKey DETACH DELETE n",
+                         database_=database)
+
+
 def call(api: TestClient, query: str, variables: dict[str, Any] | None = None,
          key: str | None = None) -> dict[str, Any]:
     headers = {"Authorization": f"Bearer {key}"} if key else {}
