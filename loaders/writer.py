@@ -214,7 +214,7 @@ def write(driver: neo4j.Driver, database: str, dataset: Dataset, source: str,
         else:
             _write_journaled(job)
     if job.summary.created or job.summary.updated:
-        check_committed(driver, database, load_id)
+        _check_committed(driver, database, load_id)
     return job.summary
 
 
@@ -432,7 +432,7 @@ def _forget(driver: neo4j.Driver, database: str, load_id: str) -> None:
         pass
 
 
-def check_committed(driver: neo4j.Driver, database: str, load_id: str) -> None:
+def _check_committed(driver: neo4j.Driver, database: str, load_id: str) -> None:
     """Read the load's record back: a commit cut off by a server shutdown can end
     without an error on the client (seen with driver 6.4 and Neo4j 5.26)."""
     records, _, _ = driver.execute_query(

@@ -248,7 +248,7 @@ def _commit(driver: neo4j.Driver, database: str, who: Who, operation: str,
             f"({error.message})."
         ) from None
     # A commit cut off by a server shutdown can end without an error on the client (see
-    # loaders.writer.check_committed): the audit entry, committed with the change, proves it.
+    # loaders.writer._check_committed): the audit entry, committed with the change, proves it.
     records, _, _ = driver.execute_query(cypher("mutations/audit_cursor"), id=outcome.audit_id,
                                          database_=database)
     if not records[0]["found"]:
