@@ -178,3 +178,11 @@ def _clean(frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame.columns:
         frame[column] = frame[column].str.strip()
     return frame
+
+
+def table_from_records(name: str, source: str, records: list[dict[str, str]],
+                       row_label: str = "item") -> RawTable:
+    """A table from text records built in code (the API's mutations): cells as given,
+    stripped like every reader's, a missing cell empty; rows numbered from 1."""
+    frame = pd.DataFrame(records, dtype=str) if records else pd.DataFrame(dtype=str)
+    return RawTable(name, source, _clean(frame), row_label=row_label, first_row=1)

@@ -262,27 +262,46 @@ def _record(tx: neo4j.ManagedTransaction, record: dict[str, Any],
     return rows[0]["version"] if rows else None
 
 
-def _write_at_once(job: _Job) -> None:
-    driver, database, stamp, summary, bar = (
-        job.driver, job.database, job.stamp, job.summary, job.bar)
-
-    def work(tx: neo4j.ManagedTransaction) -> None:
-        summary.counts = {}
+def _write_steps(tx: neo4j.ManagedTransaction, steps: list[Step], summary: LoadSummary,
+                 stamp: dict[str, Any], record: dict[str, Any], batch_size: int = BATCH,
+                 bar: tqdm[Any] | None = None) -> None:
+    """Every step in transaction `tx`, then the (:Load) record if something changed."""
+    summary.counts = {}
+    if bar is not None:
         bar.reset()
-        for step in job.steps:
-            counts = summary.counts.setdefault(step.label, Counts())
-            for batch in batches(step.rows, job.batch_size):
-                applied = _apply(tx, step, batch, stamp)
-                counts.created += applied.created
-                counts.updated += len(applied.updated)
+    for step in steps:
+        counts = summary.counts.setdefault(step.label, Counts())
+        for batch in batches(step.rows, batch_size):
+            applied = _apply(tx, step, batch, stamp)
+            counts.created += applied.created
+            counts.updated += len(applied.updated)
+            if bar is not None:
                 bar.update(len(batch))
-        if summary.created or summary.updated:
-            summary.graph_version = _record(tx, job.record, summary)
-        if job.before_commit is not None:
-            job.before_commit(summary)
+    if summary.created or summary.updated:
+        summary.graph_version = _record(tx, record, summary)
 
-    with driver.session(database=database) as session:
+
+def _write_at_once(job: _Job) -> None:
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        _write_steps(tx, job.steps, job.summary, job.stamp, job.record, job.batch_size, job.bar)
+        if job.before_commit is not None:
+            job.before_commit(job.summary)
+
+    with job.driver.session(database=job.database) as session:
         session.execute_write(work)
+
+
+def write_in(tx: neo4j.ManagedTransaction, dataset: Dataset, source: str) -> LoadSummary:
+    """Write a small `dataset` inside the caller's transaction, as a load of its own.
+
+    The API's mutations use it so that a change, its audit entry and the graph version
+    commit together; they stay small (one transaction, never journaled).
+    """
+    load_id = str(uuid.uuid4())
+    summary = LoadSummary(source=source, load_id=load_id, rows=dataset.count())
+    _write_steps(tx, plan(dataset), summary, {"loadId": load_id},
+                 {"id": load_id, "source": source, "loadedAt": datetime.now(UTC)})
+    return summary
 
 
 def _write_journaled(job: _Job) -> None:

@@ -39,13 +39,16 @@ class Principal:
     role: Role | None
     key_id: str | None = None
     refusal: ArticulaError | None = None
+    anonymous: bool = False  # a request without a key, reading as READER
 
     def require(self, role: Role, action: str) -> None:
-        """Raise Unauthenticated or Forbidden unless this principal may do `action`."""
+        """Raise Unauthenticated or Forbidden unless this principal may do `action`; a caller
+        without a key is Unauthenticated for whatever reading does not cover."""
         if self.refusal is not None:
             raise self.refusal
-        if self.role is None:
-            raise Unauthenticated(f"{action} needs an API key (Authorization: Bearer <key>).")
+        if self.role is None or (self.anonymous and self.role < role):
+            raise Unauthenticated(f"{action} needs an API key (Authorization: Bearer <key>)"
+                                  + (f" with the {role.name} role." if self.anonymous else "."))
         if self.role < role:
             raise Forbidden(
                 f"{action} needs the {role.name} role; this key has {self.role.name}."
@@ -72,7 +75,7 @@ async def authenticate(authorization: str | None, db: Database, anonymous_read: 
     """The principal behind an Authorization header value (or its absence)."""
     if not authorization:
         if anonymous_read:
-            return Principal(Role.READER)
+            return Principal(Role.READER, anonymous=True)
         return Principal(None, refusal=Unauthenticated(
             "Anonymous access is off: send Authorization: Bearer <key>."
         ))

@@ -11,9 +11,10 @@ from strawberry.fastapi import GraphQLRouter
 from service import __version__
 from service.api.context import get_context
 from service.api.schema import schema
-from service.database import Database
+from service.database import Database, sync_driver
 from service.errors import ArticulaError
 from service.request_size import RequestSizeLimit
+from service.routes.admin import router as admin_router
 from service.routes.export import router as export_router
 from service.settings import Settings, get_settings
 
@@ -24,9 +25,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.db = Database(settings)
+        app.state.writer = sync_driver(settings, verify=False)  # for the loader's writer
         try:
             yield
         finally:
+            app.state.writer.close()
             await app.state.db.close()
 
     app = FastAPI(title="Articula", version=__version__, lifespan=lifespan)
@@ -42,6 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql",
                        include_in_schema=False)
     app.include_router(export_router)
+    app.include_router(admin_router)
 
     @app.get("/healthz", summary="The process is alive.")
     async def healthz() -> dict[str, str]:

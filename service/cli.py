@@ -76,7 +76,8 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
         return _backup(args, settings)
     if args.action == "reset" and not args.yes:
         print("articula: `db reset` deletes every initiative, actor, programme and link "
-              "(the reference data stays); add --yes to do it.", file=sys.stderr)
+              "(the reference data, API keys and audit trail stay); add --yes to do it.",
+              file=sys.stderr)
         return 2
     with _driver(settings) as driver, translated_errors(settings):
         if args.action == "reset":
@@ -84,8 +85,8 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
                 session.run(cypher("db/reset")).consume()  # batches commit on their own
             records, _, _ = driver.execute_query(cypher("db/bump_version"),
                                                  database_=settings.neo4j_database)
-            print("Deleted everything but the reference territories and sectors; graph "
-                  f"version {records[0]['version']}.")
+            print("Deleted everything but the reference territories and sectors, the API "
+                  f"keys and the audit trail; graph version {records[0]['version']}.")
         counts = init(driver, settings.neo4j_database)
         print("Schema and reference data in place: " + ", ".join(
             f"{count} {what}" for what, count in counts.items()))
@@ -198,7 +199,8 @@ def parser() -> argparse.ArgumentParser:
     )
     db.add_argument("action", choices=["init", "reset", "dump", "restore"],
                     help="init: constraints, indexes, territories and ISIC sectors (idempotent); "
-                    "reset: delete everything but that reference data; dump FILE: write the "
+                    "reset: delete everything but that reference data, the API keys and the audit "
+                    "trail; dump FILE: write the "
                     "whole database to FILE (gzip JSON lines); restore FILE: replace the "
                     "whole database with FILE's content")
     db.add_argument("file", nargs="?", help="the dump file of `dump` and `restore`")

@@ -129,14 +129,21 @@ class Database:
         )
 
 
-def sync_driver(settings: Settings) -> neo4j.Driver:
-    """A blocking driver for the command line and the loaders; checked before it is returned."""
+def sync_driver(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
+    """A blocking driver for the command line and the loaders; checked before it is returned
+    unless `verify` is off (the service's, which must start while Neo4j is down)."""
     driver = neo4j.GraphDatabase.driver(
         settings.bolt_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
-        user_agent="articula-cli",
+        user_agent="articula-cli" if verify else "articula-writer",
         notifications_min_severity="OFF",  # planner hints about empty databases are noise here
+        # the service's answers promptly when Neo4j is away; the command line waits longer
+        connection_timeout=30.0 if verify else 5.0,
+        connection_acquisition_timeout=60.0 if verify else 10.0,
+        max_transaction_retry_time=30.0 if verify else 5.0,
     )
+    if not verify:
+        return driver
     try:
         with translated_errors(settings):
             driver.verify_connectivity()

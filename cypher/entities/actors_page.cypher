@@ -19,5 +19,5 @@ WITH n, CASE $orderBy
 ORDER BY CASE WHEN $descending THEN null ELSE key END ASC,
          CASE WHEN $descending THEN key END DESC, n.id
 SKIP $offset LIMIT $limit
-RETURN n {.id, .name, .size, .employees, .foundedYear, .kind, .level,
+RETURN n {.id, .name, .size, .employees, .foundedYear, .taxId, .kind, .level,
           labels: labels(n)} AS node

@@ -18,5 +18,5 @@ WITH n, CASE $orderBy
 ORDER BY CASE WHEN $descending THEN null ELSE key END ASC,
          CASE WHEN $descending THEN key END DESC, n.id
 SKIP $offset LIMIT $limit
-RETURN n {.id, .name, .size, .employees, .foundedYear,
+RETURN n {.id, .name, .size, .employees, .foundedYear, .taxId,
           labels: labels(n)} AS node

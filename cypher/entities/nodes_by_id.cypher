@@ -9,6 +9,6 @@ CALL (id) {
 }
 RETURN n {
   .id, .name, .type, .status, .startYear, .endYear, .description, .website,
-  .size, .employees, .foundedYear, .kind, .level, .instrument, .budget, .currency,
+  .size, .employees, .foundedYear, .taxId, .kind, .level, .instrument, .budget, .currency,
   labels: labels(n)
 } AS node

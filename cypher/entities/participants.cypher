@@ -4,5 +4,5 @@ MATCH (:Initiative {id: id})<-[r:PARTICIPATES_IN]-(a:Actor)
 WITH id, r, a ORDER BY a.id
 RETURN id, collect({
   role: r.role, since: r.since, until: r.until, source: r.source, confidence: r.confidence,
-  node: a {.id, .name, .size, .employees, .foundedYear, .kind, .level, labels: labels(a)}
+  node: a {.id, .name, .size, .employees, .foundedYear, .taxId, .kind, .level, labels: labels(a)}
 }) AS links

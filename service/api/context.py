@@ -2,6 +2,7 @@
 
 from typing import Any
 
+import neo4j
 from fastapi import Request
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info as StrawberryInfo
@@ -12,11 +13,19 @@ from service.database import Database
 
 
 class Context(BaseContext):
-    def __init__(self, db: Database, principal: Principal) -> None:
+    def __init__(self, db: Database, principal: Principal,
+                 writer: neo4j.Driver | None = None) -> None:
         super().__init__()
         self.db = db
         self.principal = principal
         self.loaders = EntityLoaders(db)
+        self._writer = writer
+
+    @property
+    def writer(self) -> neo4j.Driver:
+        """The app's blocking driver, for the loader's writer that mutations run in a thread."""
+        assert self._writer is not None, "the app's lifespan creates the writer"
+        return self._writer
 
 
 Info = StrawberryInfo[Context, Any]
@@ -27,4 +36,4 @@ async def get_context(request: Request) -> Context:
     principal = await authenticate(
         request.headers.get("authorization"), db, db.settings.anonymous_read
     )
-    return Context(db=db, principal=principal)
+    return Context(db=db, principal=principal, writer=request.app.state.writer)

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import strawberry
 
+from service.access import Role
 from service.api.context import Info
 from service.api.entity_filters import initiative_parameters
 from service.api.enums import (
@@ -210,6 +211,12 @@ class Firm(Actor):
     size: FirmSize | None
     employees: int | None
     founded_year: int | None
+    stored_tax_id: strawberry.Private[str | None] = None
+
+    @strawberry.field(description="The firm's tax id. Private: only EDITOR and ADMIN keys see "
+                                  "it; for readers and anonymous callers it is null.")
+    def tax_id(self, info: Info) -> str | None:
+        return self.stored_tax_id if info.context.principal.may(Role.EDITOR) else None
 
     @strawberry.field(description="The firms that supply this one, by id.")
     async def suppliers(self, info: Info) -> list[SupplyLink]:
@@ -401,6 +408,7 @@ def firm_from(row: Row) -> Firm:
     return Firm(
         id=strawberry.ID(row["id"]), name=row["name"], size=_enum(FirmSize, row.get("size")),
         employees=row.get("employees"), founded_year=row.get("foundedYear"),
+        stored_tax_id=row.get("taxId"),
     )
 
 

@@ -8,17 +8,20 @@ from strawberry.extensions import MaxTokensLimiter
 from service.api.about import About, resolve_about
 from service.api.access_guard import AccessGuard
 from service.api.analytics import AnalyticsQuery
+from service.api.audit import AuditQuery
 from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.gaps import BrokerageQuery, GapsQuery
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
 from service.api.matchmaking import MatchmakingQuery
+from service.api.mutations import Mutation
 from service.api.network import NetworkQuery
 
 
 @strawberry.type
 class Query(
-    EntityQuery, NetworkQuery, AnalyticsQuery, GapsQuery, BrokerageQuery, MatchmakingQuery
+    EntityQuery, NetworkQuery, AnalyticsQuery, GapsQuery, BrokerageQuery, MatchmakingQuery,
+    AuditQuery,
 ):
     about: About = strawberry.field(
         resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
@@ -27,6 +30,7 @@ class Query(
 
 schema = strawberry.Schema(
     query=Query,
+    mutation=Mutation,
     extensions=[
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
         AccessGuard,

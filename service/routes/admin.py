@@ -1,0 +1,124 @@
+"""`POST /admin/load`: load a dataset sent as the request body, ADMIN keys only: a JSON
+object (the dataset's JSON format), an .xlsx workbook or a zip of CSV files, told apart by
+Content-Type. Runs the loader (validate everything, then write all or nothing)."""
+
+import io
+import json
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import anyio.to_thread
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from loaders.load import load
+from loaders.problems import DatasetError, Problem
+from loaders.writer import LoadSummary
+from service.access import Role, authenticate
+from service.cypher_catalog import cypher
+from service.database import Database, translated_errors
+from service.errors import ArticulaError, Forbidden, Unauthenticated
+
+router = APIRouter()
+
+STATUS = {Unauthenticated.code: 401, Forbidden.code: 403, DatasetError.code: 400,
+          "DATABASE_UNAVAILABLE": 503, "DATABASE_AUTH": 503, "DATABASE_TIMEOUT": 503}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Content-Type -> the name the body is saved under (what the loader's messages call it)
+FORMATS = {"application/json": "request.json", XLSX: "request.xlsx",
+           "application/zip": "request"}
+
+
+def _save(body: bytes, content_type: str, folder: Path) -> Path:
+    """The body as the loader reads it: a .json or .xlsx file, or a folder of the zip's CSVs
+    (their base names only, so no entry lands outside the folder)."""
+    name = FORMATS[content_type]
+    if content_type != "application/zip":
+        path = folder / name
+        path.write_bytes(body)
+        return path
+    target = folder / name
+    target.mkdir()
+    try:
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            for entry in archive.infolist():
+                base = PurePosixPath(entry.filename.replace("\\", "/")).name
+                if not entry.is_dir() and base.lower().endswith(".csv"):
+                    (target / base).write_bytes(archive.read(entry))
+    except zipfile.BadZipFile as error:
+        raise DatasetError([Problem("request.zip", None, None, None,
+                                    f"not readable as a zip file: {error}")]) from None
+    return target
+
+
+def _refusal(error: ArticulaError, **more: Any) -> JSONResponse:
+    return JSONResponse({"code": error.code, "message": error.message, **more},
+                        status_code=STATUS.get(error.code, 500))
+
+
+def _summary(summary: LoadSummary) -> dict[str, Any]:
+    return {
+        "loadId": summary.load_id if summary.created or summary.updated else None,
+        "source": summary.source, "rows": summary.rows, "created": summary.created,
+        "updated": summary.updated, "graphVersion": summary.graph_version,
+        "counts": {label: {"created": c.created, "updated": c.updated}
+                   for label, c in summary.counts.items()},
+    }
+
+
+@router.post(
+    "/admin/load",
+    summary="Load a dataset sent as the body: JSON, an .xlsx workbook or a zip of CSV files.",
+    description="ADMIN keys only (Authorization: Bearer <key>). The body is a dataset in one "
+    "of the formats `articula load` reads, told by Content-Type: application/json (one "
+    "object with an array of objects per table, e.g. {\"firms\": [{\"id\": \"F-1\", ...}]}), "
+    f"{XLSX} (a sheet per table) or application/zip (a CSV file per table). It is validated "
+    "completely, then written all or nothing, as `articula load` does. Answers the load's "
+    "summary; 400 with `problems` when the dataset has problems (nothing written); 401/403 "
+    "when the key is missing, bad or not an ADMIN's. Bodies are limited by "
+    "ARTICULA_MAX_REQUEST_BYTES; load larger datasets with `articula load`.",
+    responses={400: {"description": "The dataset has problems; nothing was written."},
+               401: {"description": "No valid API key."},
+               403: {"description": "The key is not an ADMIN's."},
+               415: {"description": "The Content-Type is not one of the dataset formats."}},
+)
+async def load_dataset(request: Request) -> JSONResponse:
+    db: Database = request.app.state.db
+    settings = db.settings
+    try:
+        principal = await authenticate(request.headers.get("authorization"), db,
+                                       settings.anonymous_read)
+        principal.require(Role.ADMIN, "POST /admin/load")
+    except ArticulaError as error:
+        return _refusal(error)
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type not in FORMATS:
+        return JSONResponse({"code": "BAD_USER_INPUT", "message": (
+            f"Content-Type {content_type or '(none)'!r} is not a dataset format; send "
+            f"{', '.join(FORMATS)}.")}, status_code=415)
+    body = await request.body()
+    driver = request.app.state.writer
+
+    def blocking() -> dict[str, Any]:
+        with tempfile.TemporaryDirectory() as folder, translated_errors(settings):
+            path = _save(body, content_type, Path(folder))
+            summary = load(path, driver, settings.neo4j_database, progress=False)
+            result = _summary(summary)
+            # The loader commits on its own; the audit entry follows immediately after.
+            driver.execute_query(
+                cypher("mutations/audit"), keyId=principal.key_id,
+                role=principal.role.name if principal.role else None, operation="load",
+                targets=[], before=None, after=json.dumps(result, sort_keys=True),
+                load=result["loadId"], version=summary.graph_version,
+                database_=settings.neo4j_database,
+            )
+            return result
+
+    try:
+        return JSONResponse(await anyio.to_thread.run_sync(blocking))
+    except DatasetError as error:
+        return _refusal(error, problems=[str(p) for p in error.problems])
+    except ArticulaError as error:
+        return _refusal(error)

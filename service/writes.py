@@ -1,0 +1,477 @@
+"""Writes through the API: small tables checked by the loader's validation and written by
+its writer, one transaction per operation, with an audit entry in that same transaction.
+
+Blocking (the loaders use the synchronous driver): the GraphQL resolvers run these
+functions in a worker thread. Inputs arrive as the dataset format's columns (snake_case
+names, text cells), so that every problem is reported exactly as a load reports it.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import ConstraintError
+
+from loaders.cypher_run import run
+from loaders.known import DatabaseKnown
+from loaders.problems import DatasetError, Problem
+from loaders.readers import RawTable, table_from_records
+from loaders.tables import BY_NAME
+from loaders.validation import Dataset, validate
+from loaders.writer import LoadSummary, camel, write_in
+from service.cypher_catalog import cypher
+from service.errors import BadUserInput, DatabaseUnavailable, NotFound
+
+Cells = dict[str, Any]  # column -> value (None: not given)
+Snapshot = dict[str, Any]
+
+
+class EntityKind(enum.Enum):
+    """An entity the API writes: its label, its dataset table and its linking columns."""
+
+    INITIATIVE = ("Initiative", "initiatives", "initiative")
+    FIRM = ("Firm", "firms", "firm")
+    INSTITUTION = ("Institution", "institutions", "institution")
+    PROGRAM = ("Program", "programs", "programme")
+
+    def __init__(self, label: str, table: str, noun: str) -> None:
+        self.label = label
+        self.table = table
+        self.noun = noun
+
+
+class LinkKind(enum.Enum):
+    """A relationship the API writes: its type, its dataset table and its end columns."""
+
+    PARTICIPATION = ("PARTICIPATES_IN", "participations", "participation")
+    GOVERNANCE = ("GOVERNS", "governance", "governance seat")
+    SUPPORT = ("SUPPORTS", "supports", "support")
+    SUPPLY = ("SUPPLIES", "supplies", "supply relation")
+    COLLABORATION = ("COLLABORATES_WITH", "collaborations", "collaboration")
+    AGREEMENT = ("AGREEMENT_WITH", "agreements", "agreement")
+
+    def __init__(self, type_: str, table: str, noun: str) -> None:
+        self.type = type_
+        self.table = table
+        self.noun = noun
+
+    @property
+    def ends(self) -> tuple[str, str]:
+        ends = BY_NAME[self.table].ends
+        assert ends is not None
+        return ends
+
+
+@dataclass(frozen=True)
+class Who:
+    """The key behind a write, for the audit trail."""
+
+    key_id: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a write did: its audit entry, the graph version after it, before and after."""
+
+    audit_id: str
+    operation: str
+    targets: list[str]
+    graph_version: int | None
+    before: Any
+    after: Any
+    node: Snapshot | None  # the entity written (its stored properties and labels), if any
+
+
+# -- cells and tables -----------------------------------------------------------------------
+
+def cell(value: Any) -> str:
+    """A GraphQL input value as the text cell a dataset file would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, list | tuple):
+        return ";".join(cell(item) for item in value)
+    return str(value)
+
+
+def raw_tables(operation: str, tables: Mapping[str, list[Cells]],
+               keep_empty: bool) -> dict[str, RawTable]:
+    """One RawTable per non-empty table; `keep_empty` keeps columns given as None (as empty
+    cells, so a required one is reported missing), else they are left out (unchanged)."""
+    out: dict[str, RawTable] = {}
+    for name, rows in tables.items():
+        if not rows:
+            continue
+        columns: dict[str, None] = {}
+        for row in rows:
+            columns.update((k, None) for k, v in row.items() if keep_empty or v is not None)
+        records = [{c: cell(row.get(c)) for c in columns} for row in rows]
+        out[name] = table_from_records(name, f"mutation {operation}, {name}", records, "item")
+    return out
+
+
+def problems_of(error: DatasetError) -> list[dict[str, Any]]:
+    return [{"message": str(p), "source": p.source, "item": p.row, "column": p.column,
+             "field": camel(p.column) if p.column else None, "value": p.value,
+             "expected": p.expected} for p in error.problems]
+
+
+def bad_input(problems: list[Problem]) -> BadUserInput:
+    """The loader's report of `problems` as the API's BAD_USER_INPUT, problems listed."""
+    error = DatasetError(problems)
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    lines = error.message.split("\n", 1)[1]
+    return BadUserInput(f"The input has {count}; nothing was written:\n{lines}",
+                        problems=problems_of(error))
+
+
+def checked(driver: neo4j.Driver, database: str, raw: dict[str, RawTable]) -> Dataset:
+    try:
+        return validate(raw, DatabaseKnown(driver, database))
+    except DatasetError as error:
+        raise bad_input(error.problems) from None
+
+
+# -- snapshots ------------------------------------------------------------------------------
+
+def _kind_of(labels: list[str]) -> EntityKind | None:
+    for kind in EntityKind:
+        if kind.label in labels:
+            return kind
+    return None
+
+
+def entity_snapshot(record: Mapping[str, Any]) -> Snapshot:
+    """An entity as the API's inputs see it: its properties and its links' codes and ids."""
+    kind = _kind_of(record["labels"])
+    props = {k: _plain(v) for k, v in record["props"].items() if k != "loadId"}
+    territories, sectors = sorted(record["territories"]), sorted(record["sectors"])
+    if kind is EntityKind.INITIATIVE:
+        props.update(territoryCodes=territories, sectorCodes=sectors)
+    elif kind is EntityKind.FIRM:
+        props.update(territoryCode=territories[0] if territories else None, sectorCodes=sectors)
+    elif kind is EntityKind.INSTITUTION:
+        props.update(territoryCode=territories[0] if territories else None)
+    elif kind is EntityKind.PROGRAM:
+        props.update(institutionId=record["runners"][0] if record["runners"] else None)
+    return {"entity": kind.label if kind else None, **dict(sorted(props.items()))}
+
+
+def _plain(value: Any) -> Any:
+    return value.iso_format() if hasattr(value, "iso_format") else value
+
+
+Reader = neo4j.Driver | neo4j.ManagedTransaction
+
+
+def _rows(reader: Reader, database: str, statement: str,
+          **parameters: Any) -> list[dict[str, Any]]:
+    """Run a catalogue statement in transaction `reader`, or in a read of its own."""
+    if isinstance(reader, neo4j.Driver):
+        records, _, _ = reader.execute_query(cypher(statement), parameters, database_=database,
+                                             routing_=neo4j.RoutingControl.READ)
+        return [record.data() for record in records]
+    return run(reader, statement, **parameters)
+
+
+def read_entity(reader: Reader, database: str, entity_id: str
+                ) -> tuple[Snapshot, dict[str, Any]] | None:
+    """(snapshot, record) of entity `entity_id`; None when there is none."""
+    rows = _rows(reader, database, "mutations/entity", id=entity_id)
+    return (entity_snapshot(rows[0]), rows[0]) if rows else None
+
+
+def read_link(reader: Reader, database: str, kind: LinkKind, ends: tuple[str, str]
+              ) -> Snapshot | None:
+    """The link of `kind` between `ends`, as the API's inputs see it; None when absent."""
+    rows = _rows(reader, database, "mutations/link", type=kind.type,
+                 **{"from": ends[0], "to": ends[1]})
+    if not rows:
+        return None
+    props = {k: _plain(v) for k, v in rows[0]["props"].items() if k != "loadId"}
+    return {"relationship": kind.type, camel(kind.ends[0]): ends[0],
+            camel(kind.ends[1]): ends[1], **dict(sorted(props.items()))}
+
+
+# -- the transaction ------------------------------------------------------------------------
+
+@dataclass
+class _Written:
+    summary: LoadSummary | None = None
+    removed: int = 0  # relationships or nodes deleted
+
+
+def _commit(driver: neo4j.Driver, database: str, who: Who, operation: str,
+            targets: list[str], work: Callable[[neo4j.ManagedTransaction], tuple[Any, _Written]],
+            after: Callable[[neo4j.ManagedTransaction], Any],
+            node_id: str | None = None) -> Outcome:
+    """Run `work` (which returns the before-image and what it wrote), read the after-image,
+    bump the graph version when something changed and the writer did not, and record the
+    audit entry: all in one transaction."""
+
+    def transaction(tx: neo4j.ManagedTransaction) -> Outcome:
+        before, written = work(tx)
+        image = after(tx)
+        summary = written.summary
+        version = summary.graph_version if summary is not None else None
+        if version is None and written.removed:
+            version = run(tx, "db/bump_version")[0]["version"]
+        node = None
+        if node_id is not None:
+            found = run(tx, "mutations/entity", id=node_id)
+            node = {**found[0]["props"], "labels": found[0]["labels"]} if found else None
+        audit_id = run(
+            tx, "mutations/audit", keyId=who.key_id, role=who.role, operation=operation,
+            targets=targets, before=_json(before), after=_json(image),
+            load=summary.load_id if summary is not None and version is not None else None,
+            version=version,
+        )[0]["id"]
+        return Outcome(audit_id, operation, targets, version, before, image, node)
+
+    try:
+        with driver.session(database=database) as session:
+            outcome = session.execute_write(transaction)
+    except ConstraintError as error:
+        raise BadUserInput(
+            f"{operation}: another write created the same id meanwhile; nothing was written "
+            f"({error.message})."
+        ) from None
+    # A commit cut off by a server shutdown can end without an error on the client (see
+    # loaders.writer._check_committed): the audit entry, committed with the change, proves it.
+    records, _, _ = driver.execute_query(cypher("mutations/audit_cursor"), id=outcome.audit_id,
+                                         database_=database)
+    if not records[0]["found"]:
+        raise DatabaseUnavailable(f"Neo4j went away while {operation} was committing; nothing "
+                                  "was written. Send it again once Neo4j is back.")
+    return outcome
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _guard(condition: bool, error: Exception) -> None:
+    if not condition:
+        raise error
+
+
+# -- entities -------------------------------------------------------------------------------
+
+def _exists_problem(operation: str, table: str, item: int, entity_id: str,
+                    hint: str) -> Problem:
+    return Problem(f"mutation {operation}, {table}", item, "id", entity_id,
+                   f"already exists in the database; {hint}", "item")
+
+
+def create_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
+                  kind: EntityKind, cells: Cells) -> Outcome:
+    dataset = checked(driver, database, raw_tables(operation, {kind.table: [cells]}, True))
+    entity_id = dataset.rows(kind.table)[0]["id"]
+    if entity_id in dataset.existing_ids:
+        raise bad_input([_exists_problem(operation, kind.table, 1, entity_id,
+                                         f"update{kind.label} changes it")])
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
+        _guard(read_entity(tx, database, entity_id) is None, bad_input([_exists_problem(
+            operation, kind.table, 1, entity_id, "another write created it meanwhile")]))
+        return None, _Written(write_in(tx, dataset, f"mutation {operation}"))
+
+    return _commit(driver, database, who, operation, [entity_id], work,
+                   lambda tx: _image(tx, database, entity_id), node_id=entity_id)
+
+
+def _image(tx: neo4j.ManagedTransaction, database: str, entity_id: str) -> Snapshot | None:
+    found = read_entity(tx, database, entity_id)
+    return None if found is None else found[0]
+
+
+def _not_found(kind: EntityKind, entity_id: str, found: Snapshot | None) -> NotFound:
+    other = f" (it is the id of {str(found['entity']).lower()})" if found else ""
+    return NotFound(f"There is no {kind.noun} with id {entity_id!r}{other}.", id=entity_id)
+
+
+# Required columns an update may leave out: filled from what is stored.
+_STORED: dict[str, Callable[[Snapshot], Any]] = {
+    "name": lambda s: s.get("name"),
+    "type": lambda s: s.get("type"),
+    "kind": lambda s: s.get("kind"),
+    "level": lambda s: s.get("level"),
+    "territory_codes": lambda s: s.get("territoryCodes"),
+    "territory_code": lambda s: s.get("territoryCode"),
+    "role": lambda s: s.get("role"),
+}
+
+
+def update_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
+                  kind: EntityKind, cells: Cells) -> Outcome:
+    entity_id = str(cells["id"]).strip()
+    found = read_entity(driver, database, entity_id)
+    stored = found[0] if found else None
+    if stored is None or stored["entity"] != kind.label:
+        raise _not_found(kind, entity_id, stored)
+    row = {k: v for k, v in cells.items() if v is not None}
+    row["id"] = entity_id
+    for column in BY_NAME[kind.table].required:
+        if column not in row:
+            row[column] = _STORED[column](stored)
+    dataset = checked(driver, database, raw_tables(operation, {kind.table: [row]}, False))
+    written_row = dataset.rows(kind.table)[0]
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
+        before = _image(tx, database, entity_id)
+        _guard(before is not None, _not_found(kind, entity_id, None))
+        written = _Written(write_in(tx, dataset, f"mutation {operation}"))
+        for column, statement in (("territory_codes", "unlink_territories"),
+                                  ("territory_code", "unlink_territories"),
+                                  ("sector_codes", "unlink_sectors"),
+                                  ("institution_id", "unlink_runners")):
+            if cells.get(column) is not None and column in written_row:
+                kept = written_row[column]  # an empty list (or cell) removes them all
+                keep = kept if isinstance(kept, list) else [] if kept is None else [kept]
+                written.removed += run(tx, f"mutations/{statement}", id=entity_id,
+                                       keep=keep)[0]["removed"]
+        return before, written
+
+    return _commit(driver, database, who, operation, [entity_id], work,
+                   lambda tx: _image(tx, database, entity_id), node_id=entity_id)
+
+
+def delete_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
+                  kind: EntityKind, entity_id: str) -> Outcome:
+    def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
+        found = read_entity(tx, database, entity_id)
+        before = found[0] if found else None
+        _guard(before is not None and before["entity"] == kind.label,
+               _not_found(kind, entity_id, before))
+        assert before is not None
+        relationships = run(tx, "mutations/delete_entity", id=entity_id)[0]["relationships"]
+        before["relationshipsDeleted"] = relationships
+        return before, _Written(removed=1)
+
+    return _commit(driver, database, who, operation, [entity_id], work, lambda tx: None)
+
+
+# -- links ----------------------------------------------------------------------------------
+
+def _link_not_found(kind: LinkKind, ends: tuple[str, str]) -> NotFound:
+    return NotFound(f"There is no {kind.noun} from {ends[0]!r} to {ends[1]!r}.",
+                    **{camel(kind.ends[0]): ends[0], camel(kind.ends[1]): ends[1]})
+
+
+def _ends(kind: LinkKind, cells: Cells) -> tuple[str, str]:
+    return str(cells.get(kind.ends[0]) or "").strip(), str(cells.get(kind.ends[1]) or "").strip()
+
+
+def create_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
+                kind: LinkKind, cells: Cells) -> Outcome:
+    dataset = checked(driver, database, raw_tables(operation, {kind.table: [cells]}, True))
+    row = dataset.rows(kind.table)[0]
+    ends = (row[kind.ends[0]], row[kind.ends[1]])
+    exists = Problem(f"mutation {operation}, {kind.table}", 1, kind.ends[1], ends[1],
+                     f"this {kind.noun} already exists; update{kind.name.title()} changes it",
+                     "item")
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
+        _guard(read_link(tx, database, kind, ends) is None, bad_input([exists]))
+        return None, _Written(write_in(tx, dataset, f"mutation {operation}"))
+
+    return _commit(driver, database, who, operation, list(ends), work,
+                   lambda tx: read_link(tx, database, kind, ends))
+
+
+def update_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
+                kind: LinkKind, cells: Cells) -> Outcome:
+    ends = _ends(kind, cells)
+    stored = read_link(driver, database, kind, ends)
+    if stored is None:
+        raise _link_not_found(kind, ends)
+    row = {k: v for k, v in cells.items() if v is not None}
+    row.update(zip(kind.ends, ends, strict=True))
+    for column in BY_NAME[kind.table].required:
+        if column not in row:
+            row[column] = _STORED[column](stored)
+    dataset = checked(driver, database, raw_tables(operation, {kind.table: [row]}, False))
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
+        before = read_link(tx, database, kind, ends)
+        _guard(before is not None, _link_not_found(kind, ends))
+        return before, _Written(write_in(tx, dataset, f"mutation {operation}"))
+
+    return _commit(driver, database, who, operation, list(ends), work,
+                   lambda tx: read_link(tx, database, kind, ends))
+
+
+def delete_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
+                kind: LinkKind, ends: tuple[str, str]) -> Outcome:
+    def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
+        before = read_link(tx, database, kind, ends)
+        _guard(before is not None, _link_not_found(kind, ends))
+        run(tx, "mutations/delete_link", type=kind.type, **{"from": ends[0], "to": ends[1]})
+        return before, _Written(removed=1)
+
+    return _commit(driver, database, who, operation, list(ends), work, lambda tx: None)
+
+
+# -- registerInitiative ---------------------------------------------------------------------
+
+@dataclass
+class Registration:
+    """An initiative with its new actors and its ties, as dataset rows."""
+
+    initiative: Cells
+    firms: list[Cells]
+    institutions: list[Cells]
+    participations: list[Cells]
+    governance: list[Cells]
+    supports: list[Cells]
+
+
+def register_initiative(driver: neo4j.Driver, database: str, who: Who, operation: str,
+                        registration: Registration) -> Outcome:
+    tables = {"initiatives": [registration.initiative], "firms": registration.firms,
+              "institutions": registration.institutions,
+              "participations": registration.participations,
+              "governance": registration.governance, "supports": registration.supports}
+    dataset = checked(driver, database, raw_tables(operation, tables, True))
+    new_ids: list[tuple[str, int, str]] = [
+        (table, item, row["id"]) for table in ("initiatives", "firms", "institutions")
+        for item, row in enumerate(dataset.rows(table), start=1)
+    ]
+    taken = [_exists_problem(operation, table, item, entity_id,
+                             "registerInitiative creates new entities only; refer to an "
+                             "existing actor by its id (actorId, institutionId)")
+             for table, item, entity_id in new_ids if entity_id in dataset.existing_ids]
+    if taken:
+        raise bad_input(taken)
+    initiative_id = dataset.rows("initiatives")[0]["id"]
+    targets = [entity_id for _, _, entity_id in new_ids]
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
+        for table, item, entity_id in new_ids:
+            _guard(read_entity(tx, database, entity_id) is None, bad_input([_exists_problem(
+                operation, table, item, entity_id, "another write created it meanwhile")]))
+        return None, _Written(write_in(tx, dataset, f"mutation {operation}"))
+
+    def after(tx: neo4j.ManagedTransaction) -> Any:
+        image = _image(tx, database, initiative_id)
+        return {"initiative": image,
+                "firms": [_image(tx, database, r["id"]) for r in dataset.rows("firms")],
+                "institutions": [_image(tx, database, r["id"])
+                                 for r in dataset.rows("institutions")],
+                **{kind.table: [read_link(tx, database, kind, (r[kind.ends[0]], r[kind.ends[1]]))
+                                for r in dataset.rows(kind.table)]
+                   for kind in (LinkKind.PARTICIPATION, LinkKind.GOVERNANCE, LinkKind.SUPPORT)}}
+
+    return _commit(driver, database, who, operation, targets, work, after,
+                   node_id=initiative_id)
