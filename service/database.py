@@ -69,6 +69,8 @@ class Database:
             max_transaction_retry_time=5.0,
             user_agent="articula",
         )
+        self.round_trips = 0  # statements sent, for tests that pin a request's cost
+
 
     async def close(self) -> None:
         await self.driver.close()
@@ -76,6 +78,7 @@ class Database:
     async def read(self, name: str, **parameters: Any) -> list[dict[str, Any]]:
         """Run catalogue statement `name` in a read transaction; return its records."""
         query = cypher(name)
+        self.round_trips += 1
 
         @unit_of_work(
             timeout=self.settings.neo4j_timeout_s,
@@ -99,7 +102,6 @@ class Database:
             neo4j_edition=str(row["neo4jEdition"]),
             gds_version=str(row["gdsVersion"]),
         )
-
 
 
 def sync_driver(settings: Settings) -> neo4j.Driver:

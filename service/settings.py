@@ -37,6 +37,10 @@ class Settings(BaseSettings):
         default=30.0, gt=0, validation_alias="ARTICULA_NEO4J_TIMEOUT",
         description="Transaction timeout for API queries, in seconds.",
     )
+    max_page_size: int = Field(
+        default=500, ge=0, validation_alias="ARTICULA_MAX_PAGE_SIZE",
+        description="The largest `first` a connection accepts.",
+    )
 
     host: str = Field(default="127.0.0.1", validation_alias="ARTICULA_HOST")
     port: int = Field(default=8000, ge=1, le=65535, validation_alias="ARTICULA_PORT")

@@ -6,6 +6,7 @@ from fastapi import Request
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info as StrawberryInfo
 
+from service.api.dataloaders import EntityLoaders
 from service.database import Database
 
 
@@ -13,6 +14,7 @@ class Context(BaseContext):
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.db = db
+        self.loaders = EntityLoaders(db)
 
 
 Info = StrawberryInfo[Context, Any]

@@ -3,11 +3,12 @@
 import strawberry
 
 from service.api.about import About, resolve_about
+from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 
 
 @strawberry.type
-class Query:
+class Query(EntityQuery):
     about: About = strawberry.field(
         resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
     )

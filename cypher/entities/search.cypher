@@ -1,0 +1,5 @@
+// Keys (id, or code for territories and sectors) of the $label nodes whose names match $query,
+// a Lucene query over the `names` full-text index (case and accents ignored).
+CALL db.index.fulltext.queryNodes('names', $query) YIELD node
+WHERE $label IN labels(node)
+RETURN collect(coalesce(node.id, node.code)) AS keys

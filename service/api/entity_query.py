@@ -1,0 +1,171 @@
+"""Root fields for the entities: lookups by id or code, and filtered, ordered connections."""
+
+from typing import Annotated
+
+import strawberry
+
+from service.api.context import Info
+from service.api.entities import (
+    Actor,
+    Firm,
+    Initiative,
+    Institution,
+    Node,
+    Program,
+    Sector,
+    Territory,
+    actor_from,
+    firm_from,
+    initiative_from,
+    institution_from,
+    node_from,
+    program_from,
+    sector_from,
+    territory_from,
+)
+from service.api.entity_filters import (
+    ActorFilter,
+    ActorOrder,
+    FirmFilter,
+    InitiativeFilter,
+    InitiativeOrder,
+    InstitutionFilter,
+    ProgramFilter,
+    ProgramOrder,
+    SectorFilter,
+    TerritoryFilter,
+    actor_parameters,
+    firm_parameters,
+    initiative_parameters,
+    institution_parameters,
+    program_parameters,
+    sector_parameters,
+    territory_parameters,
+)
+from service.api.pagination import Connection, connection
+
+FIRST = "At most this many items (0 to the service's page size limit, 500 by default)."
+AFTER = "The cursor of the item to continue after (`pageInfo.endCursor` of the previous page)."
+
+
+async def _node(info: Info, id: strawberry.ID) -> Initiative | Firm | Institution | Program | None:
+    row = await info.context.loaders.nodes.load(id)
+    return None if row is None else node_from(row)
+
+
+@strawberry.type
+class EntityQuery:
+    @strawberry.field(description="The initiative, firm, institution or programme with this id.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await _node(info, id)
+
+    @strawberry.field(description="The initiative with this id; null if there is none.")
+    async def initiative(self, info: Info, id: strawberry.ID) -> Initiative | None:
+        node = await _node(info, id)
+        return node if isinstance(node, Initiative) else None
+
+    @strawberry.field(description="The firm with this id; null if there is none.")
+    async def firm(self, info: Info, id: strawberry.ID) -> Firm | None:
+        node = await _node(info, id)
+        return node if isinstance(node, Firm) else None
+
+    @strawberry.field(description="The institution with this id; null if there is none.")
+    async def institution(self, info: Info, id: strawberry.ID) -> Institution | None:
+        node = await _node(info, id)
+        return node if isinstance(node, Institution) else None
+
+    @strawberry.field(description="The firm or institution with this id; null if there is none.")
+    async def actor(self, info: Info, id: strawberry.ID) -> Actor | None:
+        node = await _node(info, id)
+        return node if isinstance(node, Firm | Institution) else None
+
+    @strawberry.field(description="The programme with this id; null if there is none.")
+    async def program(self, info: Info, id: strawberry.ID) -> Program | None:
+        node = await _node(info, id)
+        return node if isinstance(node, Program) else None
+
+    @strawberry.field(description="The territory with this code; null if there is none.")
+    async def territory(self, info: Info, code: str) -> Territory | None:
+        row = await info.context.loaders.territories.load(code)
+        return None if row is None else territory_from(row)
+
+    @strawberry.field(description="The sector with this ISIC Rev.4 code; null if there is none.")
+    async def sector(self, info: Info, code: str) -> Sector | None:
+        row = await info.context.loaders.sectors.load(code)
+        return None if row is None else sector_from(row)
+
+    @strawberry.field(description="Initiatives, filtered and ordered (by name unless told).")
+    async def initiatives(
+        self, info: Info,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        filter: InitiativeFilter | None = None,
+        order_by: InitiativeOrder | None = None,
+    ) -> Connection[Initiative]:
+        parameters = await initiative_parameters(info, filter, order_by)
+        return await connection(info, "initiatives", parameters, first, after, initiative_from)
+
+    @strawberry.field(description="Firms, filtered and ordered (by name unless told).")
+    async def firms(
+        self, info: Info,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        filter: FirmFilter | None = None,
+        order_by: ActorOrder | None = None,
+    ) -> Connection[Firm]:
+        parameters = await firm_parameters(info, filter, order_by)
+        return await connection(info, "firms", parameters, first, after, firm_from)
+
+    @strawberry.field(description="Institutions, filtered and ordered (by name unless told).")
+    async def institutions(
+        self, info: Info,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        filter: InstitutionFilter | None = None,
+        order_by: ActorOrder | None = None,
+    ) -> Connection[Institution]:
+        parameters = await institution_parameters(info, filter, order_by)
+        return await connection(info, "institutions", parameters, first, after, institution_from)
+
+    @strawberry.field(description="Firms and institutions together, filtered and ordered (by name "
+                                  "unless told).")
+    async def actors(
+        self, info: Info,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        filter: ActorFilter | None = None,
+        order_by: ActorOrder | None = None,
+    ) -> Connection[Actor]:
+        parameters = await actor_parameters(info, filter, order_by)
+        return await connection(info, "actors", parameters, first, after, actor_from)
+
+    @strawberry.field(description="Programmes, filtered and ordered (by name unless told).")
+    async def programs(
+        self, info: Info,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        filter: ProgramFilter | None = None,
+        order_by: ProgramOrder | None = None,
+    ) -> Connection[Program]:
+        parameters = await program_parameters(info, filter, order_by)
+        return await connection(info, "programs", parameters, first, after, program_from)
+
+    @strawberry.field(description="Territories, by code.")
+    async def territories(
+        self, info: Info,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        filter: TerritoryFilter | None = None,
+    ) -> Connection[Territory]:
+        parameters = await territory_parameters(info, filter)
+        return await connection(info, "territories", parameters, first, after, territory_from)
+
+    @strawberry.field(description="ISIC Rev.4 sectors, by code.")
+    async def sectors(
+        self, info: Info,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        filter: SectorFilter | None = None,
+    ) -> Connection[Sector]:
+        parameters = await sector_parameters(info, filter)
+        return await connection(info, "sectors", parameters, first, after, sector_from)
