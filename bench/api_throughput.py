@@ -61,7 +61,8 @@ ARTICULA_QUERIES = {
         }""",
     "firms": """
         query Firms($countries: [String!], $sizes: [FirmSize!]) {
-          firms(first: 100, filter: {countries: $countries, sizes: $sizes}) {
+          firms(first: 100, filter: {countries: $countries, sizes: $sizes},
+                orderBy: {field: ID}) {
             edges { node { id name size employees } }
           }
         }""",
@@ -577,6 +578,12 @@ async def verify(targets: list[Target], arguments: Arguments, operations: list[s
     for operation in operations:
         answers = {t.name: await t.answer(operation, arguments) for t in targets}
         reference = answers[targets[0].name]
+        expected = {"initiative": arguments.participants, "firms": 100,
+                    "network": arguments.edges}[operation]
+        found = len(reference[1]) if isinstance(reference, tuple) else len(reference)
+        if found != expected:
+            raise SystemExit(f"{targets[0].name} gives {found} items for {operation}, "
+                             f"not {expected}")
         for name, answer in answers.items():
             if answer != reference:
                 raise SystemExit(f"{name} answers {operation} differently from "
@@ -628,9 +635,9 @@ def goal(cells: list[Cell]) -> str:
     lines = []
     for (operation, target, concurrency), cell in by.items():
         peer = by.get((operation, "peer", concurrency))
-        if target == "articula" and peer is not None:
+        if target.startswith("articula") and peer is not None:
             ratio = cell.rate / peer.rate
-            lines.append(f"- {operation}, c={concurrency}: Articula / peer = {ratio:.2f} "
+            lines.append(f"- {operation}, c={concurrency}: {target} / peer = {ratio:.2f} "
                          f"({'met' if ratio >= 1 else 'missed'})")
     return "\n".join(lines)
 
@@ -665,7 +672,8 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--operations", nargs="+", choices=OPERATIONS, default=list(OPERATIONS))
     parser.add_argument("--targets", nargs="+", choices=TARGETS, default=list(TARGETS))
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn workers for Articula")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1],
+                        help="uvicorn workers for Articula; several values, several targets")
     parser.add_argument("--bolt-port", type=int, default=7693,
                         help="Bolt port of the bench's local Neo4j (default 7693)")
     parser.add_argument("--countries", nargs="+", default=["CO"])
@@ -702,21 +710,19 @@ async def run(args: argparse.Namespace, settings: Settings, server: LocalNeo4j |
         server_pids: dict[str, list[int]] = {}
         if "cypher" in args.targets:
             targets.append(CypherTarget(settings))
-        if "articula" in args.targets:
+        missing: list[str] = []
+        for workers in args.workers if "articula" in args.targets else []:
+            name = "articula" if len(args.workers) == 1 else f"articula {workers}w"
             port = free_port()
             child = stack.enter_context(process(
-                articula_command(port, args.workers), child_env(settings), PROJECT_ROOT,
-                logs / "articula.log", f"http://127.0.0.1:{port}/healthz"))
-            missing = [op for op, field in
-                       (("initiative", "initiative"), ("firms", "firms"),
-                        ("network", "network")) if not articula_has(port, field)]
-            if missing:
-                say(f"Articula's schema lacks {missing} yet: measured without Articula.")
-            server_pids["articula"] = [child.pid]
-            targets.append(GraphQLTarget("articula", port, "/graphql", ARTICULA_QUERIES,
+                articula_command(port, workers), child_env(settings), PROJECT_ROOT,
+                logs / f"{name.replace(' ', '-')}.log", f"http://127.0.0.1:{port}/healthz"))
+            missing = [op for op in OPERATIONS if not articula_has(port, op)]
+            server_pids[name] = [child.pid]
+            targets.append(GraphQLTarget(name, port, "/graphql", ARTICULA_QUERIES,
                                          articula_canonical))
-        else:
-            missing = []
+        if missing:
+            say(f"Articula's schema lacks {missing} yet: those are measured without it.")
         if "peer" in args.targets:
             install_peer()
             port = free_port()
@@ -730,15 +736,16 @@ async def run(args: argparse.Namespace, settings: Settings, server: LocalNeo4j |
             cells = []
             for operation in args.operations:
                 chosen = [t for t in targets
-                          if not (t.name == "articula" and operation in missing)]
+                          if not (t.name.startswith("articula") and operation in missing)]
                 await verify(chosen, arguments, [operation])
                 cells += await measure(chosen, arguments, [operation], args.concurrency,
                                        args.duration, args.warmup, server_pids, neo4j_pids)
         finally:
             for target in targets:
                 await target.close()
+    workers = "/".join(map(str, args.workers))
     print(f"Dataset {dataset}; {machine}; {args.duration:g} s per cell after "
-          f"{args.warmup:g} s of warm-up; Articula with {args.workers} uvicorn worker(s).\n")
+          f"{args.warmup:g} s of warm-up; Articula with {workers} uvicorn worker(s).\n")
     print(f"Arguments: initiative {arguments.initiative} ({arguments.participants} "
           f"participants); firms in {arguments.countries} of sizes {arguments.sizes} "
           f"({arguments.matching_firms:,} match, first 100 by id); network scope "
