@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import platform
 import shutil
@@ -510,8 +511,12 @@ class Cell:
     client_cpu_ms: float
 
     @property
+    def skipped(self) -> bool:
+        return self.seconds == 0
+
+    @property
     def rate(self) -> float:
-        return self.requests / self.seconds
+        return self.requests / self.seconds if self.seconds else math.nan
 
 
 def percentile(ordered: list[float], q: float) -> float:
@@ -521,8 +526,10 @@ def percentile(ordered: list[float], q: float) -> float:
 
 
 async def run_cell(target: Target, operation: str, arguments: Arguments, concurrency: int,
-                   seconds: float, server_pids: list[int], neo4j_pids: list[int]) -> Cell:
-    """`concurrency` clients, each calling in a loop until `seconds` have passed."""
+                   seconds: float, grace: float, server_pids: list[int],
+                   neo4j_pids: list[int]) -> Cell:
+    """`concurrency` clients, each calling in a loop until `seconds` have passed; calls still
+    unanswered `grace` seconds after that are abandoned and counted as errors."""
     callers = [await target.caller(operation, arguments) for _ in range(concurrency)]
     latencies: list[float] = []
     errors: list[str] = []
@@ -539,7 +546,12 @@ async def run_cell(target: Target, operation: str, arguments: Arguments, concurr
 
     cpu_before = (cpu_seconds(server_pids), cpu_seconds(neo4j_pids), time.process_time())
     began = time.perf_counter()
-    await asyncio.gather(*(client(call, began + seconds) for call, _ in callers))
+    clients = [asyncio.create_task(client(call, began + seconds)) for call, _ in callers]
+    _, late = await asyncio.wait(clients, timeout=seconds + grace)
+    for task in late:
+        task.cancel()
+        errors.append(f"no answer within {grace:g} s after the end of the run")
+    await asyncio.gather(*late, return_exceptions=True)
     elapsed = time.perf_counter() - began
     cpu_after = (cpu_seconds(server_pids), cpu_seconds(neo4j_pids), time.process_time())
     for _, close in callers:
@@ -555,21 +567,26 @@ async def run_cell(target: Target, operation: str, arguments: Arguments, concurr
                 server, database, client_cpu)
 
 
-async def measure(targets: list[Target], arguments: Arguments, operations: list[str],
-                  concurrencies: list[int], seconds: float, warmup: float,
-                  server_pids: dict[str, list[int]], neo4j_pids: list[int]) -> list[Cell]:
+async def measure(targets: list[Target], arguments: Arguments, operation: str,
+                  args: argparse.Namespace, server_pids: dict[str, list[int]],
+                  neo4j_pids: list[int]) -> list[Cell]:
+    """Each target's cells for `operation`, after a warm-up at concurrency 1; once a cell's
+    p50 exceeds `--slow`, the target's higher concurrencies are skipped (they would only
+    queue up behind it, and keep Neo4j busy into the next runs)."""
     cells = []
-    for operation in operations:
-        for target in targets:
-            await run_cell(target, operation, arguments, max(concurrencies), warmup,
-                           [], [])
-            for concurrency in concurrencies:
-                cell = await run_cell(target, operation, arguments, concurrency, seconds,
-                                      server_pids.get(target.name, []), neo4j_pids)
-                say(f"{operation:10} {target.name:8} c={concurrency:<3} {cell.rate:8.1f}/s "
-                    f"p50 {cell.p50_ms:7.1f} ms  p99 {cell.p99_ms:7.1f} ms  "
-                    f"errors {cell.errors}")
-                cells.append(cell)
+    for target in targets:
+        await run_cell(target, operation, arguments, 1, args.warmup, args.grace, [], [])
+        slow = False
+        for concurrency in args.concurrency:
+            if slow:
+                cells.append(Cell(target.name, operation, concurrency, 0, 0, 0.0, *[math.nan] * 5))
+                continue
+            cell = await run_cell(target, operation, arguments, concurrency, args.duration,
+                                  args.grace, server_pids.get(target.name, []), neo4j_pids)
+            say(f"{operation:10} {target.name:11} c={concurrency:<3} {cell.rate:8.1f}/s "
+                f"p50 {cell.p50_ms:8.1f} ms  p99 {cell.p99_ms:8.1f} ms  errors {cell.errors}")
+            cells.append(cell)
+            slow = cell.p50_ms > 1000 * args.slow
     return cells
 
 
@@ -612,7 +629,7 @@ def table(cells: list[Cell], concurrencies: list[int]) -> str:
             if not any(row):
                 continue
             figures = " | ".join(
-                "n/a | n/a | n/a" if c is None else
+                "n/a | n/a | n/a" if c is None else "skipped | | " if c.skipped else
                 f"{c.rate:,.1f} | {c.p50_ms:,.1f} | {c.p99_ms:,.1f}" for c in row)
             lines.append(f"| {operation} | {target} | {figures} |")
     return "\n".join(lines)
@@ -623,6 +640,8 @@ def cpu_table(cells: list[Cell]) -> str:
              "| Neo4j CPU ms/req | client CPU ms/req |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for c in cells:
+        if c.skipped:
+            continue
         server = "n/a" if c.target == "cypher" else f"{c.server_cpu_ms:.2f}"
         lines.append(f"| {c.operation} | {c.target} | {c.concurrency} | {c.requests:,} "
                      f"| {c.errors} | {server} | {c.neo4j_cpu_ms:.2f} "
@@ -635,7 +654,10 @@ def goal(cells: list[Cell]) -> str:
     lines = []
     for (operation, target, concurrency), cell in by.items():
         peer = by.get((operation, "peer", concurrency))
-        if target.startswith("articula") and peer is not None:
+        if target.startswith("articula") and peer is not None and cell.skipped:
+            lines.append(f"- {operation}, c={concurrency}: {target} skipped, slower than "
+                         "--slow at a lower concurrency (missed)")
+        elif target.startswith("articula") and peer is not None:
             ratio = cell.rate / peer.rate
             lines.append(f"- {operation}, c={concurrency}: {target} / peer = {ratio:.2f} "
                          f"({'met' if ratio >= 1 else 'missed'})")
@@ -668,7 +690,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per cell")
     parser.add_argument("--warmup", type=float, default=3.0,
-                        help="seconds at the highest concurrency before each target's cells")
+                        help="seconds at concurrency 1 before each target's cells")
+    parser.add_argument("--grace", type=float, default=60.0,
+                        help="seconds to wait for calls in flight when a cell's time is up")
+    parser.add_argument("--slow", type=float, default=2.0,
+                        help="skip higher concurrencies once a cell's p50 exceeds this (s)")
+    parser.add_argument("--articula-source", type=Path, default=PROJECT_ROOT,
+                        help="checkout whose service to run (default: this one)")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--operations", nargs="+", choices=OPERATIONS, default=list(OPERATIONS))
     parser.add_argument("--targets", nargs="+", choices=TARGETS, default=list(TARGETS))
@@ -714,8 +742,10 @@ async def run(args: argparse.Namespace, settings: Settings, server: LocalNeo4j |
         for workers in args.workers if "articula" in args.targets else []:
             name = "articula" if len(args.workers) == 1 else f"articula {workers}w"
             port = free_port()
+            env = child_env(settings)
+            env["PYTHONPATH"] = str(args.articula_source.resolve())
             child = stack.enter_context(process(
-                articula_command(port, workers), child_env(settings), PROJECT_ROOT,
+                articula_command(port, workers), env, args.articula_source,
                 logs / f"{name.replace(' ', '-')}.log", f"http://127.0.0.1:{port}/healthz"))
             missing = [op for op in OPERATIONS if not articula_has(port, op)]
             server_pids[name] = [child.pid]
@@ -738,8 +768,8 @@ async def run(args: argparse.Namespace, settings: Settings, server: LocalNeo4j |
                 chosen = [t for t in targets
                           if not (t.name.startswith("articula") and operation in missing)]
                 await verify(chosen, arguments, [operation])
-                cells += await measure(chosen, arguments, [operation], args.concurrency,
-                                       args.duration, args.warmup, server_pids, neo4j_pids)
+                cells += await measure(chosen, arguments, operation, args, server_pids,
+                                       neo4j_pids)
         finally:
             for target in targets:
                 await target.close()
