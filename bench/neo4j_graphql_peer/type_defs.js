@@ -184,13 +184,16 @@ export const typeDefs = /* GraphQL */ `
 
     type NetworkNode {
         id: ID!
-        kind: String!
         name: String!
+        entity: String!
+        kind: String!
+        country: String
     }
     type NetworkEdge {
         source: ID!
         target: ID!
         type: String!
+        weight: Float!
     }
     type Network {
         nodes: [NetworkNode!]!
