@@ -574,15 +574,15 @@ async def run_cell(target: Target, operation: str, arguments: Arguments, concurr
 async def measure(targets: list[Target], arguments: Arguments, operation: str,
                   args: argparse.Namespace, server_pids: dict[str, list[int]],
                   neo4j_pids: list[int]) -> list[Cell]:
-    """Each target's cells for `operation`, after a warm-up at concurrency 1; once a cell's
-    p50 exceeds `--slow`, the target's higher concurrencies are skipped (they would only
-    queue up behind it, and keep Neo4j busy into the next runs)."""
+    """Each target's cells for `operation`, after a warm-up at concurrency 1. A concurrency
+    whose requests would take longer than `--grace` to drain (concurrency times the p50 at
+    concurrency 1) is skipped: they would keep Neo4j busy into the following cells."""
     cells = []
     for target in targets:
         await run_cell(target, operation, arguments, 1, args.warmup, args.grace, [], [])
-        slow = False
+        alone: float | None = None  # p50 at concurrency 1, in seconds
         for concurrency in args.concurrency:
-            if slow:
+            if alone is not None and concurrency * alone > args.grace:
                 cells.append(Cell(target.name, operation, concurrency, 0, 0, 0.0, *[math.nan] * 5))
                 continue
             cell = await run_cell(target, operation, arguments, concurrency, args.duration,
@@ -590,7 +590,8 @@ async def measure(targets: list[Target], arguments: Arguments, operation: str,
             say(f"{operation:10} {target.name:11} c={concurrency:<3} {cell.rate:8.1f}/s "
                 f"p50 {cell.p50_ms:8.1f} ms  p99 {cell.p99_ms:8.1f} ms  errors {cell.errors}")
             cells.append(cell)
-            slow = cell.p50_ms > 1000 * args.slow
+            if concurrency == 1:
+                alone = cell.p50_ms / 1000
     return cells
 
 
@@ -661,8 +662,8 @@ def goal(cells: list[Cell]) -> str:
     for (operation, target, concurrency), cell in by.items():
         peer = by.get((operation, "peer", concurrency))
         if target.startswith("articula") and peer is not None and cell.skipped:
-            lines.append(f"- {operation}, c={concurrency}: {target} skipped, slower than "
-                         "--slow at a lower concurrency (missed)")
+            lines.append(f"- {operation}, c={concurrency}: {target} skipped, its requests "
+                         "would not drain within --grace (missed)")
         elif target.startswith("articula") and peer is not None:
             ratio = cell.rate / peer.rate
             lines.append(f"- {operation}, c={concurrency}: {target} / peer = {ratio:.2f} "
@@ -699,8 +700,6 @@ def main() -> None:
                         help="seconds at concurrency 1 before each target's cells")
     parser.add_argument("--grace", type=float, default=60.0,
                         help="seconds to wait for calls in flight when a cell's time is up")
-    parser.add_argument("--slow", type=float, default=2.0,
-                        help="skip higher concurrencies once a cell's p50 exceeds this (s)")
     parser.add_argument("--articula-source", type=Path, default=PROJECT_ROOT,
                         help="checkout whose service to run (default: this one)")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
@@ -791,10 +790,9 @@ async def run(args: argparse.Namespace, settings: Settings, server: LocalNeo4j |
     workers = "/".join(map(str, args.workers))
     commit = subprocess.run(["git", "-C", str(args.articula_source), "rev-parse", "--short",
                              "HEAD"], capture_output=True, text=True).stdout.strip()
-    if commit and "articula" in args.targets:
-        workers += f" at commit {commit}"
+    at = f" (commit {commit})" if commit else ""
     print(f"Dataset {dataset}; {machine}; {args.duration:g} s per cell after "
-          f"{args.warmup:g} s of warm-up at concurrency 1; Articula with {workers} uvicorn "
+          f"{args.warmup:g} s of warm-up at concurrency 1; Articula{at} with {workers} uvicorn "
           "worker(s).\n")
     print(f"Arguments: initiative {arguments.initiative} ({arguments.participants} "
           f"participants); firms in {arguments.countries} of sizes {arguments.sizes} "
