@@ -671,6 +671,11 @@ def goal(cells: list[Cell]) -> str:
     return "\n".join(lines)
 
 
+def load_average() -> str:
+    """The machine's 1-minute load average: how busy it was beside the benchmark."""
+    return Path("/proc/loadavg").read_text().split()[0]
+
+
 def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -776,6 +781,7 @@ async def run(args: argparse.Namespace, settings: Settings, server: LocalNeo4j |
             server_pids["peer"] = [child.pid]
             targets.append(GraphQLTarget("peer", port, "/", PEER_QUERIES, peer_canonical))
         neo4j_pids = [pid] if server is not None and (pid := server.pid()) else []
+        load_before = load_average()
         try:
             cells = []
             for operation in args.operations:
@@ -794,6 +800,8 @@ async def run(args: argparse.Namespace, settings: Settings, server: LocalNeo4j |
     print(f"Dataset {dataset}; {machine}; {args.duration:g} s per cell after "
           f"{args.warmup:g} s of warm-up at concurrency 1; Articula{at} with {workers} uvicorn "
           "worker(s).\n")
+    print(f"Load average (1 min) of the machine: {load_before} before, {load_average()} "
+          "after.\n")
     print(f"Arguments: initiative {arguments.initiative} ({arguments.participants} "
           f"participants); firms in {arguments.countries} of sizes {arguments.sizes} "
           f"({arguments.matching_firms:,} match, first 100 by id); network scope "
