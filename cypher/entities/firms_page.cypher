@@ -6,13 +6,11 @@ WHERE ($keys IS NULL OR n.id IN $keys)
   AND ($sizes IS NULL OR n.size IN $sizes)
   AND ($year IS NULL OR coalesce(n.foundedYear, $year) <= $year)
   AND ($countries IS NULL OR EXISTS {
-    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory)
-    WHERE c.code IN $countries })
+    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up) WHERE up.code IN $countries })
   AND ($territories IS NULL OR EXISTS {
-    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(t:Territory)
-    WHERE t.code IN $territories })
+    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up) WHERE up.code IN $territories })
   AND ($sectors IS NULL OR EXISTS {
-    MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(s:Sector) WHERE s.code IN $sectors })
+    MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(up) WHERE up.code IN $sectors })
 WITH n, CASE $orderBy
   WHEN 'NAME' THEN n.name WHEN 'ID' THEN n.id
   WHEN 'INITIATIVE_COUNT' THEN COUNT { (n)-[:PARTICIPATES_IN]->() }

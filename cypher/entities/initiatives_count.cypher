@@ -6,12 +6,10 @@ WHERE ($keys IS NULL OR n.id IN $keys)
   AND ($year IS NULL OR (coalesce(n.startYear, $year) <= $year
                          AND $year <= coalesce(n.endYear, $year)))
   AND ($countries IS NULL OR EXISTS {
-    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory)
-    WHERE c.code IN $countries })
+    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up) WHERE up.code IN $countries })
   AND ($territories IS NULL OR EXISTS {
-    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(t:Territory)
-    WHERE t.code IN $territories })
+    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up) WHERE up.code IN $territories })
   AND ($located IS NULL OR EXISTS { MATCH (n)-[:LOCATED_IN]->(:Territory {code: $located}) })
   AND ($sectors IS NULL OR EXISTS {
-    MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(s:Sector) WHERE s.code IN $sectors })
+    MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(up) WHERE up.code IN $sectors })
 RETURN count(n) AS count

@@ -6,11 +6,9 @@ WHERE ($keys IS NULL OR n.id IN $keys)
   AND ($kinds IS NULL OR n.kind IN $kinds)
   AND ($levels IS NULL OR n.level IN $levels)
   AND ($countries IS NULL OR EXISTS {
-    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory)
-    WHERE c.code IN $countries })
+    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up) WHERE up.code IN $countries })
   AND ($territories IS NULL OR EXISTS {
-    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(t:Territory)
-    WHERE t.code IN $territories })
+    MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up) WHERE up.code IN $territories })
 WITH n, CASE $orderBy
   WHEN 'NAME' THEN n.name WHEN 'ID' THEN n.id
   WHEN 'INITIATIVE_COUNT' THEN COUNT { (n)-[:PARTICIPATES_IN]->() }

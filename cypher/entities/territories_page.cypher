@@ -4,7 +4,7 @@ MATCH (n:Territory)
 WHERE ($keys IS NULL OR n.code IN $keys)
   AND ($levels IS NULL OR n.level IN $levels)
   AND ($within IS NULL OR EXISTS {
-    MATCH (n)-[:PART_OF*0..]->(w:Territory) WHERE w.code IN $within })
+    MATCH (n)-[:PART_OF*0..]->(up) WHERE up.code IN $within })
 WITH n ORDER BY n.code SKIP $offset LIMIT $limit
 OPTIONAL MATCH (n)-[:PART_OF]->(parent:Territory)
 RETURN n {.code, .name, .level, parentCode: parent.code} AS node

@@ -115,9 +115,15 @@ class Node:
     id: strawberry.ID
     name: str
 
+    @staticmethod
+    def resolve_type(obj: Any, info: Any, abstract_type: Any) -> str:
+        """The concrete type's name, read off the object: much cheaper than strawberry's search."""
+        return str(obj.__strawberry_definition__.name)
+
 
 @strawberry.interface(description="A firm or an institution: who takes part in initiatives.")
 class Actor(Node):
+    resolve_type = Node.resolve_type
     @strawberry.field(description="Where the actor is located.")
     async def territory(self, info: Info) -> Territory | None:
         rows = await info.context.loaders.actor_territories.load(self.id)

@@ -190,10 +190,13 @@ async def _search(info: Info, label: str, text: str | None) -> list[str] | None:
     return list(rows[0]["keys"])
 
 
-async def _check_codes(info: Info, countries: list[str] | None = None,
+async def check_codes(info: Info, countries: list[str] | None = None,
                        territories: list[str] | None = None,
                        sectors: list[str] | None = None) -> None:
-    """BadUserInput naming every code in the filter the database does not know."""
+    """BadUserInput naming every code the database does not know (countries must be countries).
+
+    One round trip, and none when no code is given; scopes can check theirs the same way.
+    """
     if not (countries or territories or sectors):
         return
     rows = await info.context.db.read(
@@ -219,7 +222,7 @@ async def _check_codes(info: Info, countries: list[str] | None = None,
 async def initiative_parameters(info: Info, where: InitiativeFilter | None,
                                 order: InitiativeOrder | None) -> dict[str, Any]:
     where = where or InitiativeFilter()
-    await _check_codes(info, where.countries, where.territories, where.sectors)
+    await check_codes(info, where.countries, where.territories, where.sectors)
     return {
         "keys": await _search(info, "Initiative", where.search),
         "types": _values(where.types), "statuses": _values(where.statuses),
@@ -231,7 +234,7 @@ async def initiative_parameters(info: Info, where: InitiativeFilter | None,
 async def firm_parameters(info: Info, where: FirmFilter | None,
                           order: ActorOrder | None) -> dict[str, Any]:
     where = where or FirmFilter()
-    await _check_codes(info, where.countries, where.territories, where.sectors)
+    await check_codes(info, where.countries, where.territories, where.sectors)
     return {
         "keys": await _search(info, "Firm", where.search), "sizes": _values(where.sizes),
         "countries": where.countries, "territories": where.territories,
@@ -242,7 +245,7 @@ async def firm_parameters(info: Info, where: FirmFilter | None,
 async def institution_parameters(info: Info, where: InstitutionFilter | None,
                                  order: ActorOrder | None) -> dict[str, Any]:
     where = where or InstitutionFilter()
-    await _check_codes(info, where.countries, where.territories)
+    await check_codes(info, where.countries, where.territories)
     return {
         "keys": await _search(info, "Institution", where.search), "kinds": _values(where.kinds),
         "levels": _values(where.levels), "countries": where.countries,
@@ -253,7 +256,7 @@ async def institution_parameters(info: Info, where: InstitutionFilter | None,
 async def actor_parameters(info: Info, where: ActorFilter | None,
                            order: ActorOrder | None) -> dict[str, Any]:
     where = where or ActorFilter()
-    await _check_codes(info, where.countries, where.territories, where.sectors)
+    await check_codes(info, where.countries, where.territories, where.sectors)
     return {
         "keys": await _search(info, "Actor", where.search), "kinds": _values(where.kinds),
         "countries": where.countries, "territories": where.territories,
@@ -272,13 +275,13 @@ async def program_parameters(info: Info, where: ProgramFilter | None,
 
 async def territory_parameters(info: Info, where: TerritoryFilter | None) -> dict[str, Any]:
     where = where or TerritoryFilter()
-    await _check_codes(info, territories=where.within)
+    await check_codes(info, territories=where.within)
     return {"keys": await _search(info, "Territory", where.search),
             "levels": _values(where.levels), "within": where.within}
 
 
 async def sector_parameters(info: Info, where: SectorFilter | None) -> dict[str, Any]:
     where = where or SectorFilter()
-    await _check_codes(info, sectors=where.within)
+    await check_codes(info, sectors=where.within)
     return {"keys": await _search(info, "Sector", where.search),
             "levels": _values(where.levels), "within": where.within}

@@ -92,10 +92,16 @@ async def connection(
     after: str | None,
     build: Callable[[dict[str, Any]], T],
 ) -> Connection[T]:
-    """A page of `entities/<statement>_page`; its `_count` twin counts the whole list."""
+    """A page of `entities/<statement>_page`; its `_count` twin counts the whole list.
+
+    In the default order (name, ascending) the `_page_by_name` twin reads the name index in
+    order and stops after the page, instead of sorting every item the filters let through.
+    """
     offset, first = window(info, first, after)
     db = info.context.db
-    rows = await db.read(f"entities/{statement}_page", **parameters, offset=offset, limit=first + 1)
+    by_name = parameters.get("orderBy") == "NAME" and not parameters.get("descending")
+    page = f"entities/{statement}_page_by_name" if by_name else f"entities/{statement}_page"
+    rows = await db.read(page, **parameters, offset=offset, limit=first + 1)
     nodes = [build(row["node"]) for row in rows[:first]]
     edges = [Edge(cursor=encode_cursor(offset + i), node=node) for i, node in enumerate(nodes)]
 

@@ -58,6 +58,17 @@ def active(row: dict[str, str], year: int) -> bool:
     return (start is None or start <= year) and (end is None or year <= end)
 
 
+def both_orders(gql: GraphQL, field: str, filter_: dict[str, Any], rows: list[dict[str, Any]]
+                ) -> None:
+    """The filter gives `rows` in the default order (name, read off the index) and by id
+    descending (the general statement), so both statements' filters are checked."""
+    assert rows  # every case keeps something
+    assert ids(gql, field, ", filter: $filter", {"filter": filter_}) == by_name(rows)
+    found = ids(gql, field, ", filter: $filter, orderBy: $order",
+                {"filter": filter_, "order": {"field": "ID", "direction": "DESC"}})
+    assert found == sorted((r["id"] for r in rows), reverse=True)
+
+
 INITIATIVES = sample("initiatives")
 FIRMS = sample("firms")
 INSTITUTIONS = sample("institutions")
@@ -94,10 +105,7 @@ def test_initiatives_default_to_name_order(gql: GraphQL) -> None:
      and in_territories(codes(r["territory_codes"]), {"CO", "MX"})),
 ])
 def test_initiative_filters(gql: GraphQL, filter_: dict[str, Any], keep: Any) -> None:
-    expected = by_name([r for r in INITIATIVES if keep(r)])
-    assert expected  # every case keeps something
-    found = ids(gql, "initiatives", ", filter: $filter", {"filter": filter_})
-    assert found == expected
+    both_orders(gql, "initiatives", filter_, [r for r in INITIATIVES if keep(r)])
 
 
 def test_known_sample_facts_hold_in_the_filters(gql: GraphQL) -> None:
@@ -199,7 +207,8 @@ def test_search_wants_every_word(gql: GraphQL) -> None:
 
 
 def test_search_treats_lucene_syntax_as_text(gql: GraphQL) -> None:
-    for text in ('Medellín)', "energía AND", "\"moda", "NOT cafés*", "a:b [x TO y] \\"):
+    awkward = ('Medellín)', "energía AND", "\"moda", "NOT cafés*", "a:b [x TO y] \\", "-", "&& ||")
+    for text in awkward:
         gql("query($s: String) { initiatives(filter: {search: $s}) { totalCount } }", {"s": text})
     assert lucene_query('a+b (c) "d" e:f OR') == 'a\\+b AND \\(c\\) AND \\"d\\" AND e\\:f AND or'
     assert lucene_query("   ") is None
@@ -236,9 +245,7 @@ def firm_sectors(row: dict[str, str]) -> list[str]:
      lambda r: r["size"] == "MEDIUM" and in_territories([r["territory_code"]], {"CO"})),
 ])
 def test_firm_filters(gql: GraphQL, filter_: dict[str, Any], keep: Any) -> None:
-    expected = by_name([r for r in FIRMS if keep(r)])
-    assert expected
-    assert ids(gql, "firms", ", filter: $filter", {"filter": filter_}) == expected
+    both_orders(gql, "firms", filter_, [r for r in FIRMS if keep(r)])
 
 
 def test_firm_sizes_match_the_readme(gql: GraphQL) -> None:
@@ -292,9 +299,7 @@ def test_the_most_connected_actors(gql: GraphQL) -> None:
      and bool(r["territory_code"]) and in_territories([r["territory_code"]], {"MX"})),
 ])
 def test_institution_filters(gql: GraphQL, filter_: dict[str, Any], keep: Any) -> None:
-    expected = by_name([r for r in INSTITUTIONS if keep(r)])
-    assert expected
-    assert ids(gql, "institutions", ", filter: $filter", {"filter": filter_}) == expected
+    both_orders(gql, "institutions", filter_, [r for r in INSTITUTIONS if keep(r)])
 
 
 def test_institution_kinds_and_levels_match_the_readme(gql: GraphQL) -> None:
@@ -316,9 +321,7 @@ def test_institution_kinds_and_levels_match_the_readme(gql: GraphQL) -> None:
     ({"year": 1980}, lambda r: not r.get("founded_year") or int(r["founded_year"]) <= 1980),
 ])
 def test_actor_filters(gql: GraphQL, filter_: dict[str, Any], keep: Any) -> None:
-    expected = by_name([r for r in FIRMS + INSTITUTIONS if keep(r)])
-    assert expected
-    assert ids(gql, "actors", ", filter: $filter", {"filter": filter_}) == expected
+    both_orders(gql, "actors", filter_, [r for r in FIRMS + INSTITUTIONS if keep(r)])
 
 
 @pytest.mark.parametrize("filter_, keep", [
@@ -328,9 +331,7 @@ def test_actor_filters(gql: GraphQL, filter_: dict[str, Any], keep: Any) -> None
     ({"year": 2026}, lambda r: active(r, 2026)),
 ])
 def test_program_filters(gql: GraphQL, filter_: dict[str, Any], keep: Any) -> None:
-    expected = by_name([r for r in PROGRAMS if keep(r)])
-    assert expected
-    assert ids(gql, "programs", ", filter: $filter", {"filter": filter_}) == expected
+    both_orders(gql, "programs", filter_, [r for r in PROGRAMS if keep(r)])
 
 
 @pytest.mark.parametrize("direction", ["ASC", "DESC"])
