@@ -758,11 +758,14 @@ async def run(args: argparse.Namespace, settings: Settings, server: LocalNeo4j |
         if "cypher" in args.targets:
             targets.append(CypherTarget(settings))
         missing: list[str] = []
+        env = child_env(settings)
+        env["PYTHONPATH"] = str(args.articula_source.resolve())
+        if "articula" in args.targets:  # the indexes and constraints this service expects
+            subprocess.run([sys.executable, "-m", "service.cli", "db", "init"], env=env,
+                           cwd=args.articula_source, check=True, stdout=subprocess.DEVNULL)
         for workers in args.workers if "articula" in args.targets else []:
             name = "articula" if len(args.workers) == 1 else f"articula {workers}w"
             port = free_port()
-            env = child_env(settings)
-            env["PYTHONPATH"] = str(args.articula_source.resolve())
             child = stack.enter_context(process(
                 articula_command(port, workers), env, args.articula_source,
                 logs / f"{name.replace(' ', '-')}.log", f"http://127.0.0.1:{port}/healthz"))
