@@ -63,8 +63,7 @@ ARTICULA_QUERIES = {
         }""",
     "firms": """
         query Firms($countries: [String!], $sizes: [FirmSize!]) {
-          firms(first: 100, filter: {countries: $countries, sizes: $sizes},
-                orderBy: {field: ID}) {
+          firms(first: 100, filter: {countries: $countries, sizes: $sizes}) {
             edges { node { id name size employees } }
           }
         }""",
@@ -86,7 +85,7 @@ PEER_QUERIES = {
     "firms": """
         query Firms($countries: [String!], $sizes: [FirmSize!]) {
           firmsConnection(
-            first: 100, sort: [{id: ASC}],
+            first: 100, sort: [{name: ASC}, {id: ASC}],
             where: {size: {in: $sizes},
                     territory: {some: {parent: {some: {parent: {some: {code: {in: $countries}}}}}}}}
           ) {
@@ -807,7 +806,7 @@ async def run(args: argparse.Namespace, settings: Settings, server: LocalNeo4j |
           "after.\n")
     print(f"Arguments: initiative {arguments.initiative} ({arguments.participants} "
           f"participants); firms in {arguments.countries} of sizes {arguments.sizes} "
-          f"({arguments.matching_firms:,} match, first 100 by id); network scope "
+          f"({arguments.matching_firms:,} match, first 100 by name, then id); network scope "
           f"{arguments.scope} ({arguments.nodes:,} nodes, {arguments.edges:,} edges).\n")
     print(table(cells, args.concurrency))
     print()
