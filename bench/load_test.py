@@ -56,9 +56,10 @@ WRITES = {
     "update firm": ("mutation($id: ID!, $n: Int!) { updateFirm(input: {id: $id, "
                     "employees: $n}) { auditId } }",
                     lambda r: {"id": r.choice(FIRMS), "n": r.randint(1, 5000)}),
-    "create firm": ("mutation($id: ID!) { createFirm(input: {id: $id, name: $id, "
-                    "size: \"SMALL\", territoryCode: \"CO-ANT\", sectorCodes: [\"1071\"]}) "
-                    "{ auditId } }", lambda r: {"id": f"LOAD-{r.getrandbits(64):016x}"}),
+    "create firm": ("mutation($id: ID!, $name: String!) { createFirm(input: {id: $id, "
+                    "name: $name, size: \"SMALL\", territoryCode: \"CO-ANT\", "
+                    "sectorCodes: [\"1071\"]}) { auditId } }",
+                    lambda r: dict.fromkeys(("id", "name"), f"LOAD-{r.getrandbits(64):016x}")),
 }
 MIX = [("read", READS, 0.7), ("analytics", ANALYTICS, 0.2), ("write", WRITES, 0.1)]
 INITIATIVES: list[str] = []
@@ -142,7 +143,8 @@ def main() -> None:
     uri, auth = settings.bolt_uri, ("neo4j", "articula-load-test")
     try:
         with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
-            driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")
+            with driver.session() as session:  # batches commit on their own
+                session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
             init(driver, "neo4j")
             load(SAMPLE, driver, "neo4j", progress=False)
             key = create_key(driver, "neo4j", "load test", "EDITOR").key
@@ -191,7 +193,7 @@ async def run(args: argparse.Namespace, settings: Settings, key: str) -> dict[st
                                       timeout=60) as client:
             warm = Tally()
             await asyncio.gather(*(client_loop(client, key, time.monotonic() + args.warmup,
-                                               warm, -i) for i in range(args.concurrency)))
+                                               warm, -1 - i) for i in range(args.concurrency)))
             memory_start = service_rss(service.pid)
             tally = Tally()
             began = time.monotonic()

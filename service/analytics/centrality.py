@@ -15,7 +15,7 @@ from typing import Any
 
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
 from service.analytics.results import Distribution, Provenance, cached, request_key
-from service.analytics.statements import algorithm, run
+from service.analytics.statements import algorithm, retried_when_dropped, run
 from service.database import Database
 from service.errors import BadUserInput
 from service.projections import Projection
@@ -198,6 +198,7 @@ def parameters_of(request: CentralityRequest, graph: AnalyticsGraph) -> dict[str
     return out
 
 
+@retried_when_dropped
 async def centrality(db: Database, request: CentralityRequest, *,
                      persist: bool = False) -> Centrality:
     """Scores of every node of the projected graph; the top ones, their distribution and

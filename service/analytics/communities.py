@@ -19,7 +19,7 @@ from typing import Any
 from service.analytics.compare import adjusted_rand_index, normalized_mutual_information
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
 from service.analytics.results import Provenance, cached, request_key
-from service.analytics.statements import algorithm, columns
+from service.analytics.statements import algorithm, columns, retried_when_dropped
 from service.database import Database
 from service.errors import BadUserInput
 from service.projections import Projection
@@ -141,6 +141,7 @@ def _dominant(values: list[str]) -> list[tuple[str, int]]:
     return sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0]))[:DOMINANT]
 
 
+@retried_when_dropped
 async def communities(db: Database, request: CommunityRequest, *,
                       persist: bool = False) -> Communities:
     """The partition of the projected graph by the algorithm, from cache when the same

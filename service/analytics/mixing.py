@@ -12,7 +12,7 @@ from typing import Any
 
 from service.analytics.graphs import projected_graph
 from service.analytics.results import Provenance, cached, request_key
-from service.analytics.statements import columns
+from service.analytics.statements import columns, retried_when_dropped
 from service.database import Database
 from service.projections import Projection
 from service.scope import Scope
@@ -66,6 +66,7 @@ def assortativity(matrix: list[list[float]]) -> float | None:
     return float((trace - squared) / (1 - squared))
 
 
+@retried_when_dropped
 async def mixing(db: Database, projection: Projection, scope: Scope, by: MixingBy) -> Mixing:
     graph = await projected_graph(db, projection, scope)
     parameters: dict[str, Any] = {"analysis": "MIXING", "by": by.value,

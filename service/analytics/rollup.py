@@ -11,7 +11,7 @@ from enum import StrEnum
 from service.analytics.centrality import Centrality, CentralityRequest, centrality
 from service.analytics.graphs import projected_graph
 from service.analytics.results import Provenance
-from service.analytics.statements import columns
+from service.analytics.statements import columns, retried_when_dropped
 from service.database import Database
 
 
@@ -48,6 +48,7 @@ class Rollup:
     provenance: Provenance  # the metric's
 
 
+@retried_when_dropped
 async def rollup(db: Database, request: CentralityRequest, level: Level) -> Rollup:
     """The metric of every node, aggregated over the territories of `level` each node lies in
     (a node in several counts in each); ties between nodes counted per pair of territories

@@ -3,14 +3,43 @@ as one list per column, with errors translated like every other query of the ser
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import functools
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, ParamSpec, TypeVar
 
 from neo4j import AsyncManagedTransaction, unit_of_work
+from neo4j.exceptions import ClientError
 
 from service.cypher_catalog import as_columns, cypher
 from service.database import Database, translated_errors
-from service.errors import DatabaseTimeout, QueryTimeout
+from service.errors import ArticulaError, DatabaseTimeout, QueryTimeout
+
+P = ParamSpec("P")
+R = TypeVar("R")
+ATTEMPTS = 3
+
+
+class GraphDropped(ArticulaError):
+    """A concurrent request dropped the GDS graph this one was about to use."""
+
+    code = "GRAPH_DROPPED"
+
+
+def retried_when_dropped(function: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
+    """Run an analysis again (projecting its graph anew) when another request dropped the graph
+    in between: the catalogue makes room for new graphs while older ones may still be read."""
+
+    @functools.wraps(function)
+    async def again(*args: P.args, **kwargs: P.kwargs) -> R:
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return await function(*args, **kwargs)
+            except GraphDropped:
+                if attempt == ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")
+
+    return again
 
 
 async def run(db: Database, name: str, parameters: dict[str, Any], *, query: str | None = None,
@@ -25,11 +54,17 @@ async def run(db: Database, name: str, parameters: dict[str, Any], *, query: str
         result = await tx.run(text, parameters)
         return await result.data()
 
-    with translated_errors(db.settings):
-        async with db.driver.session(database=db.settings.neo4j_database) as session:
-            if write:
-                return await session.execute_write(work)
-            return await session.execute_read(work)
+    try:
+        with translated_errors(db.settings):
+            async with db.driver.session(database=db.settings.neo4j_database) as session:
+                if write:
+                    return await session.execute_write(work)
+                return await session.execute_read(work)
+    except ClientError as error:
+        if "GraphNotFoundException" in (error.message or ""):
+            raise GraphDropped("The analysis graph was dropped by a concurrent request; "
+                               "try again.") from error
+        raise
 
 
 async def columns(db: Database, name: str, names: Sequence[str],

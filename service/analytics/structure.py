@@ -17,7 +17,7 @@ from typing import Any
 
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
 from service.analytics.results import Provenance, cached, request_key
-from service.analytics.statements import algorithm, columns
+from service.analytics.statements import algorithm, columns, retried_when_dropped
 from service.database import Database
 from service.errors import BadUserInput
 from service.projections import Projection
@@ -83,6 +83,7 @@ def _undirected(graph: AnalyticsGraph, what: str) -> None:
                            f"{graph.projection.value} is directed.", field="projection")
 
 
+@retried_when_dropped
 async def clustering(db: Database, projection: Projection, scope: Scope) -> Clustering:
     """Triangles through each node and local clustering coefficients (unweighted), as
     NetworkX's `triangles` and `clustering`; average over every node, as `average_clustering`."""
@@ -117,6 +118,7 @@ async def clustering(db: Database, projection: Projection, scope: Scope) -> Clus
                         lambda found, p: replace(found, provenance=p))
 
 
+@retried_when_dropped
 async def cuts(db: Database, projection: Projection, scope: Scope) -> Cuts:
     """Articulation points and bridges, each with the sizes of the parts it separates."""
     graph = await projected_graph(db, projection, scope)

@@ -236,3 +236,28 @@ def test_informal_brokers_are_top_betweenness_actors_without_a_governance_seat(
     assert found, "some of the sample's most central actors sit on no governance body"
     for actor, score in found.items():
         assert score == pytest.approx(betweenness[actor])
+
+
+def test_broker_dependency_cut_off_threshold_is_met_exactly_and_missed_past_it(
+    client: TestClient,
+) -> None:
+    query = ("query($n: Int!) { coordinationGaps(kinds: [BROKER_DEPENDENCY], "
+             "brokerDependencyMinCutOff: $n) { nodes { id } evidence } }")
+    everything = graphql(client, query, n=1)["data"]["coordinationGaps"]
+    largest = max(f["evidence"]["cutOff"] for f in everything)
+    at_largest = graphql(client, query, n=largest)["data"]["coordinationGaps"]
+    assert at_largest and all(f["evidence"]["cutOff"] == largest for f in at_largest)
+    assert graphql(client, query, n=largest + 1)["data"]["coordinationGaps"] == []
+
+
+def test_informal_broker_top_threshold_is_met_exactly_and_missed_below_it(
+    client: TestClient,
+) -> None:
+    query = ("query($n: Int!) { coordinationGaps(kinds: [INFORMAL_BROKER], "
+             "informalBrokerTop: $n) { evidence } }")
+    ranks = [f["evidence"]["rank"]
+             for f in graphql(client, query, n=30)["data"]["coordinationGaps"]]
+    first = min(ranks)  # the best-ranked actor without a governance seat
+    assert [f["evidence"]["rank"] for f in
+            graphql(client, query, n=first)["data"]["coordinationGaps"]] == [first]
+    assert graphql(client, query, n=first - 1)["data"]["coordinationGaps"] == []

@@ -57,3 +57,28 @@ def test_white_spots_are_regions_dense_in_a_division_without_an_initiative(
     load(write_json(tmp_path, tables), reference_db, database, progress=False)
     with TestClient(create_app(neo4j_backend.settings)) as client:
         assert gaps(client, "WHITE_SPOT") == []
+
+
+WHITE = ("query($firms: Int!, $quotient: Float!) { coordinationGaps(kinds: [WHITE_SPOT], "
+         "whiteSpotMinFirms: $firms, whiteSpotMinQuotient: $quotient) { nodes { id } } }")
+
+
+def found(client: TestClient, firms: int, quotient: float) -> list[str]:
+    body = graphql(client, WHITE, firms=firms, quotient=quotient)
+    return [f["nodes"][0]["id"] for f in body["data"]["coordinationGaps"]]
+
+
+def test_each_white_spot_threshold_is_met_exactly_and_missed_just_past_it(
+    reference_db: neo4j.Driver, neo4j_backend: Backend, tmp_path: Path
+) -> None:
+    # Valle: 5 food firms of 10; Colombia: 5 food firms of 20, so the quotient is
+    # (5/10) / (5/20) = 2 exactly.
+    tables = {"firms": firms("VAC-FOOD", "CO-VAC", "1071", 5) + firms("VAC-SW", "CO-VAC",
+                                                                      "6201", 5)
+              + firms("DC-SW", "CO-DC", "6201", 10)}
+    load(write_json(tmp_path, tables), reference_db, neo4j_backend.settings.neo4j_database,
+         progress=False)
+    with TestClient(create_app(neo4j_backend.settings)) as client:
+        assert found(client, firms=5, quotient=2.0) == ["CO-VAC"]  # both thresholds just met
+        assert found(client, firms=6, quotient=2.0) == []  # one firm short
+        assert found(client, firms=5, quotient=2.0001) == []  # the quotient just short
