@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -100,3 +102,9 @@ def cli_env(backend: Backend) -> dict[str, str]:
     else:
         env["NEO4J_URI"] = s.bolt_uri
     return env
+
+
+def articula(backend: Backend, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the `articula` command line against the session's Neo4j."""
+    return subprocess.run([sys.executable, "-m", "service.cli", *args], env=cli_env(backend),
+                          capture_output=True, text=True, check=False)

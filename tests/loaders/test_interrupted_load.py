@@ -3,6 +3,7 @@
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,14 +42,14 @@ def test_killing_the_loader_before_commit_leaves_nothing_behind(
     assert (dump(reference_db, stamps=True), count(reference_db)) == before
 
 
-def test_neo4j_going_away_mid_load_leaves_nothing_behind(
-    reference_db: neo4j.Driver, neo4j_backend: Backend, tmp_path: Path
-) -> None:
-    server = neo4j_backend.local
+def load_while_neo4j_goes_away(reference_db: neo4j.Driver, backend: Backend, tmp_path: Path,
+                               when_down: Callable[[], None]) -> None:
+    """Write the small network; just before its commit, stop Neo4j and call `when_down`; the
+    load fails as it should, and Neo4j is started again."""
+    server = backend.local
     if server is None:
-        pytest.skip(f"the session runs against a {neo4j_backend.kind} Neo4j we may not stop")
-    s = neo4j_backend.settings
-    before = dump(reference_db, stamps=True), count(reference_db)
+        pytest.skip(f"the session runs against a {backend.kind} Neo4j we may not stop")
+    s = backend.settings
     dataset = validate(read_dataset(write_csv_folder(small_network(), tmp_path)),
                        DatabaseKnown(reference_db, s.neo4j_database))
     stopped: list[bool] = []
@@ -56,6 +57,7 @@ def test_neo4j_going_away_mid_load_leaves_nothing_behind(
     def stop_neo4j(summary: LoadSummary) -> None:
         if not stopped:
             stopped.append(server.stop())
+            when_down()
 
     with neo4j.GraphDatabase.driver(
         s.bolt_uri, auth=(s.neo4j_user, s.neo4j_password.get_secret_value()),
@@ -69,41 +71,30 @@ def test_neo4j_going_away_mid_load_leaves_nothing_behind(
         finally:
             server.start()
     assert stopped == [True]
+
+
+def test_neo4j_going_away_mid_load_leaves_nothing_behind(
+    reference_db: neo4j.Driver, neo4j_backend: Backend, tmp_path: Path
+) -> None:
+    before = dump(reference_db, stamps=True), count(reference_db)
+    load_while_neo4j_goes_away(reference_db, neo4j_backend, tmp_path, lambda: None)
     assert (dump(reference_db, stamps=True), count(reference_db)) == before
 
 
 def test_the_api_says_unavailable_while_neo4j_is_down_mid_load_and_recovers_by_itself(
     reference_db: neo4j.Driver, neo4j_backend: Backend, tmp_path: Path
 ) -> None:
-    server = neo4j_backend.local
-    if server is None:
-        pytest.skip(f"the session runs against a {neo4j_backend.kind} Neo4j we may not stop")
-    s = neo4j_backend.settings
-    dataset = validate(read_dataset(write_csv_folder(small_network(), tmp_path)),
-                       DatabaseKnown(reference_db, s.neo4j_database))
     count_query = {"query": "{ initiatives { totalCount } }"}
     answers: list[dict[str, Any]] = []
-    with TestClient(create_app(s)) as client:
+    with TestClient(create_app(neo4j_backend.settings)) as client:
         assert client.post("/graphql", json=count_query).json() == {
             "data": {"initiatives": {"totalCount": 0}}}
 
-        def stop_neo4j(summary: LoadSummary) -> None:
-            if not answers:
-                server.stop()
-                answers.append(client.post("/graphql", json=count_query).json())
-                answers.append({"readyz": client.get("/readyz").status_code})
+        def ask() -> None:
+            answers.append(client.post("/graphql", json=count_query).json())
+            answers.append({"readyz": client.get("/readyz").status_code})
 
-        with neo4j.GraphDatabase.driver(
-            s.bolt_uri, auth=(s.neo4j_user, s.neo4j_password.get_secret_value()),
-            max_transaction_retry_time=1.0,
-        ) as loader_driver:
-            try:
-                with pytest.raises((neo4j.exceptions.ServiceUnavailable,
-                                    neo4j.exceptions.SessionExpired, DatabaseUnavailable)):
-                    write(loader_driver, s.neo4j_database, dataset, "gone", progress=False,
-                          before_commit=stop_neo4j)
-            finally:
-                server.start()
+        load_while_neo4j_goes_away(reference_db, neo4j_backend, tmp_path, ask)
         down, readyz = answers
         assert down["errors"][0]["extensions"]["code"] == "DATABASE_UNAVAILABLE"
         assert readyz == {"readyz": 503}

@@ -1,20 +1,13 @@
 """`articula load` and `articula db` as a user runs them."""
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import neo4j
 
 from tests.loaders.datasets import small_network, write_csv_folder
 from tests.loaders.graph_dump import count
-from tests.neo4j_backends import Backend, cli_env
-
-
-def articula(backend: Backend, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "service.cli", *args], env=cli_env(backend),
-                          capture_output=True, text=True, check=False)
+from tests.neo4j_backends import Backend, articula
 
 
 def test_load_prints_a_summary_and_a_second_load_changes_nothing(

@@ -1,8 +1,6 @@
 """API keys: created, listed and revoked from the command line; roles decide what a key may do."""
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import neo4j
@@ -12,14 +10,10 @@ from fastapi.testclient import TestClient
 from service.access import Principal, Role
 from service.app import create_app
 from service.errors import Forbidden, Unauthenticated
-from tests.neo4j_backends import Backend, cli_env
+from tests.neo4j_backends import Backend, articula
 
 ABOUT = {"query": "{ about { version } }"}
 
-
-def articula(backend: Backend, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "service.cli", *args], env=cli_env(backend),
-                          capture_output=True, text=True, check=False)
 
 
 def create_key(backend: Backend, role: str) -> tuple[str, str]:

@@ -2,8 +2,6 @@
 
 import gzip
 import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,7 +11,7 @@ import pytest
 
 from loaders.load import SAMPLE, load
 from service.backup import BackupError, dump, restore
-from tests.neo4j_backends import Backend, cli_env
+from tests.neo4j_backends import Backend, articula
 
 VERSION_STAMP = {"version", "changedAt"}  # restore bumps the graph version: caches must not
 
@@ -129,10 +127,6 @@ def test_a_file_that_is_not_gzip_is_refused(
     with pytest.raises(BackupError, match="not a readable gzip file"):
         restore(db, neo4j_backend.settings.neo4j_database, tmp_path / "d")
 
-
-def articula(backend: Backend, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "service.cli", *args], env=cli_env(backend),
-                          capture_output=True, text=True, check=False)
 
 
 def test_the_commands_dump_and_restore_and_restore_asks_for_confirmation(

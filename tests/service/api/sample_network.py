@@ -52,7 +52,7 @@ def error_code(body: dict[str, Any]) -> str:
     return code
 
 
-def _frame(name: str) -> pd.DataFrame:
+def frame(name: str) -> pd.DataFrame:
     return pd.read_csv(SAMPLE / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
@@ -78,27 +78,27 @@ class SampleNetwork:
     """The sample's nodes and relationships, and the scope rules, in plain Python."""
 
     def __init__(self) -> None:
-        self.territory_parent = {r.code: r.parent_code for r in _frame("territories").itertuples()}
+        self.territory_parent = {r.code: r.parent_code for r in frame("territories").itertuples()}
         isic = pd.read_csv(ISIC, dtype=str, keep_default_na=False)
         self.sector_parent = {r.code: r.parent_code for r in isic.itertuples() if r.parent_code}
         self.nodes: dict[str, Row] = {}
         self.territories: dict[str, list[str]] = {}
         self.sectors: dict[str, list[str]] = {}
-        for r in _frame("initiatives").to_dict("records"):
+        for r in frame("initiatives").to_dict("records"):
             self.nodes[r["id"]] = {"label": "Initiative", "kind": r["type"], "name": r["name"],
                                    "start": _year(r["start_year"]), "end": _year(r["end_year"])}
             self.territories[r["id"]] = r["territory_codes"].split(";")
             self.sectors[r["id"]] = [s for s in r["sector_codes"].split(";") if s]
-        for r in _frame("firms").to_dict("records"):
+        for r in frame("firms").to_dict("records"):
             self.nodes[r["id"]] = {"label": "Firm", "kind": "FIRM", "name": r["name"],
                                    "founded": _year(r["founded_year"])}
             self.territories[r["id"]] = [r["territory_code"]]
             self.sectors[r["id"]] = [s for s in r["sector_codes"].split(";") if s]
-        for r in _frame("institutions").to_dict("records"):
+        for r in frame("institutions").to_dict("records"):
             self.nodes[r["id"]] = {"label": "Institution", "kind": r["kind"], "name": r["name"]}
             self.territories[r["id"]] = [r["territory_code"]] if r["territory_code"] else []
             self.sectors[r["id"]] = []
-        for r in _frame("programs").to_dict("records"):
+        for r in frame("programs").to_dict("records"):
             self.nodes[r["id"]] = {"label": "Program", "kind": "PROGRAM", "name": r["name"],
                                    "start": _year(r["start_year"]), "end": _year(r["end_year"])}
         self.links: list[Link] = []
@@ -110,11 +110,11 @@ class SampleNetwork:
                                      "COLLABORATES_WITH"),
                   "agreements": ("institution_id", "partner_institution_id", "AGREEMENT_WITH")}
         for table, (source, target, kind) in tables.items():
-            for r in _frame(table).to_dict("records"):
+            for r in frame(table).to_dict("records"):
                 weight = float(r["weight"]) if r.get("weight") else 1.0
                 self.links.append(Link(r[source], r[target], kind, weight,
                                        _year(r["since"]), _year(r["until"])))
-        for r in _frame("programs").to_dict("records"):
+        for r in frame("programs").to_dict("records"):
             if r["institution_id"]:
                 self.links.append(Link(r["institution_id"], r["id"], "RUNS", 1.0))
 

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from loaders.load import SAMPLE
 from tests.neo4j_backends import Backend
-from tests.service.api.sample_network import error_code, graphql, sample_client
+from tests.service.api.sample_network import error_code, frame, graphql, sample_client
 
 HELICES = {"GOVERNMENT", "ACADEMIA", "BUSINESS", "CIVIL_SOCIETY"}
 GAPS = """
@@ -23,9 +23,6 @@ query($kinds: [GapKind!], $scope: ScopeInput, $helices: [Helix!]) {
   }
 }"""
 
-
-def frame(name: str) -> pd.DataFrame:
-    return pd.read_csv(SAMPLE / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
 @pytest.fixture(scope="module")

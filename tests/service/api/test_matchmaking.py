@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from loaders.load import SAMPLE
 from service.matchmaking import WEIGHTS
 from tests.neo4j_backends import Backend
-from tests.service.api.sample_network import error_code, graphql, sample_client
+from tests.service.api.sample_network import error_code, frame, graphql, sample_client
 
 MATCHMAKING = """
 query($id: ID!, $k: Int!, $scope: ScopeInput) {
@@ -24,9 +24,6 @@ query($id: ID!, $k: Int!, $scope: ScopeInput) {
   }
 }"""
 
-
-def frame(name: str) -> pd.DataFrame:
-    return pd.read_csv(SAMPLE / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
 @pytest.fixture(scope="module")
