@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +60,7 @@ WRITES = {
     "create firm": ("mutation($id: ID!, $name: String!) { createFirm(input: {id: $id, "
                     "name: $name, size: \"SMALL\", territoryCode: \"CO-ANT\", "
                     "sectorCodes: [\"1071\"]}) { auditId } }",
-                    lambda r: dict.fromkeys(("id", "name"), f"LOAD-{r.getrandbits(64):016x}")),
+                    lambda r: dict.fromkeys(("id", "name"), f"LOAD-{uuid.uuid4().hex}")),
 }
 MIX = [("read", READS, 0.7), ("analytics", ANALYTICS, 0.2), ("write", WRITES, 0.1)]
 INITIATIVES: list[str] = []
