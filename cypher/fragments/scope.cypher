@@ -1,7 +1,19 @@
 // The scope: `initiatives`, `actors` and `programs`, the in-scope nodes as three lists
-// (docs/projections.md says what each test means). Takes the Scope parameters.
+// (docs/projections.md says what each test means). Takes the Scope parameters. Candidates
+// come from the scope's territories (or sectors) down, so a narrow scope reads only what
+// lies below it; the full tests then decide.
 CALL () {
-  MATCH (i:Initiative)
+  CALL () {
+    MATCH (root:Territory)
+    WHERE root.code IN coalesce($territories, $countries, [])
+    MATCH (root)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(i:Initiative)
+    RETURN i
+    UNION
+    MATCH (i:Initiative)
+    WHERE $territories IS NULL AND $countries IS NULL
+    RETURN i
+  }
+  WITH i
   WHERE ($initiativeTypes IS NULL OR i.type IN $initiativeTypes)
     AND ($year IS NULL OR coalesce(i.startYear, $year) <= $year <= coalesce(i.endYear, $year))
     AND ($countries IS NULL OR EXISTS {
@@ -13,32 +25,51 @@ CALL () {
   RETURN collect(i) AS initiatives
 }
 CALL (initiatives) {
-  MATCH (a:Actor)
+  CALL (initiatives) {
+    MATCH (root:Territory)
+    WHERE root.code IN coalesce($territories, $countries, [])
+    MATCH (root)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(a:Actor)
+    RETURN a, false AS takesPart
+    UNION
+    MATCH (root:Sector)
+    WHERE $territories IS NULL AND $countries IS NULL AND root.code IN coalesce($sectors, [])
+    MATCH (root)<-[:PART_OF*0..]-(:Sector)<-[:IN_SECTOR]-(a:Firm)
+    RETURN a, false AS takesPart
+    UNION
+    MATCH (a:Actor)
+    WHERE $territories IS NULL AND $countries IS NULL AND $sectors IS NULL
+    RETURN a, false AS takesPart
+    UNION
+    UNWIND initiatives AS i
+    MATCH (a:Actor)-[r:PARTICIPATES_IN|GOVERNS]->(i)
+    WHERE $year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year)
+    RETURN a, true AS takesPart
+  }
+  WITH a, max(CASE WHEN takesPart THEN 1 ELSE 0 END) = 1 AS takesPart
   WHERE ($actorKinds IS NULL OR (CASE WHEN a:Firm THEN 'FIRM' ELSE a.kind END) IN $actorKinds)
     AND ($year IS NULL OR NOT a:Firm OR coalesce(a.foundedYear, $year) <= $year)
-    AND (
-      (($countries IS NULL OR EXISTS {
+    AND (takesPart
+      OR (($countries IS NULL OR EXISTS {
           MATCH (a)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory) WHERE c.code IN $countries })
         AND ($territories IS NULL OR EXISTS {
           MATCH (a)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(t:Territory) WHERE t.code IN $territories })
         AND ($sectors IS NULL OR EXISTS {
-          MATCH (a:Firm)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(s:Sector) WHERE s.code IN $sectors }))
-      OR EXISTS {
-        MATCH (a)-[r:PARTICIPATES_IN|GOVERNS]->(i:Initiative)
-        WHERE i IN initiatives
-          AND ($year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year)) })
+          MATCH (a:Firm)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(s:Sector) WHERE s.code IN $sectors })))
   RETURN collect(a) AS actors
 }
 CALL (initiatives, actors) {
-  MATCH (p:Program)
-  WHERE ($year IS NULL OR coalesce(p.startYear, $year) <= $year <= coalesce(p.endYear, $year))
-    AND (EXISTS {
-        MATCH (p)-[r:SUPPORTS]->(i:Initiative)
-        WHERE i IN initiatives
-          AND ($year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year)) }
-      OR EXISTS {
-        MATCH (n:Institution)-[r:RUNS]->(p)
-        WHERE n IN actors
-          AND ($year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year)) })
+  CALL (initiatives, actors) {
+    UNWIND initiatives AS i
+    MATCH (p:Program)-[r:SUPPORTS]->(i)
+    WHERE $year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year)
+    RETURN p
+    UNION
+    UNWIND actors AS n
+    MATCH (n:Institution)-[r:RUNS]->(p:Program)
+    WHERE $year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year)
+    RETURN p
+  }
+  WITH p
+  WHERE $year IS NULL OR coalesce(p.startYear, $year) <= $year <= coalesce(p.endYear, $year)
   RETURN collect(p) AS programs
 }
