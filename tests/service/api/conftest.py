@@ -16,6 +16,7 @@ from service.app import create_app
 from service.cypher_catalog import cypher
 from service.database import Database
 from tests.neo4j_backends import Backend
+from tests.service.api.writing import clean_up, fresh_sample, prepare
 
 GraphQL = Callable[..., dict[str, Any]]
 
@@ -156,3 +157,26 @@ def ordered(items: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any],
     present.sort(key=key, reverse=descending)
     missing = sorted((i for i in items if key(i) is None), key=lambda i: i[tie])
     return [i[tie] for i in (missing + present if descending else present + missing)]
+
+
+@pytest.fixture(scope="module")
+def keys(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[dict[str, tuple[str, str]]]:
+    """An API key per role for a module that writes; they and their audit entries go at its
+    end."""
+    database = neo4j_backend.settings.neo4j_database
+    yield prepare(driver, database)
+    clean_up(driver, database)
+
+
+@pytest.fixture(scope="module")
+def app(keys: dict[str, tuple[str, str]], neo4j_backend: Backend) -> Iterator[TestClient]:
+    with TestClient(create_app(neo4j_backend.settings)) as client:
+        yield client
+
+
+@pytest.fixture
+def graph(driver: neo4j.Driver, neo4j_backend: Backend,
+          keys: dict[str, tuple[str, str]]) -> neo4j.Driver:
+    """The sample, as loaded: each test of a module that writes starts from it."""
+    fresh_sample(driver, neo4j_backend.settings.neo4j_database)
+    return driver

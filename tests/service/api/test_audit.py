@@ -1,44 +1,21 @@
 """The audit trail: every write records who, when, what, before and after; admins read it."""
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import neo4j
-import pytest
 from fastapi.testclient import TestClient
 
-from service.app import create_app
 from service.cypher_catalog import cypher
 from tests.neo4j_backends import Backend
-from tests.service.api.writing import call, clean_up, error_of, fresh_sample, one, prepare
+from tests.service.api.writing import call, error_of, one
 
 TRAIL = """query($first: Int!, $after: String, $target: ID, $keyId: String) {
   auditTrail(first: $first, after: $after, target: $target, keyId: $keyId) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { cursor node { id at keyId role operation targets before after graphVersion } }
   } }"""
-
-
-@pytest.fixture(scope="module")
-def keys(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[dict[str, tuple[str, str]]]:
-    database = neo4j_backend.settings.neo4j_database
-    yield prepare(driver, database)
-    clean_up(driver, database)
-
-
-@pytest.fixture(scope="module")
-def app(keys: dict[str, tuple[str, str]], neo4j_backend: Backend) -> Iterator[TestClient]:
-    with TestClient(create_app(neo4j_backend.settings)) as client:
-        yield client
-
-
-@pytest.fixture
-def graph(driver: neo4j.Driver, neo4j_backend: Backend,
-          keys: dict[str, tuple[str, str]]) -> neo4j.Driver:
-    fresh_sample(driver, neo4j_backend.settings.neo4j_database)
-    return driver
 
 
 def trail(app: TestClient, keys: dict[str, tuple[str, str]], **variables: Any

@@ -1,7 +1,6 @@
 """Mutations: every entity and link created, updated and deleted on the sample, checked in
 the graph with Cypher; bad input gets the loader's message and writes nothing."""
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -10,43 +9,18 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service import writes
-from service.app import create_app
 from service.errors import BadUserInput
 from tests.loaders.graph_dump import dump
 from tests.neo4j_backends import Backend
 from tests.service.api.writing import (
     RESULT,
     call,
-    clean_up,
     codes,
     error_of,
-    fresh_sample,
     graph_version,
     node_props,
     one,
-    prepare,
 )
-
-
-@pytest.fixture(scope="module")
-def keys(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[dict[str, tuple[str, str]]]:
-    database = neo4j_backend.settings.neo4j_database
-    yield prepare(driver, database)
-    clean_up(driver, database)
-
-
-@pytest.fixture(scope="module")
-def app(keys: dict[str, tuple[str, str]], neo4j_backend: Backend) -> Iterator[TestClient]:
-    with TestClient(create_app(neo4j_backend.settings)) as client:
-        yield client
-
-
-@pytest.fixture
-def graph(driver: neo4j.Driver, neo4j_backend: Backend,
-          keys: dict[str, tuple[str, str]]) -> neo4j.Driver:
-    """The sample, as loaded: each test starts from it."""
-    fresh_sample(driver, neo4j_backend.settings.neo4j_database)
-    return driver
 
 
 @pytest.fixture
