@@ -4,7 +4,8 @@ memory guard every algorithm run passes.
 A graph is named from its projection, a hash of its scope and the graph version
 (`articula-actors-1a2b3c4d5e6f-v7-0a1b2c`), so a name says exactly what it holds. Graphs of
 another version are dropped when seen; past `analytics_cached_graphs` the least recently used
-go; when an estimate does not fit in the free heap, every other cached graph goes first.
+go; when an estimate does not fit in the free heap, every other cached graph goes first. A
+graph an analysis of this process is still reading is never dropped (`hold`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from service.analytics.statements import run
+from service.analytics.statements import hold, in_use, run
 from service.cypher_catalog import cypher
 from service.database import Database
 from service.errors import BadUserInput, DatabaseTimeout, MemoryLimit, QueryTimeout
@@ -144,6 +145,7 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
         await check_codes(db, scope)
     version = await graph_version(db)
     name = graph_name(projection, scope, version)
+    hold(name)
     catalogue = _catalogue(db)
     async with catalogue.lock(name):
         listed = await run(db, "analytics/graphs", {"prefix": PREFIX})
@@ -152,7 +154,7 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
         for row in listed:
             if row["graph"].endswith(current):
                 present[row["graph"]] = row
-            else:
+            elif not in_use(row["graph"]):
                 await _drop(db, row["graph"])
         if name not in present:
             await _make_room(db, set(present), db.settings.analytics_cached_graphs - 1)
@@ -183,13 +185,14 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
 
 async def _make_room(db: Database, present: set[str], keep: int, *,
                      spare: str | None = None) -> None:
-    """Drop the least recently used of `present` until at most `keep` remain (never `spare`)."""
+    """Drop the least recently used of `present` until at most `keep` remain (never `spare`,
+    nor a graph an analysis of this process is reading)."""
     used = _catalogue(db).used
     order = sorted(present, key=lambda n: list(used).index(n) if n in used else -1)
     for name in order:
         if len(present) <= keep:
             break
-        if name != spare:
+        if name != spare and not in_use(name):
             await _drop(db, name)
             present.discard(name)
 

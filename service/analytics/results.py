@@ -3,6 +3,7 @@ answers an identical request on an unchanged graph with the first answer."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import weakref
 from collections import OrderedDict
@@ -72,10 +73,12 @@ R = TypeVar("R", bound=HasProvenance)
 
 
 class _Results:
-    """Results per request key, least recently used dropped past the limit."""
+    """Results per request key, least recently used dropped past the limit, and the
+    computations under way, which identical requests join instead of starting their own."""
 
     def __init__(self) -> None:
         self.entries: OrderedDict[str, Any] = OrderedDict()
+        self.running: dict[str, asyncio.Task[Any]] = {}
 
 
 _results: weakref.WeakKeyDictionary[Database, _Results] = weakref.WeakKeyDictionary()
@@ -88,13 +91,26 @@ def request_key(kind: str, graph: AnalyticsGraph, parameters: dict[str, Any]) ->
 
 async def cached(db: Database, key: str, compute: Callable[[], Awaitable[R]],
                  with_provenance: Callable[[R, Provenance], R]) -> R:
-    """The cached result for `key` marked `cached: true`, else `compute()` remembered."""
-    store = _results.setdefault(db, _Results()).entries
+    """The cached result for `key` marked `cached: true`, else `compute()` remembered; a request
+    arriving while the same computation runs waits for it (and is marked cached too)."""
+    results = _results.setdefault(db, _Results())
+    store = results.entries
     if key in store:
         store.move_to_end(key)
         found: R = store[key]
         return with_provenance(found, replace(found.provenance, cached=True))
-    result = await compute()
+    running = results.running.get(key)
+    if running is not None:
+        joined: R = await asyncio.shield(running)
+        return with_provenance(joined, replace(joined.provenance, cached=True))
+    task = asyncio.ensure_future(compute())
+    results.running[key] = task
+    try:
+        # shielded: a client that goes away does not cancel what others wait for
+        result: R = await asyncio.shield(task)
+    finally:
+        if results.running.get(key) is task:
+            del results.running[key]
     limit = db.settings.analytics_cached_results
     if limit > 0:
         store[key] = result

@@ -4,7 +4,9 @@ as one list per column, with errors translated like every other query of the ser
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
+from contextvars import ContextVar
 from typing import Any, ParamSpec, TypeVar
 
 from neo4j import AsyncManagedTransaction, unit_of_work
@@ -18,6 +20,23 @@ P = ParamSpec("P")
 R = TypeVar("R")
 ATTEMPTS = 3
 
+_in_use: Counter[str] = Counter()
+"""How many analyses of this process are reading each GDS graph, by name."""
+_held: ContextVar[list[str] | None] = ContextVar("articula_held_graphs", default=None)
+
+
+def hold(graph: str) -> None:
+    """Mark the graph as read by the running analysis until it ends (see
+    `retried_when_dropped`), so that concurrent requests do not drop it meanwhile."""
+    held = _held.get()
+    if held is not None:
+        held.append(graph)
+        _in_use[graph] += 1
+
+
+def in_use(graph: str) -> bool:
+    return _in_use[graph] > 0
+
 
 class GraphDropped(ArticulaError):
     """A concurrent request dropped the GDS graph this one was about to use."""
@@ -26,17 +45,26 @@ class GraphDropped(ArticulaError):
 
 
 def retried_when_dropped(function: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
-    """Run an analysis again (projecting its graph anew) when another request dropped the graph
-    in between: the catalogue makes room for new graphs while older ones may still be read."""
+    """Run an analysis holding the graphs it reads, and again (projecting its graph anew) when
+    another process dropped one in between: this process never drops a graph it holds, but
+    other workers see only the catalogue."""
 
     @functools.wraps(function)
     async def again(*args: P.args, **kwargs: P.kwargs) -> R:
         for attempt in range(1, ATTEMPTS + 1):
+            held: list[str] = []
+            token = _held.set(held)
             try:
                 return await function(*args, **kwargs)
             except GraphDropped:
                 if attempt == ATTEMPTS:
                     raise
+            finally:
+                _held.reset(token)
+                _in_use.subtract(held)
+                for graph in held:
+                    if _in_use[graph] <= 0:
+                        del _in_use[graph]
         raise AssertionError("unreachable")
 
     return again

@@ -1,0 +1,99 @@
+"""Analyses running side by side while the graph changes: a graph one of them reads is not
+dropped under it, and identical requests share one computation."""
+
+import asyncio
+from dataclasses import dataclass, replace
+
+import neo4j
+import networkx as nx
+
+from service.analytics.centrality import CentralityRequest, Metric, centrality
+from service.analytics.graphs import projected_graph
+from service.analytics.results import Provenance, cached
+from service.analytics.statements import retried_when_dropped
+from service.cypher_catalog import cypher
+from service.database import Database
+from service.projections import Projection
+from service.scope import Scope
+from tests.neo4j_backends import Backend
+from tests.service.analytics.synthetic import write_graph
+
+PAGERANK = CentralityRequest(Metric.PAGERANK, Projection.FULL, top=3)
+
+
+def graph_names(driver: neo4j.Driver) -> set[str]:
+    records, _, _ = driver.execute_query(
+        "CALL gds.graph.list() YIELD graphName RETURN collect(graphName) AS names")
+    return set(records[0]["names"])
+
+
+def test_a_graph_an_analysis_reads_survives_a_write_and_goes_after_it(
+        db: neo4j.Driver, neo4j_backend: Backend) -> None:
+    write_graph(db, neo4j_backend.settings.neo4j_database, nx.karate_club_graph(), "K")
+
+    async def scenario() -> tuple[str, str, set[str], set[str]]:
+        service = Database(neo4j_backend.settings)
+        try:
+            @retried_when_dropped
+            async def reading_while_the_graph_changes() -> tuple[str, str, set[str]]:
+                held = await projected_graph(service, Projection.FULL, Scope())
+                db.execute_query(cypher("db/bump_version"))
+                # another request on the new version: it drops every stale graph it may
+                newer = await centrality(service, PAGERANK)
+                return held.name, newer.provenance.graph, graph_names(db)
+
+            held, newer, during = await reading_while_the_graph_changes()
+            await centrality(service, replace(PAGERANK, top=4))
+            return held, newer, during, graph_names(db)
+        finally:
+            await service.close()
+
+    held, newer, during, after = asyncio.run(scenario())
+    assert held != newer
+    assert {held, newer} <= during
+    assert held not in after and newer in after
+
+
+@dataclass(frozen=True)
+class Result:
+    value: int
+    provenance: Provenance
+
+
+def test_identical_requests_arriving_together_share_one_computation(
+        neo4j_backend: Backend) -> None:
+    settings = neo4j_backend.settings.model_copy(update={"analytics_cached_results": 0})
+    provenance = Provenance("gds.pageRank.stream", {}, None, "FULL", {}, 1, "g", "now", 1.0)
+
+    async def scenario() -> tuple[int, list[Result]]:
+        service = Database(settings)
+        calls, gate = 0, asyncio.Event()
+
+        async def compute() -> Result:
+            nonlocal calls
+            calls += 1
+            await gate.wait()
+            return Result(calls, provenance)
+
+        def marked(found: Result, p: Provenance) -> Result:
+            return replace(found, provenance=p)
+
+        try:
+            first, *others = [asyncio.ensure_future(cached(service, "key", compute, marked))
+                              for _ in range(3)]
+            await asyncio.sleep(0.01)
+            first.cancel()  # the first client goes away: the others still get the result
+            gate.set()
+            done = await asyncio.gather(*others)
+            # with no result kept, a request after the computation computes again
+            again = await cached(service, "key", compute, marked)
+            return calls, [*done, again]
+        finally:
+            await service.close()
+
+    calls, (second, third, again) = asyncio.run(scenario())
+    assert calls == 2
+    assert second.value == third.value == 1
+    assert second.provenance.cached and third.provenance.cached
+    assert again.value == 2 and not again.provenance.cached
+
