@@ -64,7 +64,7 @@ export class Graph {
         { selector: "node:selected", style: { "border-width": 4, "border-color": "#ff9f1c" } },
         { selector: ".faded", style: { opacity: 0.12 } },
         { selector: "node.highlighted", style: { "border-width": 5, "border-color": "#ff9f1c",
-          "font-size": 12, "font-weight": "bold", "z-index": 10 } },
+          "z-index": 10 } },
       ],
     });
     this.cy.on("tap", "node", (event) => this.onSelect(event.target.id()));
@@ -104,8 +104,8 @@ export class Graph {
       degree.set(e.data.target, (degree.get(e.data.target) ?? 0) + 1);
     }
     this.degree = degree;
-    const rankKey = (n) => this.scores.get(n.data.id)?.score ?? -1;
-    const ordered = [...nodes].sort((a, b) => (rankKey(b) - rankKey(a))
+    const rank = (n) => this.scores.get(n.data.id)?.rank ?? Infinity; // the API's: ties by id
+    const ordered = [...nodes].sort((a, b) => (rank(a) - rank(b) || 0)
       || ((degree.get(b.data.id) ?? 0) - (degree.get(a.data.id) ?? 0))
       || (a.data.id < b.data.id ? -1 : 1));
     const drawn = ordered.slice(0, this.state.cap);

@@ -175,7 +175,7 @@ async function select(id) {
   panel.hidden = false;
   graph.cy.resize();
   await showProfile($("panel-body"), graph, id, { onPick: (other) => select(other), language: lang() });
-  if (selected === id) $("panel-title")?.focus?.();
+  if (selected === id) $("panel-title")?.focus({ preventScroll: true });
 }
 
 function closePanel() {
