@@ -12,6 +12,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import pytest
 import uvicorn
 
 from service.app import create_app
+from service.settings import Settings
 from tests.neo4j_backends import Backend
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,8 +54,15 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def base_url(sample_db: object, neo4j_backend: Backend) -> Iterator[str]:
+    with serve(neo4j_backend.settings) as url:
+        yield url
+
+
+@contextmanager
+def serve(settings: Settings) -> Iterator[str]:
+    """The app on a real uvicorn on 127.0.0.1; its base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(neo4j_backend.settings), host="127.0.0.1",
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -4,7 +4,11 @@ API answers for the same scope."""
 from collections.abc import Callable
 from typing import Any
 
-from tests.explorer.conftest import READY_TIMEOUT_MS, GraphQL, shoot
+import neo4j
+
+from service.access import create_key
+from tests.explorer.conftest import READY_TIMEOUT_MS, VIEWPORT, GraphQL, serve, shoot
+from tests.neo4j_backends import Backend
 
 NETWORK = """query ($projection: Projection!, $scope: ScopeInput) {
   network(projection: $projection, scope: $scope) { nodeCount edgeCount nodes { id } } }"""
@@ -42,6 +46,9 @@ def test_the_page_draws_the_sample_network(page: Any, api: GraphQL) -> None:
         f"{expected['edgeCount']} de {expected['edgeCount']} aristas")
     assert page.locator("#widen").is_hidden()
     assert page.locator("header nav a[aria-current=page]").inner_text() == "Red"
+    page.fill("#search", "energia sostenible medellin")
+    page.click("#search-results button")
+    page.wait_for_function("document.querySelector('#panel dl')", timeout=READY_TIMEOUT_MS)
     shoot(page, "network")
 
 
@@ -208,3 +215,31 @@ def test_the_language_switch_changes_the_texts_and_is_remembered(page: Any) -> N
     es, en = page.evaluate("""import('/explorer/js/i18n.js').then(({dictionaries}) =>
         [Object.keys(dictionaries.es).sort(), Object.keys(dictionaries.en).sort()])""")
     assert es == en
+
+
+def test_without_anonymous_reading_the_page_asks_for_a_key_and_uses_it(
+        browser: Any, driver: neo4j.Driver, neo4j_backend: Backend, api: GraphQL) -> None:
+    chile = api("""{ stats(scope: {territories: ["CL"]}) { byTerritory { code initiatives } } }""")
+    initiatives = next(r["initiatives"] for r in chile["stats"]["byTerritory"] if r["code"] == "CL")
+    settings = neo4j_backend.settings
+    key = create_key(driver, settings.neo4j_database, "explorer browser test", "READER")
+    try:
+        with serve(settings.model_copy(update={"anonymous_read": False})) as closed_url:
+            context = browser.new_context(viewport=VIEWPORT, base_url=closed_url)
+            page = context.new_page()
+            page.goto("/#/territory/CL")
+            page.wait_for_function("document.body.dataset.state === 'error'",
+                                   timeout=READY_TIMEOUT_MS)
+            notice = page.locator("#notice")
+            assert notice.inner_text().startswith("Este servicio pide una clave API")
+            notice.locator("button").click()
+            page.fill("#api-key", key.key)
+            page.click("#api-key-dialog button[value=save]")  # saves it and reloads
+            wait_ready(page)
+            assert notice.is_hidden()
+            shown = page.locator("[data-total=initiatives] strong").inner_text()
+            assert shown == str(initiatives)
+            context.close()
+    finally:
+        driver.execute_query("MATCH (k:ApiKey {id: $id}) DETACH DELETE k", id=key.id,
+                             database_=settings.neo4j_database)

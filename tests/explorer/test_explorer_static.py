@@ -62,3 +62,10 @@ def test_every_module_the_page_imports_exists() -> None:
     for path in sorted((STATIC / "js").glob("*.js")):
         for target in re.findall(r"""from\s+["'](\.[^"']+)["']""", path.read_text()):
             assert (path.parent / target).resolve().is_file(), f"{path.name} imports {target}"
+
+
+def test_the_readme_shows_a_screenshot_of_each_view() -> None:
+    section = (ROOT / "README.md").read_text().split("\n## Explorer\n", 1)[1].split("\n## ", 1)[0]
+    for view in ("network", "gaps", "initiative", "territory"):
+        assert f"(docs/screenshots/{view}.png)" in section
+        assert (ROOT / "docs" / "screenshots" / f"{view}.png").read_bytes().startswith(b"\x89PNG")

@@ -171,9 +171,9 @@ function renderSearch() {
 async function select(id) {
   if (!graph.isDrawn(id)) return;
   selected = id;
-  graph.focus(id);
   panel.hidden = false;
   graph.cy.resize();
+  graph.focus(id);
   await showProfile($("panel-body"), graph, id, { onPick: (other) => select(other), language: lang() });
   if (selected === id) $("panel-title")?.focus({ preventScroll: true });
 }
