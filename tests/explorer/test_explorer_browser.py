@@ -53,7 +53,7 @@ def test_the_page_draws_the_sample_network(page: Any, api: GraphQL) -> None:
 
 
 def test_filters_change_what_is_drawn(page: Any, api: GraphQL) -> None:
-    open_view(page, "#/network")
+    open_view(page, "#/network?size=none")  # uniform sizes: no centrality to wait for
     everything = len(page.evaluate(DRAWN_IDS))
 
     page.select_option("select[name=country]", "CL")
@@ -73,16 +73,26 @@ def test_filters_change_what_is_drawn(page: Any, api: GraphQL) -> None:
     assert "country=CL" in page.url and "types=CLUSTER" in page.url  # the view is shareable
 
 
-def test_the_cap_draws_the_most_central_nodes_and_widens(page: Any, api: GraphQL) -> None:
-    top = api("""{ centrality(metric: DEGREE, projection: FULL, top: 40) { items { id } } }""")
-    open_view(page, "#/network?cap=40")
+def test_the_cap_draws_the_most_central_nodes_pins_chosen_ones_and_widens(
+        page: Any, api: GraphQL) -> None:
     total = network(api, {})["nodeCount"]
+    ranking = api("""query ($top: Int!) { centrality(metric: DEGREE, projection: FULL, top: $top) {
+        items { id name } } }""", {"top": total})["centrality"]["items"]
+    open_view(page, "#/network?cap=40")
     drawn = page.evaluate(DRAWN_IDS)
     assert len(drawn) == 40
-    assert set(drawn) == {i["id"] for i in top["centrality"]["items"]}
+    assert set(drawn) == {i["id"] for i in ranking[:40]}
     assert page.locator("#shown").inner_text().startswith(f"Mostrando 40 de {total} nodos")
+    # A search finds nodes past the cap too; choosing one draws it and opens its profile.
+    last = ranking[-1]
+    page.fill("#search", last["name"])
+    page.locator("#search-results button").first.click()
+    page.wait_for_function("document.querySelector('#panel dl')", timeout=READY_TIMEOUT_MS)
+    assert page.locator("#panel-title").inner_text() == last["name"]
+    assert sorted(page.evaluate(DRAWN_IDS)) == sorted([*drawn, last["id"]])
     then_ready(page, lambda: page.click("#widen"))
-    assert len(page.evaluate(DRAWN_IDS)) == 80
+    widened = page.evaluate(DRAWN_IDS)
+    assert set(widened) == {i["id"] for i in ranking[:80]} | {last["id"]}  # still pinned
     assert "cap=80" in page.url
 
 

@@ -49,7 +49,7 @@ export class Gaps {
       this.graph.clearHighlight();
     } else {
       this.chosen = index;
-      this.graph.highlight(this.findings[index].nodes.map((n) => n.id));
+      this.graph.highlight(this.findings[index].nodes.map((n) => n.id)); // pins any past the cap
     }
     for (const button of this.list.querySelectorAll("button[data-gap-index]")) {
       button.setAttribute("aria-pressed", String(Number(button.dataset.gapIndex) === this.chosen));

@@ -36,8 +36,8 @@ function status(text) {
   fill($("shown"), t("shown", { shown: number(shown.nodes), total: number(total.nodes),
     edges: number(shown.edges), totalEdges: number(total.edges) }));
   const widen = $("widen");
-  widen.hidden = shown.nodes >= total.nodes;
-  widen.textContent = t("cap.widen", { next: number(Math.min(total.nodes, graph.state.cap * 2)) });
+  widen.hidden = shown.nodes >= total.nodes && shown.edges >= total.edges;
+  widen.textContent = t("cap.widen", { next: number(graph.state.cap * 2) });
   widen.title = t("cap.note");
   renderLegend();
 }
@@ -142,7 +142,7 @@ form.country.addEventListener("change", () => {
 $("gap-kind").addEventListener("change", () => go(formState()));
 $("widen").addEventListener("click", () => {
   const state = parse(location.hash.split("?")[1] ?? "");
-  state.cap = Math.min(graph.total.nodes, graph.state.cap * 2);
+  state.cap = graph.state.cap * 2;
   go(state);
 });
 
@@ -161,14 +161,15 @@ function renderSearch() {
     const text = fold(`${n.name} ${n.id}`);
     return words.every((w) => text.includes(w));
   }).slice(0, SEARCH_RESULTS);
-  fill(list, found.length ? found.map((n) => h("li", {}, graph.isDrawn(n.id)
-    ? h("button", { type: "button", onclick: () => select(n.id) }, n.name,
-      h("span", { class: "muted" }, ` · ${label("kind", n.kind)}`))
-    : h("span", { class: "muted" }, `${n.name} (${t("search.hidden")})`)))
+  fill(list, found.length ? found.map((n) => h("li", {},
+    h("button", { type: "button", onclick: () => select(n.id) }, n.name,
+      h("span", { class: "muted" }, ` · ${label("kind", n.kind)}`
+        + (graph.isDrawn(n.id) ? "" : ` · ${t("search.hidden")}`)))))
     : h("li", { class: "muted" }, t("search.none")));
 }
 
 async function select(id) {
+  graph.pin([id]); // a search result past the cap is drawn too
   if (!graph.isDrawn(id)) return;
   selected = id;
   panel.hidden = false;
