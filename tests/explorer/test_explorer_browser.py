@@ -72,6 +72,14 @@ def test_filters_change_what_is_drawn(page: Any, api: GraphQL) -> None:
     assert page.evaluate(DRAWN_EDGES) == clusters["edgeCount"]
     assert "country=CL" in page.url and "types=CLUSTER" in page.url  # the view is shareable
 
+    # A code the service does not know: its message, and nothing drawn changes.
+    page.fill("input[name=sector]", "ZZZ")
+    page.evaluate("document.body.dataset.state = 'stale'")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.body.dataset.state === 'error'", timeout=READY_TIMEOUT_MS)
+    assert "Unknown sector code 'ZZZ'" in page.locator("#notice").inner_text()
+    assert page.evaluate(DRAWN_EDGES) == clusters["edgeCount"]
+
 
 def test_the_cap_draws_the_most_central_nodes_pins_chosen_ones_and_widens(
         page: Any, api: GraphQL) -> None:

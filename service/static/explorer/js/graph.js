@@ -144,16 +144,11 @@ export class Graph {
     this.cy.on("tap", "node", (event) => this.onSelect(event.target.id()));
   }
 
-  /** Fetch and draw the network of the filters. */
+  /** Fetch and draw the network of the filters; on an error what is drawn stays as it was. */
   async load(state) {
-    this.state = { ...state };
     const scope = scopeOf(state);
     this.onStatus(t("loading"));
     const net = (await gql(NETWORK, { projection: state.projection, scope })).network;
-    this.all = net.cytoscape;
-    this.pinned = new Set();
-    this.directed = net.directed;
-    this.total = { nodes: net.nodeCount, edges: net.edgeCount };
     const [scores, communities] = await Promise.all([
       state.size !== "none" && net.nodeCount
         ? gql(CENTRALITY, { metric: state.size, projection: state.projection, scope,
@@ -162,6 +157,11 @@ export class Graph {
       state.colour === "community" && net.nodeCount
         ? gql(COMMUNITIES, { projection: state.projection, scope }) : null,
     ]);
+    this.state = { ...state };
+    this.all = net.cytoscape;
+    this.pinned = new Set();
+    this.directed = net.directed;
+    this.total = { nodes: net.nodeCount, edges: net.edgeCount };
     this.scores = new Map((scores?.centrality.items ?? []).map((i) => [i.id, i]));
     this.communityOf = new Map();
     for (const community of communities?.communities.communities ?? []) {

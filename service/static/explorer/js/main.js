@@ -212,7 +212,7 @@ $("language").addEventListener("click", () => setLanguage(lang() === "es" ? "en"
 onLanguage(() => {
   buildForm();
   showFormState(parse(location.hash.split("?")[1] ?? ""));
-  route(true).catch(notice);
+  route(true).catch(failed);
 });
 
 // --- routes ---------------------------------------------------------------------------
@@ -278,10 +278,14 @@ async function routeGraph(name, query, relabel) {
   renderSearch();
 }
 
-window.addEventListener("hashchange", () => {
-  route().catch((error) => { setState("error"); notice(error); });
-});
+function failed(error) {
+  fill($("shown"));
+  setState("error");
+  notice(error);
+}
+
+window.addEventListener("hashchange", () => route().catch(failed));
 
 applyStatic();
 buildForm();
-route().catch((error) => { setState("error"); notice(error); });
+route().catch(failed);
