@@ -86,7 +86,7 @@ export async function renderTerritory(page, code) {
         h("td", {}, BELOW[territory.level] === "REGION"
           ? h("a", { href: `#/territory/${r.code}` }, `${r.name} (${r.code})`) : `${r.name} (${r.code})`),
         cell(r.initiatives), cell(r.firms), cell(r.institutions)))),
-      h("tfoot", {}, h("tr", {}, h("th", {}, t("territory.total")), cell(own.initiatives), cell(own.firms),
+      h("tfoot", {}, h("tr", {}, h("th", {}, t("territory.total", { name: territory.name })), cell(own.initiatives), cell(own.firms),
         cell(own.institutions))))
       : h("p", { class: "muted" }, t("territory.noData")),
     h("h3", {}, t("territory.countries")),
