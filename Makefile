@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install serve test lint clean
+.PHONY: install serve test lint clean explorer-vendor
 
 install: $(STAMP)
 
@@ -25,6 +25,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# Regenerate service/static/explorer/vendor/ from explorer/package-lock.json (needs npm).
+explorer-vendor:
+	explorer/vendor.sh
 
 clean:
 	-$(BIN)/articula neo4j stop

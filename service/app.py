@@ -1,4 +1,5 @@
-"""The FastAPI application: GraphQL at /graphql, liveness at /healthz, readiness at /readyz."""
+"""The FastAPI application: the Explorer page at /, GraphQL at /graphql, liveness at /healthz,
+readiness at /readyz."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,6 +16,7 @@ from service.database import Database, sync_driver
 from service.errors import ArticulaError
 from service.request_size import RequestSizeLimit
 from service.routes.admin import router as admin_router
+from service.routes.explorer import mount_explorer
 from service.routes.export import router as export_router
 from service.settings import Settings, get_settings
 
@@ -46,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        include_in_schema=False)
     app.include_router(export_router)
     app.include_router(admin_router)
+    mount_explorer(app)
 
     @app.get("/healthz", summary="The process is alive.")
     async def healthz() -> dict[str, str]:

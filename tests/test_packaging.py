@@ -55,7 +55,7 @@ def test_readme_names_the_pinned_versions_and_the_two_commands() -> None:
     assert "make serve" in quick_start and "make test" in quick_start
 
 
-def test_the_wheel_ships_the_cypher_the_reference_data_the_sample_and_the_pom(
+def test_the_wheel_ships_the_cypher_the_reference_data_the_sample_the_pom_and_the_explorer(
     tmp_path: Path,
 ) -> None:
     subprocess.run(
@@ -70,3 +70,8 @@ def test_the_wheel_ships_the_cypher_the_reference_data_the_sample_and_the_pom(
     assert cypher_files and cypher_files <= names
     assert {"loaders/reference/isic_rev4.csv", "loaders/reference/lac_countries.csv",
             "loaders/sample/initiatives.csv", "service/local_neo4j/pom.xml"} <= names
+    explorer = {f"service/{p.relative_to(ROOT / 'service').as_posix()}"
+                for p in (ROOT / "service" / "static").rglob("*") if p.is_file()}
+    assert {"service/static/explorer/index.html",
+            "service/static/explorer/vendor/cytoscape.esm.min.js",
+            "service/static/explorer/vendor/cytoscape.LICENSE"} <= explorer <= names

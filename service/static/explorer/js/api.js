@@ -1,0 +1,42 @@
+// GraphQL over fetch to the same origin's /graphql, with the API key kept in localStorage.
+
+const KEY = "articula.apiKey";
+const ENDPOINT = new URL("graphql", document.baseURI).toString();
+
+export class ApiError extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export function apiKey() { return localStorage.getItem(KEY) || ""; }
+
+export function setApiKey(value) {
+  if (value) localStorage.setItem(KEY, value.trim());
+  else localStorage.removeItem(KEY);
+}
+
+/** Run a query; its `data`, or an ApiError carrying the first error's extensions.code. */
+export async function gql(query, variables = {}) {
+  const headers = { "content-type": "application/json", accept: "application/json" };
+  const key = apiKey();
+  if (key) headers.authorization = `Bearer ${key}`;
+  let response;
+  try {
+    response = await fetch(ENDPOINT, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  } catch (error) {
+    throw new ApiError(String(error), "NETWORK");
+  }
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`HTTP ${response.status}`, response.status === 401 ? "UNAUTHENTICATED" : "HTTP");
+  }
+  if (body.errors?.length) {
+    const first = body.errors[0];
+    throw new ApiError(first.message, first.extensions?.code ?? "ERROR");
+  }
+  return body.data;
+}

@@ -1,0 +1,228 @@
+// Every visible string of the page, one dictionary per language; Spanish by default, the
+// choice remembered in localStorage. Texts from the API (gap explanations, matchmaking
+// reasons, sector names in English where no Spanish one is known) are shown as they come.
+
+const es = {
+  skip: "Saltar al contenido", explorer: "Explorador", views: "Vistas",
+  "view.network": "Red", "view.gaps": "Brechas", "view.territory": "Territorios",
+  "view.initiative": "Iniciativa", graphiql: "GraphQL", language: "English",
+  filters: "Filtros", "filter.country": "País", "filter.territory": "Región",
+  "filter.sector": "Sector (código CIIU)", "filter.types": "Tipos de iniciativa",
+  "filter.projection": "Proyección", "filter.colour": "Color", "filter.size": "Tamaño",
+  "filter.apply": "Aplicar", "filter.all": "Todos", "filter.allRegions": "Todas",
+  "colour.kind": "Por tipo", "colour.community": "Por comunidad (Louvain)",
+  "size.none": "Uniforme", "size.DEGREE": "Grado", "size.PAGERANK": "PageRank",
+  "size.BETWEENNESS": "Intermediación", "size.CLOSENESS": "Cercanía",
+  "search.label": "Buscar un nodo", "search.none": "Sin resultados en la red.",
+  "search.hidden": "fuera del tope: se añadirá",
+  "graph.label": "Red de articulación", loading: "Cargando…",
+  shown: "Mostrando {shown} de {total} nodos y {edges} de {totalEdges} aristas",
+  "cap.widen": "Ampliar a {next} nodos", "cap.note": "Se dibujan los nodos más centrales según el tamaño elegido (grado si es uniforme), más los que se eligen en la búsqueda o en una brecha, y hasta 3 aristas por nodo del tope.",
+  "legend.nodes": "Nodos", "legend.edges": "Aristas", "legend.community": "Comunidad {id}",
+  "legend.otherCommunity": "Otras comunidades",
+  close: "Cerrar", "panel.links": "Vínculos en la red ({n})", "panel.metrics": "Métricas",
+  "panel.profile": "Perfil", "panel.degree": "Grado en la red dibujada",
+  "panel.score": "{metric}", "panel.rank": "puesto {rank} de {n}", "panel.community": "Comunidad",
+  "panel.open": "Abrir la página de la iniciativa", "panel.more": "… y {n} más",
+  "field.id": "Id", "field.type": "Tipo", "field.status": "Estado", "field.years": "Años",
+  "field.territory": "Territorio", "field.territories": "Territorios", "field.sectors": "Sectores",
+  "field.size": "Tamaño", "field.employees": "Empleados", "field.founded": "Fundada",
+  "field.kind": "Clase", "field.level": "Nivel", "field.instrument": "Instrumento",
+  "field.budget": "Presupuesto", "field.runBy": "Ejecuta", "field.initiatives": "Iniciativas",
+  "field.governs": "Gobierna", "field.programs": "Programas", "field.supports": "Apoya",
+  "field.website": "Sitio web", "field.role": "Rol", "field.since": "Desde", "field.until": "Hasta",
+  "field.name": "Nombre", "field.amount": "Monto", "field.program": "Programa",
+  "field.institution": "Institución", "field.actor": "Actor", "field.partner": "Socia",
+  "gaps.title": "Brechas de coordinación", "gaps.kind": "Tipo de brecha", "gaps.all": "Todos",
+  "gaps.count": "{n} brechas", "gaps.severity": "severidad {s}",
+  "gaps.highlighted": "{drawn} de {n} nodos de la brecha resaltados en la red",
+  "gaps.notDrawn": "; {missing} no están en la red (los territorios nunca son nodos, y la proyección elegida puede dejar fuera otros)",
+  "gaps.clear": "Quitar el resaltado",
+  "initiative.members": "Miembros ({n})", "initiative.governance": "Gobernanza ({n})",
+  "initiative.support": "Apoyo ({n})", "initiative.collaborations": "Colaboraciones ({n})",
+  "initiative.metrics": "Métricas", "initiative.matches": "Sugerencias de vinculación",
+  "initiative.noMatches": "Sin sugerencias.", "initiative.notFound": "No existe la iniciativa {id}.",
+  "initiative.metricsNote": "En la red de iniciativas de {countries}: dos iniciativas se vinculan si comparten actores o colaboran.",
+  "initiative.participants": "Participantes", "initiative.seats": "Asientos de gobernanza",
+  "initiative.programs": "Programas de apoyo", "initiative.inNetwork": "Iniciativas en la red",
+  "initiative.metric": "Métrica", "initiative.value": "Valor", "initiative.rankOf": "Puesto",
+  "initiative.score": "puntaje {score}", "initiative.showInNetwork": "Ver en la red",
+  "none": "—",
+  "territory.title": "Territorios", "territory.country": "País", "territory.region": "Región",
+  "territory.whole": "Todo el país", "territory.byType": "Iniciativas por tipo",
+  "territory.byKind": "Actores por clase", "territory.table": "Por territorio",
+  "territory.initiatives": "Iniciativas", "territory.firms": "Empresas",
+  "territory.institutions": "Instituciones", "territory.total": "Total de {name}",
+  "territory.noData": "Sin datos en este territorio.", "territory.countries": "Todos los países",
+  "apiKey.button": "Clave API", "apiKey.title": "Clave API",
+  "apiKey.help": "Si el servicio no admite lectura anónima, pegue una clave (ak_…). Se guarda en este navegador.",
+  "apiKey.label": "Clave", "apiKey.save": "Guardar", "apiKey.clear": "Borrar", "apiKey.cancel": "Cancelar",
+  "error.unauthenticated": "Este servicio pide una clave API para leer, o la clave guardada no es válida.",
+  "error.enterKey": "Introducir clave", "error.generic": "Error: {message}",
+  "error.network": "No se pudo contactar el servicio.",
+  "projection.FULL": "Completa", "projection.ACTORS": "Actores (co-participación)",
+  "projection.INITIATIVES": "Iniciativas", "projection.GOVERNANCE": "Gobernanza",
+  "projection.SUPPLY": "Suministro",
+  "kind.CLUSTER": "Clúster", "kind.VALUE_CHAIN": "Cadena de valor", "kind.LOCAL_PRODUCTIVE": "Iniciativa productiva local",
+  "kind.BUSINESS_NETWORK": "Red empresarial", "kind.SUPPLIER_DEVELOPMENT": "Desarrollo de proveedores",
+  "kind.FIRM": "Empresa", "kind.GOVERNMENT": "Gobierno", "kind.ACADEMIA": "Academia",
+  "kind.BUSINESS_ASSOCIATION": "Gremio empresarial", "kind.CIVIL_SOCIETY": "Sociedad civil",
+  "kind.DEVELOPMENT_AGENCY": "Agencia de desarrollo", "kind.FINANCIAL": "Entidad financiera",
+  "kind.INTERNATIONAL": "Organismo internacional", "kind.PROGRAM": "Programa",
+  "entity.Initiative": "Iniciativa", "entity.Firm": "Empresa", "entity.Institution": "Institución",
+  "entity.Program": "Programa", "entity.Territory": "Territorio",
+  "edge.PARTICIPATES_IN": "Participa en", "edge.GOVERNS": "Gobierna", "edge.RUNS": "Ejecuta",
+  "edge.SUPPORTS": "Apoya", "edge.SUPPLIES": "Suministra a", "edge.COLLABORATES_WITH": "Colabora con",
+  "edge.AGREEMENT_WITH": "Convenio con", "edge.SHARES_INITIATIVES": "Comparten iniciativas",
+  "edge.SHARES_ACTORS": "Comparten actores", "edge.SHARES_ACTORS_AND_COLLABORATES": "Comparten actores y colaboran",
+  "status.PLANNED": "Planificada", "status.ACTIVE": "Activa", "status.SUSPENDED": "Suspendida",
+  "status.CONCLUDED": "Concluida",
+  "size.MICRO": "Micro", "size.SMALL": "Pequeña", "size.MEDIUM": "Mediana", "size.LARGE": "Grande",
+  "level.SUPRANATIONAL": "Supranacional", "level.NATIONAL": "Nacional", "level.SUBNATIONAL": "Subnacional",
+  "level.LOCAL": "Local", "level.COUNTRY": "País", "level.REGION": "Región", "level.MUNICIPALITY": "Municipio",
+  "role.MEMBER": "Miembro", "role.LEADER": "Líder", "role.ANCHOR": "Ancla", "role.SUPPLIER": "Proveedor",
+  "role.CLIENT": "Cliente", "role.PARTNER": "Socio", "role.CHAIR": "Presidencia",
+  "role.BOARD_MEMBER": "Junta directiva", "role.TECHNICAL_SECRETARIAT": "Secretaría técnica",
+  "role.FUNDER": "Financiador", "role.ADVISOR": "Asesor",
+  "gap.UNGOVERNED": "Sin gobernanza", "gap.VERTICAL": "Coordinación vertical",
+  "gap.HELIX": "Hélices ausentes", "gap.OVERLAP": "Superposición", "gap.FRAGMENTED_SUPPORT": "Apoyo fragmentado",
+  "gap.WHITE_SPOT": "Zona sin iniciativa", "gap.INFORMAL_BROKER": "Intermediario informal",
+  "gap.BROKER_DEPENDENCY": "Dependencia de un intermediario",
+};
+
+const en = {
+  skip: "Skip to content", explorer: "Explorer", views: "Views",
+  "view.network": "Network", "view.gaps": "Gaps", "view.territory": "Territories",
+  "view.initiative": "Initiative", graphiql: "GraphQL", language: "Español",
+  filters: "Filters", "filter.country": "Country", "filter.territory": "Region",
+  "filter.sector": "Sector (ISIC code)", "filter.types": "Initiative types",
+  "filter.projection": "Projection", "filter.colour": "Colour", "filter.size": "Size",
+  "filter.apply": "Apply", "filter.all": "All", "filter.allRegions": "All",
+  "colour.kind": "By kind", "colour.community": "By community (Louvain)",
+  "size.none": "Uniform", "size.DEGREE": "Degree", "size.PAGERANK": "PageRank",
+  "size.BETWEENNESS": "Betweenness", "size.CLOSENESS": "Closeness",
+  "search.label": "Find a node", "search.none": "No match in the network.",
+  "search.hidden": "past the cap: will be added",
+  "graph.label": "Articulation network", loading: "Loading…",
+  shown: "Showing {shown} of {total} nodes and {edges} of {totalEdges} edges",
+  "cap.widen": "Widen to {next} nodes", "cap.note": "The most central nodes by the chosen size are drawn (degree when uniform), plus those chosen in the search or in a gap, and up to 3 edges per node of the cap.",
+  "legend.nodes": "Nodes", "legend.edges": "Edges", "legend.community": "Community {id}",
+  "legend.otherCommunity": "Other communities",
+  close: "Close", "panel.links": "Links in the network ({n})", "panel.metrics": "Metrics",
+  "panel.profile": "Profile", "panel.degree": "Degree in the drawn network",
+  "panel.score": "{metric}", "panel.rank": "rank {rank} of {n}", "panel.community": "Community",
+  "panel.open": "Open the initiative's page", "panel.more": "… and {n} more",
+  "field.id": "Id", "field.type": "Type", "field.status": "Status", "field.years": "Years",
+  "field.territory": "Territory", "field.territories": "Territories", "field.sectors": "Sectors",
+  "field.size": "Size", "field.employees": "Employees", "field.founded": "Founded",
+  "field.kind": "Kind", "field.level": "Level", "field.instrument": "Instrument",
+  "field.budget": "Budget", "field.runBy": "Run by", "field.initiatives": "Initiatives",
+  "field.governs": "Governs", "field.programs": "Programmes", "field.supports": "Supports",
+  "field.website": "Website", "field.role": "Role", "field.since": "Since", "field.until": "Until",
+  "field.name": "Name", "field.amount": "Amount", "field.program": "Programme",
+  "field.institution": "Institution", "field.actor": "Actor", "field.partner": "Partner",
+  "gaps.title": "Coordination gaps", "gaps.kind": "Kind of gap", "gaps.all": "All",
+  "gaps.count": "{n} gaps", "gaps.severity": "severity {s}",
+  "gaps.highlighted": "{drawn} of the gap's {n} nodes highlighted in the network",
+  "gaps.notDrawn": "; {missing} are not in the network (territories are never nodes, and the chosen projection may leave out others)",
+  "gaps.clear": "Clear the highlight",
+  "initiative.members": "Members ({n})", "initiative.governance": "Governance ({n})",
+  "initiative.support": "Support ({n})", "initiative.collaborations": "Collaborations ({n})",
+  "initiative.metrics": "Metrics", "initiative.matches": "Matchmaking suggestions",
+  "initiative.noMatches": "No suggestions.", "initiative.notFound": "There is no initiative {id}.",
+  "initiative.metricsNote": "In the initiative network of {countries}: two initiatives are linked when they share actors or collaborate.",
+  "initiative.participants": "Participants", "initiative.seats": "Governance seats",
+  "initiative.programs": "Supporting programmes", "initiative.inNetwork": "Initiatives in the network",
+  "initiative.metric": "Metric", "initiative.value": "Value", "initiative.rankOf": "Rank",
+  "initiative.score": "score {score}", "initiative.showInNetwork": "Show in the network",
+  "none": "—",
+  "territory.title": "Territories", "territory.country": "Country", "territory.region": "Region",
+  "territory.whole": "Whole country", "territory.byType": "Initiatives by type",
+  "territory.byKind": "Actors by kind", "territory.table": "By territory",
+  "territory.initiatives": "Initiatives", "territory.firms": "Firms",
+  "territory.institutions": "Institutions", "territory.total": "All of {name}",
+  "territory.noData": "No data in this territory.", "territory.countries": "All countries",
+  "apiKey.button": "API key", "apiKey.title": "API key",
+  "apiKey.help": "If the service does not allow anonymous reading, paste a key (ak_…). It is kept in this browser.",
+  "apiKey.label": "Key", "apiKey.save": "Save", "apiKey.clear": "Clear", "apiKey.cancel": "Cancel",
+  "error.unauthenticated": "This service asks for an API key to read, or the saved key is not valid.",
+  "error.enterKey": "Enter a key", "error.generic": "Error: {message}",
+  "error.network": "The service could not be reached.",
+  "projection.FULL": "Full", "projection.ACTORS": "Actors (co-participation)",
+  "projection.INITIATIVES": "Initiatives", "projection.GOVERNANCE": "Governance",
+  "projection.SUPPLY": "Supply",
+  "kind.CLUSTER": "Cluster", "kind.VALUE_CHAIN": "Value chain", "kind.LOCAL_PRODUCTIVE": "Local productive initiative",
+  "kind.BUSINESS_NETWORK": "Business network", "kind.SUPPLIER_DEVELOPMENT": "Supplier development",
+  "kind.FIRM": "Firm", "kind.GOVERNMENT": "Government", "kind.ACADEMIA": "Academia",
+  "kind.BUSINESS_ASSOCIATION": "Business association", "kind.CIVIL_SOCIETY": "Civil society",
+  "kind.DEVELOPMENT_AGENCY": "Development agency", "kind.FINANCIAL": "Financial",
+  "kind.INTERNATIONAL": "International", "kind.PROGRAM": "Programme",
+  "entity.Initiative": "Initiative", "entity.Firm": "Firm", "entity.Institution": "Institution",
+  "entity.Program": "Programme", "entity.Territory": "Territory",
+  "edge.PARTICIPATES_IN": "Participates in", "edge.GOVERNS": "Governs", "edge.RUNS": "Runs",
+  "edge.SUPPORTS": "Supports", "edge.SUPPLIES": "Supplies", "edge.COLLABORATES_WITH": "Collaborates with",
+  "edge.AGREEMENT_WITH": "Agreement with", "edge.SHARES_INITIATIVES": "Share initiatives",
+  "edge.SHARES_ACTORS": "Share actors", "edge.SHARES_ACTORS_AND_COLLABORATES": "Share actors and collaborate",
+  "status.PLANNED": "Planned", "status.ACTIVE": "Active", "status.SUSPENDED": "Suspended",
+  "status.CONCLUDED": "Concluded",
+  "size.MICRO": "Micro", "size.SMALL": "Small", "size.MEDIUM": "Medium", "size.LARGE": "Large",
+  "level.SUPRANATIONAL": "Supranational", "level.NATIONAL": "National", "level.SUBNATIONAL": "Subnational",
+  "level.LOCAL": "Local", "level.COUNTRY": "Country", "level.REGION": "Region", "level.MUNICIPALITY": "Municipality",
+  "role.MEMBER": "Member", "role.LEADER": "Leader", "role.ANCHOR": "Anchor", "role.SUPPLIER": "Supplier",
+  "role.CLIENT": "Client", "role.PARTNER": "Partner", "role.CHAIR": "Chair",
+  "role.BOARD_MEMBER": "Board member", "role.TECHNICAL_SECRETARIAT": "Technical secretariat",
+  "role.FUNDER": "Funder", "role.ADVISOR": "Advisor",
+  "gap.UNGOVERNED": "Ungoverned", "gap.VERTICAL": "Vertical coordination",
+  "gap.HELIX": "Missing helices", "gap.OVERLAP": "Overlap", "gap.FRAGMENTED_SUPPORT": "Fragmented support",
+  "gap.WHITE_SPOT": "White spot", "gap.INFORMAL_BROKER": "Informal broker",
+  "gap.BROKER_DEPENDENCY": "Broker dependency",
+};
+
+export const dictionaries = { es, en };
+const STORAGE = "articula.language";
+let language = localStorage.getItem(STORAGE) === "en" ? "en" : "es";
+const listeners = [];
+
+export function lang() { return language; }
+
+/** The text for `key` in the current language, `{name}` placeholders filled from params. */
+export function t(key, params = {}) {
+  const text = dictionaries[language][key] ?? dictionaries.es[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
+}
+
+/** An enumeration value's label (kinds, roles, statuses…), the raw value when unknown. */
+export function label(prefix, value) {
+  if (value === null || value === undefined || value === "") return t("none");
+  const key = `${prefix}.${value}`;
+  return key in dictionaries[language] ? t(key) : String(value);
+}
+
+export function setLanguage(next) {
+  language = next === "en" ? "en" : "es";
+  localStorage.setItem(STORAGE, language);
+  applyStatic();
+  for (const listener of listeners) listener(language);
+}
+
+export function onLanguage(listener) { listeners.push(listener); }
+
+export function number(value, digits = 0) {
+  return new Intl.NumberFormat(language === "en" ? "en" : "es", {
+    maximumFractionDigits: digits, minimumFractionDigits: 0,
+  }).format(value);
+}
+
+/** Translate the static page: elements with data-i18n (text) or data-i18n-label (aria-label). */
+export function applyStatic(root = document) {
+  document.documentElement.lang = language;
+  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll("[data-i18n-label]")) {
+    el.setAttribute("aria-label", t(el.dataset.i18nLabel));
+  }
+  const switcher = document.getElementById("language");
+  if (switcher) {
+    switcher.textContent = t("language");
+    switcher.lang = language === "es" ? "en" : "es";
+  }
+}

@@ -1,0 +1,127 @@
+"""A real uvicorn server over the sample dataset, and Debian's Chromium driven by Playwright.
+
+Without Chromium (or the playwright package) the browser tests skip, naming what to
+install; with ARTICULA_REQUIRE_BROWSER=1 (CI) they fail instead.
+"""
+
+import json
+import os
+import shutil
+import socket
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from service.app import create_app
+from service.settings import Settings
+from tests.neo4j_backends import Backend
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1280, "height": 800}
+# The first analytics on a cold GDS take seconds on a busy machine.
+READY_TIMEOUT_MS = 90_000
+
+GraphQL = Callable[..., dict[str, Any]]
+
+
+def chromium() -> str | None:
+    """Debian's Chromium (package `chromium`), or the one ARTICULA_CHROMIUM names."""
+    found = os.environ.get("ARTICULA_CHROMIUM") or shutil.which("chromium")
+    return found if found and Path(found).is_file() else None
+
+
+def missing_browser(reason: str) -> None:
+    if os.environ.get("ARTICULA_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (ARTICULA_REQUIRE_BROWSER=1)", pytrace=False)
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_db: object, neo4j_backend: Backend) -> Iterator[str]:
+    with serve(neo4j_backend.settings) as url:
+        yield url
+
+
+@contextmanager
+def serve(settings: Settings) -> Iterator[str]:
+    """The app on a real uvicorn on 127.0.0.1; its base URL."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def api(base_url: str) -> GraphQL:
+    """Ask the running server directly: the reference the page's numbers are checked against."""
+
+    def run(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        request = urllib.request.Request(
+            f"{base_url}/graphql", method="POST",
+            data=json.dumps({"query": query, "variables": variables or {}}).encode(),
+            headers={"content-type": "application/json"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            body = json.load(response)
+        assert "errors" not in body, body["errors"]
+        return dict(body["data"])
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = chromium()
+    if executable is None:
+        missing_browser("Chromium is not installed: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing_browser("The playwright package is not installed: pip install -e '.[dev]'")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    """A fresh page (Spanish, empty localStorage) at 1280x800 whose script errors fail the test."""
+    context = browser.new_context(viewport=VIEWPORT, base_url=base_url, locale="es-CO")
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    context.close()
+    assert not errors, errors
+
+
+def shoot(page: Any, name: str) -> Path:
+    """Save a screenshot where CI keeps its artifacts."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path

@@ -1,0 +1,263 @@
+"""The Explorer in a real browser over the sample dataset: what it draws and shows is what the
+API answers for the same scope."""
+
+from collections.abc import Callable
+from typing import Any
+
+import neo4j
+
+from service.access import create_key
+from tests.explorer.conftest import READY_TIMEOUT_MS, VIEWPORT, GraphQL, serve, shoot
+from tests.neo4j_backends import Backend
+
+NETWORK = """query ($projection: Projection!, $scope: ScopeInput) {
+  network(projection: $projection, scope: $scope) { nodeCount edgeCount nodes { id } } }"""
+DRAWN_IDS = "window.articulaExplorer.graph.cy.nodes().map((n) => n.id()).sort()"
+DRAWN_EDGES = "window.articulaExplorer.graph.cy.edges().length"
+
+
+def wait_ready(page: Any) -> None:
+    page.wait_for_function("document.body.dataset.state === 'ready'", timeout=READY_TIMEOUT_MS)
+
+
+def open_view(page: Any, route: str) -> None:
+    page.goto(f"/{route}")
+    wait_ready(page)
+
+
+def then_ready(page: Any, action: Callable[[], object]) -> None:
+    """Do something that routes (changes the hash), then wait until the new view is drawn."""
+    page.evaluate("document.body.dataset.state = 'stale'")
+    action()
+    wait_ready(page)
+
+
+def network(api: GraphQL, scope: dict[str, Any], projection: str = "FULL") -> dict[str, Any]:
+    return api(NETWORK, {"projection": projection, "scope": scope})["network"]
+
+
+def test_the_page_draws_the_sample_network(page: Any, api: GraphQL) -> None:
+    expected = network(api, {})
+    open_view(page, "")
+    assert page.evaluate(DRAWN_IDS) == sorted(n["id"] for n in expected["nodes"])
+    assert page.evaluate(DRAWN_EDGES) == expected["edgeCount"]
+    assert page.locator("#shown").inner_text() == (
+        f"Mostrando {expected['nodeCount']} de {expected['nodeCount']} nodos y "
+        f"{expected['edgeCount']} de {expected['edgeCount']} aristas")
+    assert page.locator("#widen").is_hidden()
+    assert page.locator("header nav a[aria-current=page]").inner_text() == "Red"
+    page.fill("#search", "energia sostenible medellin")
+    page.click("#search-results button")
+    page.wait_for_function("document.querySelector('#panel dl')", timeout=READY_TIMEOUT_MS)
+    shoot(page, "network")
+
+
+def test_filters_change_what_is_drawn(page: Any, api: GraphQL) -> None:
+    open_view(page, "#/network?size=none")  # uniform sizes: no centrality to wait for
+    everything = len(page.evaluate(DRAWN_IDS))
+
+    page.select_option("select[name=country]", "CL")
+    then_ready(page, lambda: page.click("#filters button[type=submit]"))
+    chile = network(api, {"countries": ["CL"]})
+    assert 0 < chile["nodeCount"] < everything
+    assert page.evaluate(DRAWN_IDS) == sorted(n["id"] for n in chile["nodes"])
+    assert page.evaluate(DRAWN_EDGES) == chile["edgeCount"]
+
+    page.check("input[name=types][value=CLUSTER]")
+    page.select_option("select[name=projection]", "ACTORS")
+    then_ready(page, lambda: page.click("#filters button[type=submit]"))
+    clusters = network(api, {"countries": ["CL"], "initiativeTypes": ["CLUSTER"]}, "ACTORS")
+    assert 0 < clusters["nodeCount"] < chile["nodeCount"]
+    assert page.evaluate(DRAWN_IDS) == sorted(n["id"] for n in clusters["nodes"])
+    assert page.evaluate(DRAWN_EDGES) == clusters["edgeCount"]
+    assert "country=CL" in page.url and "types=CLUSTER" in page.url  # the view is shareable
+
+    # A code the service does not know: its message, and nothing drawn changes.
+    page.fill("input[name=sector]", "ZZZ")
+    page.evaluate("document.body.dataset.state = 'stale'")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.body.dataset.state === 'error'", timeout=READY_TIMEOUT_MS)
+    assert "Unknown sector code 'ZZZ'" in page.locator("#notice").inner_text()
+    assert page.evaluate(DRAWN_EDGES) == clusters["edgeCount"]
+
+
+def test_the_cap_draws_the_most_central_nodes_pins_chosen_ones_and_widens(
+        page: Any, api: GraphQL) -> None:
+    total = network(api, {})["nodeCount"]
+    ranking = api("""query ($top: Int!) { centrality(metric: DEGREE, projection: FULL, top: $top) {
+        items { id name } } }""", {"top": total})["centrality"]["items"]
+    open_view(page, "#/network?cap=40")
+    drawn = page.evaluate(DRAWN_IDS)
+    assert len(drawn) == 40
+    assert set(drawn) == {i["id"] for i in ranking[:40]}
+    assert page.locator("#shown").inner_text().startswith(f"Mostrando 40 de {total} nodos")
+    # A search finds nodes past the cap too; choosing one draws it and opens its profile.
+    last = ranking[-1]
+    page.fill("#search", last["name"])
+    page.locator("#search-results button").first.click()
+    page.wait_for_function("document.querySelector('#panel dl')", timeout=READY_TIMEOUT_MS)
+    assert page.locator("#panel-title").inner_text() == last["name"]
+    assert sorted(page.evaluate(DRAWN_IDS)) == sorted([*drawn, last["id"]])
+    then_ready(page, lambda: page.click("#widen"))
+    widened = page.evaluate(DRAWN_IDS)
+    assert set(widened) == {i["id"] for i in ranking[:80]} | {last["id"]}  # still pinned
+    assert "cap=80" in page.url
+
+
+def test_clicking_a_node_opens_its_profile(page: Any, api: GraphQL) -> None:
+    firm_id = "FIRM-CL-001"
+    firm = api("""query ($id: ID!) {
+        firm(id: $id) { name initiatives { initiative { name } } } }""", {"id": firm_id})["firm"]
+    open_view(page, "#/network?country=CL")
+    # Centre the node and zoom in, so that no neighbour lies under the pointer.
+    x, y = page.evaluate("""(id) => {
+        const cy = window.articulaExplorer.graph.cy;
+        const node = cy.getElementById(id);
+        cy.zoom(2); cy.center(node);
+        const box = cy.container().getBoundingClientRect();
+        const at = node.renderedPosition();
+        return [box.left + at.x, box.top + at.y];
+    }""", firm_id)
+    page.mouse.click(x, y)
+    title = page.locator("#panel-title")
+    title.wait_for(timeout=READY_TIMEOUT_MS)
+    page.wait_for_function("document.querySelector('#panel dl')", timeout=READY_TIMEOUT_MS)
+    assert title.inner_text() == firm["name"]
+    panel = page.locator("#panel").inner_text()
+    for edge in firm["initiatives"]:
+        assert edge["initiative"]["name"] in panel
+    degree = page.evaluate("(id) => window.articulaExplorer.graph.cy.getElementById(id).degree()",
+                           firm_id)
+    assert page.locator("#panel ul.links li").count() == degree
+    assert page.evaluate("window.articulaExplorer.graph.cy.nodes(':selected').map((n) => n.id())"
+                         ) == [firm_id]
+    shoot(page, "network-profile")
+
+    # The same by keyboard: search, Tab to the result, Enter; Escape closes the panel.
+    page.keyboard.press("Escape")
+    assert page.locator("#panel").is_hidden()
+    page.fill("#search", "cordillera nahuelbuta")
+    page.focus("#search")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#panel dl')", timeout=READY_TIMEOUT_MS)
+    assert title.inner_text() == firm["name"]
+
+
+def test_choosing_a_gap_highlights_exactly_its_nodes(page: Any, api: GraphQL) -> None:
+    findings = api("""{ coordinationGaps(scope: {countries: ["PE"]}) {
+        kind nodes { id kind } } }""")["coordinationGaps"]
+    open_view(page, "#/gaps?country=PE")
+    buttons = page.locator("#gap-list button")
+    assert buttons.count() == len(findings)
+    chosen = max(range(len(findings)), key=lambda i: len(findings[i]["nodes"]))
+    gap = findings[chosen]
+    assert len(gap["nodes"]) > 1
+    buttons.nth(chosen).click()
+    highlighted = page.evaluate(
+        "window.articulaExplorer.graph.cy.nodes('.highlighted').map((n) => n.id()).sort()")
+    assert highlighted == sorted(n["id"] for n in gap["nodes"] if n["kind"] != "Territory")
+    faded = page.evaluate("window.articulaExplorer.graph.cy.nodes('.faded').length")
+    assert faded == len(page.evaluate(DRAWN_IDS)) - len(highlighted)
+    assert buttons.nth(chosen).get_attribute("aria-pressed") == "true"
+    shoot(page, "gaps")
+    # Choosing it again clears the highlight.
+    buttons.nth(chosen).click()
+    assert page.evaluate("window.articulaExplorer.graph.cy.nodes('.highlighted').length") == 0
+
+
+def test_the_initiative_page_shows_members_governance_support_and_matches(
+        page: Any, api: GraphQL) -> None:
+    data = api("""{ initiative(id: "INI-CL-001") { name participants { actor { id } }
+        governance { institution { name } } supportedBy { program { name } } }
+        matchmaking(id: "INI-CL-001", k: 5) { suggestion { name } } }""")
+    initiative = data["initiative"]
+    open_view(page, "#/initiative/INI-CL-001")
+    assert page.locator("#initiative-name").inner_text() == initiative["name"]
+    members = page.locator("#members tbody tr")
+    shown = sorted(members.nth(i).get_attribute("data-id") for i in range(members.count()))
+    assert shown == sorted(p["actor"]["id"] for p in initiative["participants"])
+    governance = page.locator("#governance").inner_text()
+    assert all(g["institution"]["name"] in governance for g in initiative["governance"])
+    support = page.locator("#support").inner_text()
+    assert all(s["program"]["name"] in support for s in initiative["supportedBy"])
+    matches = page.locator("#matches li")
+    assert [matches.nth(i).locator("a").inner_text() for i in range(matches.count())] == [
+        m["suggestion"]["name"] for m in data["matchmaking"]]
+    page.wait_for_function("document.querySelectorAll('#metrics tbody tr').length === 3",
+                           timeout=READY_TIMEOUT_MS)
+    shoot(page, "initiative")
+
+
+def test_the_territory_view_matches_stats(page: Any, api: GraphQL) -> None:
+    rows = api("""{ stats(scope: {territories: ["CO"]}) {
+        byTerritory { code level initiatives firms institutions } } }""")["stats"]["byTerritory"]
+    colombia = next(r for r in rows if r["code"] == "CO")
+    open_view(page, "#/territory/CO")
+
+    def bars(chart: str) -> dict[str, int]:
+        return dict(page.evaluate(f"""[...document.querySelectorAll('#{chart} g[data-key]')]
+            .map((g) => [g.dataset.key, Number(g.dataset.value)])"""))
+
+    types = bars("chart-types")
+    kinds = bars("chart-kinds")
+    assert sum(types.values()) == colombia["initiatives"]
+    assert kinds["FIRM"] == colombia["firms"]
+    assert sum(v for k, v in kinds.items() if k != "FIRM") == colombia["institutions"]
+    cards = {key: int(page.locator(f"[data-total={key}] strong").inner_text())
+             for key in ("initiatives", "firms", "institutions")}
+    assert cards == {k: colombia[k] for k in cards}
+    table = page.locator("#territory-table tbody tr")
+    assert sorted(table.nth(i).get_attribute("data-code") for i in range(table.count())) == sorted(
+        r["code"] for r in rows if r["level"] == "REGION")
+    shoot(page, "territory")
+
+    then_ready(page, lambda: page.select_option("#territory-region", "CO-ANT"))
+    antioquia = next(r for r in rows if r["code"] == "CO-ANT")
+    assert sum(bars("chart-types").values()) == antioquia["initiatives"]
+    assert bars("chart-kinds")["FIRM"] == antioquia["firms"]
+
+
+def test_the_language_switch_changes_the_texts_and_is_remembered(page: Any) -> None:
+    open_view(page, "#/territory/PE")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert page.locator("#chart-types h3").inner_text() == "Iniciativas por tipo"
+    then_ready(page, lambda: page.click("#language"))
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("#chart-types h3").inner_text() == "Initiatives by type"
+    assert page.locator("header nav a").all_inner_texts() == ["Network", "Gaps", "Territories"]
+    page.reload()
+    wait_ready(page)
+    assert page.locator("#chart-types h3").inner_text() == "Initiatives by type"
+    # Both dictionaries hold the same keys, so no text falls back to the other language.
+    es, en = page.evaluate("""import('/explorer/js/i18n.js').then(({dictionaries}) =>
+        [Object.keys(dictionaries.es).sort(), Object.keys(dictionaries.en).sort()])""")
+    assert es == en
+
+
+def test_without_anonymous_reading_the_page_asks_for_a_key_and_uses_it(
+        browser: Any, driver: neo4j.Driver, neo4j_backend: Backend, api: GraphQL) -> None:
+    chile = api("""{ stats(scope: {territories: ["CL"]}) { byTerritory { code initiatives } } }""")
+    initiatives = next(r["initiatives"] for r in chile["stats"]["byTerritory"] if r["code"] == "CL")
+    settings = neo4j_backend.settings
+    key = create_key(driver, settings.neo4j_database, "explorer browser test", "READER")
+    try:
+        with serve(settings.model_copy(update={"anonymous_read": False})) as closed_url:
+            context = browser.new_context(viewport=VIEWPORT, base_url=closed_url)
+            page = context.new_page()
+            page.goto("/#/territory/CL")
+            page.wait_for_function("document.body.dataset.state === 'error'",
+                                   timeout=READY_TIMEOUT_MS)
+            notice = page.locator("#notice")
+            assert notice.inner_text().startswith("Este servicio pide una clave API")
+            notice.locator("button").click()
+            page.fill("#api-key", key.key)
+            page.click("#api-key-dialog button[value=save]")  # saves it and reloads
+            wait_ready(page)
+            assert notice.is_hidden()
+            shown = page.locator("[data-total=initiatives] strong").inner_text()
+            assert shown == str(initiatives)
+            context.close()
+    finally:
+        driver.execute_query("MATCH (k:ApiKey {id: $id}) DETACH DELETE k", id=key.id,
+                             database_=settings.neo4j_database)
