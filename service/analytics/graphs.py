@@ -121,10 +121,12 @@ def _splice(text: str, block: str, statement: str) -> str:
 
 
 @cache
-def project_query(projection: Projection) -> str:
-    """analytics/project with the projection's node and edge statements in their places."""
-    text = _splice(cypher("analytics/project"), "nodes", cypher("network/nodes"))
-    return _splice(text, "edges", cypher(SPECS[projection].statement))
+def rows_query(projection: Projection) -> str:
+    """analytics/project_rows with the projection's node and edge statements in their places,
+    returning one row: a list of [source, target, weight] (target null for a node row)."""
+    text = _splice(cypher("analytics/project_rows"), "nodes", cypher("network/nodes"))
+    text = _splice(text, "edges", cypher(SPECS[projection].statement))
+    return f"CALL () {{\n{text}\n}}\nRETURN collect([source, target, weight]) AS rows"
 
 
 async def graph_version(db: Database) -> GraphVersion:
@@ -161,10 +163,13 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
             spec = SPECS[projection]
             limit = db.settings.analytics_timeout_s
             try:
-                row = (await run(db, "analytics/project", {
-                    "graph": name, "directed": spec.directed,
+                rows = (await run(db, "analytics/project_rows", {
+                    "directed": spec.directed,
                     "labels": [str(label) for label in spec.labels], **scope.parameters(),
-                }, query=project_query(projection), timeout=limit))[0]
+                }, query=rows_query(projection), timeout=limit))[0]
+                row = (await run(db, "analytics/project", {
+                    "graph": name, "directed": spec.directed, **rows,
+                }, timeout=limit))[0]
             except DatabaseTimeout as error:
                 raise QueryTimeout(
                     f"Projecting the {projection.value} graph took longer than the {limit:g} s "
