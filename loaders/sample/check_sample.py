@@ -1,4 +1,4 @@
-"""Check the sample dataset in this folder and its five documented coordination gaps.
+"""Check the sample dataset in this folder and its six documented coordination gaps.
 
 Standalone, standard library only (pycountry is used when installed); nothing imports it.
 Run from anywhere: ``python loaders/sample/check_sample.py``. Exits non-zero on any error.
@@ -59,7 +59,10 @@ GAPS: dict[str, set[Any]] = {
     "same region and division, nothing shared": {("INI-CL-001", "INI-CL-002")},
     "no academia among participants and governors": {"INI-MX-001"},
     "two programmes whose institutions do not coordinate": {"INI-PE-001"},
+    "many firms of a division in a region, no initiative of it there": {("CO-SAN", "15")},
 }
+WHITE_SPOT_MIN_FIRMS = 5  # firms of the division in the region
+WHITE_SPOT_MIN_QUOTIENT = 1.5  # the division's share of the region's firms / of the country's
 
 Row = dict[str, str]
 
@@ -203,6 +206,40 @@ def check_gaps(t: dict[str, list[Row]], municipality: dict[str, str]) -> list[st
             frozenset(p) not in linked | co_governing for p in itertools.combinations(funders[i], 2)
         )
 
+    def white_spots() -> set[tuple[str, str]]:
+        def region(code: str) -> str | None:
+            return municipality.get(code, code) if "-" in code else None
+
+        cells: dict[tuple[str, str], int] = defaultdict(int)
+        region_firms: dict[str, int] = defaultdict(int)
+        for row in t["firms"]:
+            place = region(row["territory_code"])
+            if place is None:
+                continue
+            region_firms[place] += 1
+            for division in {c[:2] for c in codes(row["sector_codes"]) if c[0].isdigit()}:
+                cells[place, division] += 1
+        country_firms: dict[str, int] = defaultdict(int)
+        country_cells: dict[tuple[str, str], int] = defaultdict(int)
+        for place, n in region_firms.items():
+            country_firms[place.split("-")[0]] += n
+        for (place, division), n in cells.items():
+            country_cells[place.split("-")[0], division] += n
+        covered = set()
+        for i in ids:
+            for code in codes(initiative[i]["territory_codes"]):
+                places = {region(code)} if "-" in code else {
+                    r for r in region_firms if r.split("-")[0] == code}
+                covered |= {(place, d) for place in places for d in divisions(i)}
+        return {
+            (place, division)
+            for (place, division), n in cells.items()
+            if n >= WHITE_SPOT_MIN_FIRMS and (place, division) not in covered
+            and (n / region_firms[place])
+            / (country_cells[place.split("-")[0], division] / country_firms[place.split("-")[0]])
+            >= WHITE_SPOT_MIN_QUOTIENT
+        }
+
     ids = sorted(initiative)
     found: dict[str, set[Any]] = {
         "no governing institution": {i for i in ids if not governors[i]},
@@ -214,6 +251,7 @@ def check_gaps(t: dict[str, list[Row]], municipality: dict[str, str]) -> list[st
         },
         "no academia among participants and governors": {i for i in ids if not academia(i)},
         "two programmes whose institutions do not coordinate": {i for i in ids if uncoordinated(i)},
+        "many firms of a division in a region, no initiative of it there": white_spots(),
     }
     return [
         f"gap '{gap}': found {sorted(found[gap])}, expected {sorted(expected)}"

@@ -1,5 +1,8 @@
 """The sample dataset loads cleanly and holds what its README promises."""
 
+import subprocess
+import sys
+
 import neo4j
 
 from loaders.load import SAMPLE, load, load_sample_if_empty
@@ -53,3 +56,10 @@ def test_the_sample_holds_its_deliberate_gaps(
                                   "-[:PARTICIPATES_IN|GOVERNS]->(b) } "
                                   "OR EXISTS { (a)-[:COLLABORATES_WITH]-(b) }")
     assert shared == [False]
+
+
+def test_the_sample_passes_its_own_check_its_six_gaps_included() -> None:
+    result = subprocess.run([sys.executable, str(SAMPLE / "check_sample.py")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.endswith("0 error(s)\n")

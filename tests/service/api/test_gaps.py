@@ -1,6 +1,7 @@
 """coordinationGaps on the sample: every kind against the same rule applied to its CSV files."""
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
@@ -16,13 +17,13 @@ from tests.neo4j_backends import Backend
 from tests.service.api.sample_network import error_code, frame, graphql, sample_client
 
 HELICES = {"GOVERNMENT", "ACADEMIA", "BUSINESS", "CIVIL_SOCIETY"}
+SAMPLE_README = SAMPLE / "README.md"
 GAPS = """
 query($kinds: [GapKind!], $scope: ScopeInput, $helices: [Helix!]) {
   coordinationGaps(kinds: $kinds, scope: $scope, helices: $helices) {
     kind severity explanation nodes { id name kind } evidence
   }
 }"""
-
 
 
 @pytest.fixture(scope="module")
@@ -258,3 +259,86 @@ def test_informal_broker_top_threshold_is_met_exactly_and_missed_below_it(
     assert [f["evidence"]["rank"] for f in
             graphql(client, query, n=first)["data"]["coordinationGaps"]] == [first]
     assert graphql(client, query, n=first - 1)["data"]["coordinationGaps"] == []
+
+
+def test_white_spots_are_dense_regions_without_an_initiative_of_their_division(
+    client: TestClient,
+) -> None:
+    regions = {r.code: r.parent_code for r in frame("territories").itertuples()}
+    firms = frame("firms")
+    firms["region"] = [regions.get(code, code) for code in firms.territory_code]
+    firms["country"] = firms.region.str.split("-").str[0]
+    cells = firms.assign(division=firms.sector_codes.str.split(";").map(
+        lambda cs: sorted({c[:2] for c in cs if c[:1].isdigit()}))).explode("division")
+    per_cell = cells.groupby(["country", "region", "division"]).id.nunique()
+    per_region = firms.groupby("region").id.nunique()
+    per_country = firms.groupby("country").id.nunique()
+    per_country_division = cells.groupby(["country", "division"]).id.nunique()
+    covered = set()
+    for r in frame("initiatives").itertuples():
+        divisions = {c[:2] for c in r.sector_codes.split(";") if c[:1].isdigit()}
+        for place in r.territory_codes.split(";"):
+            reached = ({regions.get(place, place)} if "-" in place
+                       else set(firms.region[firms.country == place]))
+            covered |= {(region, d) for region in reached for d in divisions}
+    expected = {}
+    for (country, region, division), n in per_cell.items():
+        quotient = (n / per_region[region]) / (per_country_division[country, division]
+                                               / per_country[country])
+        if n >= 5 and quotient >= 1.5 and (region, division) not in covered:
+            expected[region, division] = (n, quotient)
+    found = {(f["nodes"][0]["id"], f["evidence"]["division"]):
+             (f["evidence"]["firms"], f["evidence"]["locationQuotient"])
+             for f in gaps(client, "WHITE_SPOT")}
+    assert found.keys() == expected.keys() == {("CO-SAN", "15")}  # the sample's gap 6
+    for cell, (n, quotient) in found.items():
+        assert n == expected[cell][0]
+        assert quotient == pytest.approx(expected[cell][1], abs=1e-4)
+
+
+def documented_findings() -> Counter[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """The rows of the sample README's table of every finding: (kind, about, detail)."""
+    text = SAMPLE_README.read_text(encoding="utf-8")
+    table = text.split("### Every finding of `coordinationGaps`", 1)[1]
+    rows: Counter[tuple[str, tuple[str, ...], tuple[str, ...]]] = Counter()
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("| `") or len(cells) != 4:
+            continue
+        kind, about, detail = (re.findall(r"`([^`]+)`", c) for c in cells[:3])
+        rows[kind[0], tuple(about), tuple(sorted(detail))] += 1
+    return rows
+
+
+def finding_row(finding: dict[str, Any]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A finding as the README's table names it: its kind, what it is about, its detail."""
+    kind, nodes, evidence = finding["kind"], finding["nodes"], finding["evidence"]
+    about: tuple[str, ...] = (nodes[0]["id"],)
+    detail: list[str] = []
+    if kind == "OVERLAP":
+        about = (nodes[0]["id"], nodes[1]["id"])
+        detail = evidence["divisions"]
+    elif kind == "VERTICAL":
+        detail = evidence["missingLevels"]
+    elif kind == "HELIX":
+        detail = evidence["missing"]
+    elif kind == "FRAGMENTED_SUPPORT":
+        detail = sorted({i for pair in evidence["unlinkedPairs"] for i in pair})
+    elif kind == "WHITE_SPOT":
+        detail = [evidence["division"]]
+    elif kind == "INFORMAL_BROKER":
+        detail = [str(evidence["rank"])]
+    elif kind == "BROKER_DEPENDENCY":
+        detail = [str(evidence["cutOff"])]
+    return kind, about, tuple(sorted(detail))
+
+
+def test_the_sample_holds_exactly_the_findings_its_readme_lists(client: TestClient) -> None:
+    documented = documented_findings()
+    assert {kind for kind, _, _ in documented} == {
+        "UNGOVERNED", "VERTICAL", "HELIX", "OVERLAP", "FRAGMENTED_SUPPORT", "WHITE_SPOT",
+        "INFORMAL_BROKER", "BROKER_DEPENDENCY"}  # a true case of every kind
+    body = graphql(client, GAPS)
+    assert "errors" not in body, body["errors"]
+    found = Counter(finding_row(f) for f in body["data"]["coordinationGaps"])
+    assert found == documented

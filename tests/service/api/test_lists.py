@@ -249,7 +249,7 @@ def test_firm_filters(gql: GraphQL, filter_: dict[str, Any], keep: Any) -> None:
 
 
 def test_firm_sizes_match_the_readme(gql: GraphQL) -> None:
-    for size, count in (("LARGE", 10), ("MEDIUM", 17), ("SMALL", 25), ("MICRO", 16)):
+    for size, count in (("LARGE", 10), ("MEDIUM", 18), ("SMALL", 29), ("MICRO", 18)):
         data = gql("query($s: FirmSize!) { firms(filter: {sizes: [$s]}) { totalCount } }",
                    {"s": size})
         assert data["firms"]["totalCount"] == count

@@ -104,7 +104,7 @@ def test_nodes_say_what_they_are(client: TestClient) -> None:
     assert nodes["INST-CO-UDEA"]["kind"] == "ACADEMIA"
     assert nodes["INST-INT-CAF"]["country"] is None
     assert nodes["PROG-PE-001"]["label"] == "Program"
-    assert len(nodes) == 15 + 68 + 36 + 10
+    assert len(nodes) == 15 + 75 + 36 + 10
 
 
 def test_the_cytoscape_elements_are_the_nodes_and_edges(client: TestClient) -> None:

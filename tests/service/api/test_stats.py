@@ -94,7 +94,7 @@ def test_counts_by_territory_roll_up(client: TestClient, scope: dict[str, Any]) 
 
 def test_only_the_projections_asked_for_are_computed(client: TestClient) -> None:
     body = graphql(client, "{ stats { projections(only: [SUPPLY]) { projection edgeCount } } }")
-    assert body["data"]["stats"]["projections"] == [{"projection": "SUPPLY", "edgeCount": 60}]
+    assert body["data"]["stats"]["projections"] == [{"projection": "SUPPLY", "edgeCount": 63}]
 
 
 def test_an_unknown_code_in_the_stats_scope_is_named(client: TestClient) -> None:
@@ -110,6 +110,6 @@ def test_a_projection_too_big_is_null_and_the_others_are_there(
         body = graphql(small, "{ stats { nodeCounts { count } projections(only: [SUPPLY, FULL]) "
                               "{ projection edgeCount } } }")
         assert body["data"]["stats"]["projections"] == [
-            {"projection": "SUPPLY", "edgeCount": 60}, None]
+            {"projection": "SUPPLY", "edgeCount": 63}, None]
         assert [(e["path"], e["extensions"]["code"]) for e in body["errors"]] == [
             (["stats", "projections", 1], "QUERY_TOO_COMPLEX")]

@@ -60,12 +60,17 @@ def test_white_spots_are_regions_dense_in_a_division_without_an_initiative(
 
 
 WHITE = ("query($firms: Int!, $quotient: Float!) { coordinationGaps(kinds: [WHITE_SPOT], "
-         "whiteSpotMinFirms: $firms, whiteSpotMinQuotient: $quotient) { nodes { id } } }")
+         "whiteSpotMinFirms: $firms, whiteSpotMinQuotient: $quotient) { severity nodes { id } } }")
 
 
 def found(client: TestClient, firms: int, quotient: float) -> list[str]:
     body = graphql(client, WHITE, firms=firms, quotient=quotient)
     return [f["nodes"][0]["id"] for f in body["data"]["coordinationGaps"]]
+
+
+def severities(client: TestClient, firms: int, quotient: float) -> dict[str, float]:
+    body = graphql(client, WHITE, firms=firms, quotient=quotient)
+    return {f["nodes"][0]["id"]: f["severity"] for f in body["data"]["coordinationGaps"]}
 
 
 def test_each_white_spot_threshold_is_met_exactly_and_missed_just_past_it(
@@ -82,3 +87,8 @@ def test_each_white_spot_threshold_is_met_exactly_and_missed_just_past_it(
         assert found(client, firms=5, quotient=2.0) == ["CO-VAC"]  # both thresholds just met
         assert found(client, firms=6, quotient=2.0) == []  # one firm short
         assert found(client, firms=5, quotient=2.0001) == []  # the quotient just short
+        # Severity: quotient / (2 x threshold), at most 1. (Below 4/3, Bogotá's software
+        # firms, (10/10) / (15/20), become a white spot too.)
+        assert severities(client, firms=5, quotient=2.0) == {"CO-VAC": 0.5}
+        assert severities(client, firms=5, quotient=1.0)["CO-VAC"] == 1.0  # twice the threshold
+        assert severities(client, firms=5, quotient=0.8)["CO-VAC"] == 1.0  # more, still 1
