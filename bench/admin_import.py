@@ -3,20 +3,41 @@
 Converts a validated dataset (plus the reference territories and sectors) into
 neo4j-admin's CSV header format and times the import into a throw-away server home, so
 the running servers are never touched. Used by `bench/load_throughput.py`.
+
+As a command, builds the database of one local server from a synthetic dataset, fast (the
+analytics benchmark's 100k- and 1M-actor databases):
+
+    .venv/bin/python bench/admin_import.py --actors 1000000 --seed 1 --bolt-port 7704 \
+        [--heap 6g]
+
+The server (`ARTICULA_HOME`, `ARTICULA_BOLT_PORT`) is stopped, its store replaced by the
+import, started, and given the schema and reference data (`articula db init`). The dataset
+is generated into `<home>/bench/synthetic-<actors>-<seed>/` when absent. A marker file in
+the server's directory names the dataset imported; when it matches, nothing is done.
 """
 
+import argparse
 import csv
+import os
+import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import neo4j
+
+from loaders.load import init
+from loaders.readers import read_dataset
 from loaders.reference_data import sector_rows, territory_rows
-from loaders.validation import Dataset
+from loaders.synthetic import generate
+from loaders.validation import Dataset, validate
 from loaders.writer import plan
 from service.local_neo4j import LocalNeo4j
+from service.settings import Settings
 
 LABELS = {
     "territories": "Territory", "sectors": "Sector", "initiatives": "Initiative",
@@ -143,3 +164,81 @@ def admin_import(server: LocalNeo4j, dataset: Dataset) -> ImportResult:
         node_count = sum(sum(1 for _ in p.open(encoding="utf-8")) - 1 for p in nodes)
         rel_count = sum(sum(1 for _ in p.open(encoding="utf-8")) - 1 for p in relationships)
         return ImportResult(node_count, rel_count, seconds)
+
+
+class _ReferenceOnly:
+    """What an empty database knows: the reference territories and sectors, no entities."""
+
+    def entities(self, ids: list[str]) -> dict[str, frozenset[str]]:
+        return {}
+
+    def territories(self, codes: list[str]) -> set[str]:
+        reference = {row["code"] for row in territory_rows()}
+        return {c for c in codes if c in reference}
+
+    def sectors(self, codes: list[str]) -> set[str]:
+        reference = {row["code"] for row in sector_rows()}
+        return {c for c in codes if c in reference}
+
+
+def build(server: LocalNeo4j, actors: int, seed: int) -> None:
+    """Replace the server's store by an import of the synthetic dataset; start it; db init."""
+    name = f"synthetic-{actors}-{seed}"
+    marker = server.directory / "imported-dataset"
+    if marker.is_file() and marker.read_text().strip() == name:
+        print(f"{server.uri} holds {name} already.", file=sys.stderr)
+        server.start()
+        return
+    folder = server.settings.home / "bench" / name
+    if not (folder / "firms.csv").is_file():
+        print(f"Generating {name}...", file=sys.stderr)
+        shutil.rmtree(folder, ignore_errors=True)
+        generate(folder, actors, seed)
+    print(f"Validating {name}...", file=sys.stderr)
+    dataset = validate(read_dataset(folder), _ReferenceOnly())
+    server.stop()
+    marker.unlink(missing_ok=True)
+    shutil.rmtree(server.directory / "data", ignore_errors=True)
+    server._configure()  # the configuration, and the initial password into a new system db
+    with tempfile.TemporaryDirectory(prefix="articula-import-") as tmp:
+        nodes, relationships = convert(dataset, Path(tmp))
+        del dataset
+        print(f"Importing {name} into {server.uri}'s store...", file=sys.stderr)
+        command = [
+            server.java(), "-Xmx4g", "-cp", str(server.jars / "lib" / "*"),
+            "org.neo4j.cli.AdminTool", "database", "import", "full",
+            *(f"--nodes={p}" for p in nodes), *(f"--relationships={p}" for p in relationships),
+            "--overwrite-destination=true", "--array-delimiter=;", "neo4j",
+        ]
+        env = {**os.environ, "NEO4J_HOME": str(server.directory),
+               "NEO4J_CONF": str(server.directory / "conf")}
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise RuntimeError(f"neo4j-admin import failed:\n{result.stdout[-3000:]}"
+                               f"\n{result.stderr[-3000:]}")
+    server.start()
+    settings = server.settings
+    auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    with neo4j.GraphDatabase.driver(server.uri, auth=auth,
+                                    notifications_min_severity="OFF") as driver:
+        init(driver, settings.neo4j_database)
+    marker.write_text(f"{name}\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--actors", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--bolt-port", type=int, required=True)
+    parser.add_argument("--heap", help="the server's heap (ARTICULA_NEO4J_HEAP otherwise)")
+    args = parser.parse_args()
+    overrides: dict[str, object] = {"ARTICULA_BOLT_PORT": args.bolt_port}
+    if args.heap:
+        overrides["ARTICULA_NEO4J_HEAP"] = args.heap
+    server = LocalNeo4j(Settings(**overrides), say=lambda message: print(message, file=sys.stderr))
+    build(server, args.actors, args.seed)
+
+
+if __name__ == "__main__":
+    main()

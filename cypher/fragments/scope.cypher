@@ -30,16 +30,16 @@ CALL (initiatives) {
     WHERE root.code IN coalesce($territories, $countries, [])
     MATCH (root)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(a:Actor)
     RETURN a, false AS takesPart
-    UNION
+    UNION ALL
     MATCH (root:Sector)
     WHERE $territories IS NULL AND $countries IS NULL AND root.code IN coalesce($sectors, [])
     MATCH (root)<-[:PART_OF*0..]-(:Sector)<-[:IN_SECTOR]-(a:Firm)
     RETURN a, false AS takesPart
-    UNION
+    UNION ALL
     MATCH (a:Actor)
     WHERE $territories IS NULL AND $countries IS NULL AND $sectors IS NULL
     RETURN a, false AS takesPart
-    UNION
+    UNION ALL
     UNWIND initiatives AS i
     MATCH (a:Actor)-[r:PARTICIPATES_IN|GOVERNS]->(i)
     WHERE $year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year)
@@ -63,7 +63,7 @@ CALL (initiatives, actors) {
     MATCH (p:Program)-[r:SUPPORTS]->(i)
     WHERE $year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year)
     RETURN p
-    UNION
+    UNION ALL
     UNWIND actors AS n
     MATCH (n:Institution)-[r:RUNS]->(p:Program)
     WHERE $year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year)
@@ -71,5 +71,5 @@ CALL (initiatives, actors) {
   }
   WITH p
   WHERE $year IS NULL OR coalesce(p.startYear, $year) <= $year <= coalesce(p.endYear, $year)
-  RETURN collect(p) AS programs
+  RETURN collect(DISTINCT p) AS programs
 }

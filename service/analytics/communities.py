@@ -11,10 +11,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
+
+import numpy as np
 
 from service.analytics.compare import adjusted_rand_index, normalized_mutual_information
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
@@ -118,23 +121,27 @@ def parameters_of(request: CommunityRequest, graph: AnalyticsGraph) -> dict[str,
             "gds": config}
 
 
-def modularity(edges: dict[str, list[Any]], membership: dict[str, int], directed: bool) -> float:
-    """Newman modularity (resolution 1) from every relationship of the graph as GDS lists it:
-    both directions of an undirected edge, one of a directed one; as NetworkX computes it."""
-    total = float(sum(edges["weight"]))
+def modularity(source: Sequence[int], target: Sequence[int], weight: Sequence[float] | None,
+               nodes: Sequence[int], community: Sequence[int]) -> float:
+    """Newman modularity (resolution 1) from every relationship of the graph as GDS lists it
+    (both directions of an undirected edge, one of a directed one), by GDS node id, and each
+    node's community; as NetworkX computes it. `weight` None: every relationship weighs 1."""
+    w = (np.ones(len(source)) if weight is None else np.asarray(weight, dtype=np.float64))
+    total = float(w.sum())
     if total == 0:
         return 0.0
-    inside = 0.0
-    out_degree: dict[int, float] = defaultdict(float)
-    in_degree: dict[int, float] = defaultdict(float)
-    for s, t, w in zip(edges["source"], edges["target"], edges["weight"], strict=True):
-        cs, ct = membership[s], membership[t]
-        out_degree[cs] += w
-        in_degree[ct] += w
-        if cs == ct:
-            inside += w
+    ids = np.asarray(nodes, dtype=np.int64)
+    order = np.argsort(ids)
+    _, labels = np.unique(np.asarray(community, dtype=np.int64), return_inverse=True)
+    sorted_ids, sorted_labels = ids[order], labels[order]
+    cs = sorted_labels[np.searchsorted(sorted_ids, np.asarray(source, dtype=np.int64))]
+    ct = sorted_labels[np.searchsorted(sorted_ids, np.asarray(target, dtype=np.int64))]
+    inside = float(w[cs == ct].sum())
+    groups = int(labels.max()) + 1
+    out_degree = np.bincount(cs, weights=w, minlength=groups)
+    in_degree = np.bincount(ct, weights=w, minlength=groups)
     # undirected: `total` is 2m and `inside` twice the internal weight; directed: m and once
-    return inside / total - sum(out_degree[c] * in_degree[c] for c in out_degree) / total ** 2
+    return inside / total - float(out_degree @ in_degree) / total ** 2
 
 
 def _dominant(values: list[str]) -> list[tuple[str, int]]:
@@ -180,8 +187,8 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
     started = time.perf_counter()
     computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
     c = await algorithm(db, f"analytics/communities/{spec.statement}",
-                      ("id", "name", "kind", "community"), {"graph": graph.name,
-                                                            "config": config})
+                        ("nodeId", "id", "name", "kind", "community"),
+                        {"graph": graph.name, "config": config})
     runtime_ms = (time.perf_counter() - started) * 1000
     groups: dict[int, list[Member]] = defaultdict(list)
     for i, name, kind, community in zip(c["id"], c["name"], c["kind"], c["community"],
@@ -205,14 +212,13 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
             _dominant([t for m in members for t in territories.get(m.id, [])]),
             _dominant([s for m in members for s in sectors.get(m.id, [])]),
             sorted(Counter(m.kind for m in members).items(), key=lambda kv: (-kv[1], kv[0]))))
-    membership = {m.id: k.id for k in found for m in k.members}
-    edges = await columns(db, "analytics/relationships", ("source", "target", "weight"),
+    edges = await columns(db, "analytics/relationship_ids", ("source", "target", "weight"),
                           {"graph": graph.name})
-    if "relationshipWeightProperty" not in config:
-        edges["weight"] = [1.0] * len(edges["weight"])
+    weights = edges["weight"] if "relationshipWeightProperty" in config else None
     provenance = Provenance.of(graph, f"{spec.procedure}.stream", parameters,
                                seed_of(request), computed_at, round(runtime_ms, 3))
-    score = await asyncio.to_thread(modularity, edges, membership, graph.directed)
+    score = await asyncio.to_thread(modularity, edges["source"], edges["target"], weights,
+                                    c["nodeId"], c["community"])
     return Communities(request.algorithm, graph.node_count, score, found, provenance)
 
 

@@ -1,8 +1,8 @@
-// gds.leiden community of every node of graph $graph with configuration $config, and
-// what names each node.
+// gds.leiden community of every node of graph $graph with configuration $config, with
+// its GDS node id and what names it.
 CALL gds.leiden.stream($graph, $config) YIELD nodeId, communityId
-WITH gds.util.asNode(nodeId) AS n, communityId
-RETURN n.id AS id, n.name AS name,
+WITH nodeId, gds.util.asNode(nodeId) AS n, communityId
+RETURN nodeId, n.id AS id, n.name AS name,
        CASE WHEN n:Initiative THEN n.type WHEN n:Firm THEN 'FIRM'
             WHEN n:Institution THEN n.kind ELSE 'PROGRAM' END AS kind,
        communityId AS community

@@ -36,7 +36,7 @@ def test_impossible_values_are_named(arguments: dict[str, object], named: str) -
 
 def prefix(name: str) -> str:
     text = cypher(name)
-    return text[:text.index("RETURN collect(p) AS programs\n}")]
+    return text[:text.index("RETURN collect(DISTINCT p) AS programs\n}")]
 
 
 def test_every_network_statement_has_the_same_scope() -> None:
