@@ -16,15 +16,16 @@ and then `--repeats` times, interleaved (the order of API and raw alternates):
 - warm: the graph is in the GDS catalogue and the result is not cached.
 
 API = client wall time of the GraphQL request over HTTP. Raw = the service's own Cypher
-projection statement (`analytics/project` with the projection's statements spliced in, into
-a graph of another name) and the procedure's stream (`bench/cypher/analytics/`) through the
-synchronous driver, with the configuration the service uses (concurrency 1). NetworkX = one
-child process per algorithm given the projection's edges (exported from the GDS graph once),
-timed apart for building the graph and running the algorithm, stopped after `--nx-timeout`
-seconds (then reported as a lower bound); its peak RSS is the child's. Also recorded: GDS's
-estimate for each algorithm, the graph's size in the catalogue, the Neo4j heap in use (JMX)
-after each algorithm, the JVM's and Articula's peak RSS. Prints Markdown tables and writes
-the figures as JSON to `<ARTICULA_HOME>/bench/analytics-speed-<actors>.json`.
+projection statements (`analytics/project_rows` with the projection's statements spliced in,
+then `analytics/project` of those rows, into a graph of another name) and the procedure's
+stream (`bench/cypher/analytics/`) through the synchronous driver, with the configuration
+the service uses (concurrency 1). NetworkX = one child process per algorithm given the
+projection's edges (exported from the GDS graph once), timed apart for building the graph
+and running the algorithm, stopped after `--nx-timeout` seconds (then reported as a lower
+bound); its peak RSS is the child's. Also recorded: GDS's estimate for each algorithm, the
+graph's size in the catalogue, the Neo4j heap in use (JMX) after each algorithm, the JVM's
+and Articula's peak RSS. Prints Markdown tables and writes the figures as JSON to
+`<ARTICULA_HOME>/bench/analytics-speed-<actors>.json`.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from typing import Any
 import neo4j
 import numpy as np
 
-from service.analytics.graphs import WEIGHTED, project_query
+from service.analytics.graphs import WEIGHTED, rows_query
 from service.cypher_catalog import cypher
 from service.local_neo4j import LocalNeo4j
 from service.projections import SPECS, Projection
@@ -196,9 +197,12 @@ class Bench:
     def project_raw(self) -> tuple[float, dict[str, Any]]:
         spec = SPECS[self.projection]
         began = time.perf_counter()
-        row = self.query(project_query(self.projection), graph=RAW_GRAPH,
-                         directed=spec.directed, labels=[str(label) for label in spec.labels],
-                         **Scope().parameters())[0]
+        records, _, _ = self.driver.execute_query(
+            rows_query(self.projection), directed=spec.directed,
+            labels=[str(label) for label in spec.labels], **Scope().parameters(),
+            database_=self.database)
+        row = self.query(cypher("analytics/project"), graph=RAW_GRAPH, directed=spec.directed,
+                         rows=records[0]["rows"])[0]
         seconds = time.perf_counter() - began
         self.nodes, self.relationships = int(row["nodeCount"]), int(row["relationshipCount"])
         return seconds, {"projectMillis": row["projectMillis"]}
