@@ -7,8 +7,9 @@ from typing import Any
 import neo4j
 
 from service.access import create_key
-from tests.explorer.conftest import READY_TIMEOUT_MS, VIEWPORT, GraphQL, serve, shoot
+from tests.explorer.conftest import READY_TIMEOUT_MS, VIEWPORT, GraphQL, shoot
 from tests.neo4j_backends import Backend
+from tests.serving import serve
 
 NETWORK = """query ($projection: Projection!, $scope: ScopeInput) {
   network(projection: $projection, scope: $scope) { nodeCount edgeCount nodes { id } } }"""
