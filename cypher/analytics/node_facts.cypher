@@ -1,22 +1,9 @@
-// For each dataset id in $ids: the regions (or countries, for nodes located at country level)
-// it lies in, and the ISIC divisions of its sectors; what names a community.
-UNWIND $ids AS id
-CALL (id) {
-  MATCH (n:Initiative {id: id}) RETURN n
-  UNION
-  MATCH (n:Actor {id: id}) RETURN n
-  UNION
-  MATCH (n:Program {id: id}) RETURN n
-}
-CALL (n) {
-  OPTIONAL MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(t:Territory)
-  WHERE t.level = 'REGION'
-     OR (t.level = 'COUNTRY' AND NOT EXISTS {
-           MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {level: 'REGION'}) })
-  RETURN collect(DISTINCT t.code) AS territories, collect(DISTINCT t.name) AS territoryNames
-}
-CALL (n) {
-  OPTIONAL MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(s:Sector {level: 'DIVISION'})
-  RETURN collect(DISTINCT s.code) AS sectors
-}
-RETURN id, territories, sectors
+// For each node of a GDS graph ($nodeIds, as the algorithm streamed them): its dataset id and
+// the codes of the territories it is located in and of its sectors, as stored. Which regions
+// and divisions those codes lie in is asked once per distinct code
+// (analytics/territory_regions, analytics/sector_divisions): what names a community.
+UNWIND $nodeIds AS nodeId
+WITH gds.util.asNode(nodeId) AS n
+RETURN n.id AS id,
+       [(n)-[:LOCATED_IN]->(t:Territory) | t.code] AS territories,
+       [(n)-[:IN_SECTOR]->(s:Sector) | s.code] AS sectors

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -174,6 +174,35 @@ async def communities(db: Database, request: CommunityRequest, *,
     return result
 
 
+async def _node_facts(db: Database, node_ids: list[int]
+                      ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """By dataset id: the regions (or, without any, the countries) and the ISIC divisions of
+    each node of the graph; the hierarchies are walked once per distinct code, not per node."""
+    facts = await columns(db, "analytics/node_facts", ("id", "territories", "sectors"),
+                          {"nodeIds": node_ids})
+    codes = sorted({code for found in facts["territories"] for code in found})
+    above = await columns(db, "analytics/territory_regions", ("code", "regions", "countries"),
+                          {"codes": codes})
+    regions = dict(zip(above["code"], above["regions"], strict=True))
+    countries = dict(zip(above["code"], above["countries"], strict=True))
+    codes = sorted({code for found in facts["sectors"] for code in found})
+    below = await columns(db, "analytics/sector_divisions", ("code", "divisions"),
+                          {"codes": codes})
+    divisions = dict(zip(below["code"], below["divisions"], strict=True))
+
+    def union(lists: Iterable[list[str]]) -> list[str]:
+        return sorted({item for found in lists for item in found})
+
+    territories: dict[str, list[str]] = {}
+    sectors: dict[str, list[str]] = {}
+    for i, located, classed in zip(facts["id"], facts["territories"], facts["sectors"],
+                                   strict=True):
+        territories[i] = (union(regions[t] for t in located)
+                          or union(countries[t] for t in located))
+        sectors[i] = union(divisions[s] for s in classed)
+    return territories, sectors
+
+
 def property_name(algorithm: Algorithm, projection: Projection) -> str:
     """Where `persist` writes: community_<algorithm>_<projection>."""
     return f"community_{algorithm.value.lower()}_{projection.value.lower()}"
@@ -200,10 +229,7 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
         order = sorted(groups, key=lambda g: (-g, groups[g][0].id))
     else:
         order = sorted(groups, key=lambda g: (-len(groups[g]), groups[g][0].id))
-    facts = await columns(db, "analytics/node_facts", ("id", "territories", "sectors"),
-                          {"ids": c["id"]})
-    territories = dict(zip(facts["id"], facts["territories"], strict=True))
-    sectors = dict(zip(facts["id"], facts["sectors"], strict=True))
+    territories, sectors = await _node_facts(db, c["nodeId"])
     found = []
     for number, g in enumerate(order, start=1):
         members = groups[g]

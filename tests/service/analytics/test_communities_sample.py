@@ -1,5 +1,6 @@
 """Communities through the API on the sample dataset, against NetworkX on the same edges."""
 
+from collections import Counter
 from collections.abc import Iterator
 
 import neo4j
@@ -16,6 +17,7 @@ from tests.service.analytics.community_checks import (
     partition,
 )
 from tests.service.analytics.reference import WEIGHTED, ask, errors_of, reference_graph
+from tests.service.api.conftest import codes, isic, sample, sector_line, territory_line
 
 PROJECTIONS = ("FULL", "ACTORS", "INITIATIVES", "GOVERNANCE", "SUPPLY")
 UNDIRECTED = ("FULL", "ACTORS", "INITIATIVES", "GOVERNANCE")
@@ -117,9 +119,24 @@ def test_communities_name_their_groups(sample_client: TestClient) -> None:
     for m in largest["members"]:
         kinds[m["kind"]] = kinds.get(m["kind"], 0) + 1
     assert {k["value"]: k["count"] for k in largest["actorKinds"]} == kinds
-    counts = [t["count"] for t in largest["dominantTerritories"]]
-    assert counts == sorted(counts, reverse=True) and len(counts) <= 3
-    assert largest["dominantTerritories"] and largest["dominantSectors"]
+    # from the CSVs: each member's regions (its country when no region is above it) and ISIC
+    # divisions, counted over the members; the three most frequent, ties by code
+    rows = {r["id"]: r for table in ("firms", "institutions") for r in sample(table)}
+    territories: Counter[str] = Counter()
+    divisions: Counter[str] = Counter()
+    for m in largest["members"]:
+        line = territory_line(rows[m["id"]]["territory_code"])
+        regions = {c for c in line if c.count("-") == 1}
+        territories.update(regions or {c for c in line if "-" not in c})
+        divisions.update({c for code in codes(rows[m["id"]].get("sector_codes", ""))
+                          for c in sector_line(code) if isic()[c]["level"] == "DIVISION"})
+
+    def top(counted: Counter[str]) -> list[dict[str, object]]:
+        ordered = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        return [{"value": k, "count": n} for k, n in ordered]
+
+    assert largest["dominantTerritories"] == top(territories)
+    assert largest["dominantSectors"] == top(divisions)
 
 
 COMPARE = """query($a: CommunityRunInput!, $b: CommunityRunInput!) {
