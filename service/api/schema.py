@@ -3,7 +3,7 @@
 from functools import partial
 
 import strawberry
-from strawberry.extensions import MaxTokensLimiter
+from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
 
 from service.api.about import About, resolve_about
 from service.api.access_guard import AccessGuard
@@ -12,7 +12,7 @@ from service.api.audit import AuditQuery
 from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.gaps import BrokerageQuery, GapsQuery
-from service.api.limits import MAX_TOKENS, QueryLimitGuard
+from service.api.limits import DOCUMENT_CACHE, MAX_TOKENS, QueryLimitGuard
 from service.api.matchmaking import MatchmakingQuery
 from service.api.mutations import Mutation
 from service.api.network import NetworkQuery
@@ -33,6 +33,9 @@ schema = strawberry.Schema(
     mutation=Mutation,
     extensions=[
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+        # parsed and validated documents, by query text: clients send the same few again
+        partial(ParserCache, maxsize=DOCUMENT_CACHE),
+        partial(ValidationCache, maxsize=DOCUMENT_CACHE),
         AccessGuard,
         QueryLimitGuard,
         ErrorCodes,
