@@ -41,7 +41,6 @@ from service.settings import Settings
 PAGE_ARGUMENTS = ("first", "top", "k")
 DEFAULT_PAGE = 50  # the default of `first` on every connection
 MAX_TOKENS = 5_000  # a document longer than this is refused by the parser
-DOCUMENT_CACHE = 256  # parsed and validated documents kept, by query text
 LIST_ESTIMATE = 20  # what a relationship list (participants, children, ...) is assumed to hold
 
 

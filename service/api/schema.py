@@ -3,7 +3,7 @@
 from functools import partial
 
 import strawberry
-from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
+from strawberry.extensions import MaxTokensLimiter, ValidationCache
 
 from service.api.about import About, resolve_about
 from service.api.access_guard import AccessGuard
@@ -12,10 +12,11 @@ from service.api.audit import AuditQuery
 from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.gaps import BrokerageQuery, GapsQuery
-from service.api.limits import DOCUMENT_CACHE, MAX_TOKENS, QueryLimitGuard
+from service.api.limits import MAX_TOKENS, QueryLimitGuard
 from service.api.matchmaking import MatchmakingQuery
 from service.api.mutations import Mutation
 from service.api.network import NetworkQuery
+from service.api.parser_cache import DOCUMENT_CACHE, ParserCache
 
 
 @strawberry.type
@@ -33,8 +34,7 @@ schema = strawberry.Schema(
     mutation=Mutation,
     extensions=[
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
-        # parsed and validated documents, by query text: clients send the same few again
-        partial(ParserCache, maxsize=DOCUMENT_CACHE),
+        ParserCache,
         partial(ValidationCache, maxsize=DOCUMENT_CACHE),
         AccessGuard,
         QueryLimitGuard,
