@@ -42,7 +42,7 @@ def _plain(value: Any) -> Any:
     if kind in _SCALARS:
         return value
     if kind is list:
-        return [_plain(v) for v in value]
+        return [v if type(v) in _SCALARS else _plain(v) for v in value]
     if kind is dict:
         return {k: _plain(v) for k, v in value.items()}
     raise _NotPlain

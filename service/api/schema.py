@@ -11,6 +11,7 @@ from service.api.analytics import AnalyticsQuery
 from service.api.audit import AuditQuery
 from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
+from service.api.execution import PlainListExecutionContext
 from service.api.gaps import BrokerageQuery, GapsQuery
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
 from service.api.matchmaking import MatchmakingQuery
@@ -32,6 +33,7 @@ class Query(
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    execution_context_class=PlainListExecutionContext,
     extensions=[
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
         ParserCache,
