@@ -1,7 +1,9 @@
 // The scope: `initiatives`, `actors` and `programs`, the in-scope nodes as three lists
 // (docs/projections.md says what each test means). Takes the Scope parameters. Candidates
 // come from the scope's territories (or sectors) down, so a narrow scope reads only what
-// lies below it; the full tests then decide.
+// lies below it; the tests that the way a candidate was found does not settle then decide.
+// A parameter test in a `WITH ... WHERE` ahead of a MATCH keeps that MATCH from running at
+// all (the planner would otherwise scan first and filter after).
 CALL () {
   CALL () {
     MATCH (root:Territory)
