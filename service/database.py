@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import neo4j
-from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, Record, unit_of_work
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -29,6 +29,32 @@ from service.errors import (
     GdsMissing,
 )
 from service.settings import Settings
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+class _NotPlain(Exception):
+    """A value that is not lists, maps and scalars: a node, a relationship, a time."""
+
+
+def _plain(value: Any) -> Any:
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return [v if type(v) in _SCALARS else _plain(v) for v in value]
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    raise _NotPlain
+
+
+def record_data(record: Record) -> dict[str, Any]:
+    """`record.data()`, copying lists, maps and scalars directly: the driver's exporter tests
+    every value against abstract base classes, which costs more than decoding the record."""
+    try:
+        return {key: _plain(value) for key, value in zip(record.keys(), record, strict=True)}
+    except _NotPlain:
+        return record.data()
 
 
 @dataclass(frozen=True)
@@ -110,7 +136,7 @@ class Database:
         )
         async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
             result = await tx.run(query, parameters)
-            return await result.data()
+            return [record_data(record) async for record in result]
 
         self.round_trips += 1
         with translated_errors(self.settings):

@@ -7,7 +7,6 @@ every projection alike (ACTORS and INITIATIVES edges exist only in the projectio
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 from collections import Counter, deque
@@ -153,32 +152,24 @@ async def nodes_in_scope(db: Database, scope: Scope,
             countries in zip(*(c[k] for k in NODE_COLUMNS), strict=True)]
 
 
-async def edges_in_scope(db: Database, projection: Projection, scope: Scope,
-                         max_edges: int) -> list[Edge]:
-    """The projection's edges; QueryTooComplex when there are more than `max_edges`."""
-    work = SPECS[projection].work
-    if work is not None:
-        rows = await db.read("network/pair_work", **scope.parameters())
-        if rows[0][work] > WORK_PER_EDGE * max_edges:
-            raise too_complex(projection, scope, max_edges)
-    c = await db.read_columns(SPECS[projection].statement, EDGE_COLUMNS, max_rows=max_edges + 1,
-                              **scope.parameters())
-    if len(c["source"]) > max_edges:
-        raise too_complex(projection, scope, max_edges)
-    return list(map(Edge, *(c[k] for k in EDGE_COLUMNS)))
-
-
 async def projected(db: Database, projection: Projection, scope: Scope,
                     *, checked: bool = False) -> Graph:
-    """The projection in the scope; QueryTooComplex past the service's edge limit."""
+    """The projection in the scope, nodes and edges from one statement (the scope evaluated
+    once); QueryTooComplex past the service's edge limit, or when ACTORS or INITIATIVES would
+    aggregate more than WORK_PER_EDGE times that many pair rows."""
     if not checked:
         await check_codes(db, scope)
     spec = SPECS[projection]
-    nodes, edges = await asyncio.gather(
-        nodes_in_scope(db, scope, spec.labels),
-        edges_in_scope(db, projection, scope, db.settings.max_network_edges),
-    )
-    return Graph(projection, scope, spec.directed, nodes, edges)
+    limit = db.settings.max_network_edges
+    row = (await db.read("network/graph", projection=projection.value,
+                         labels=[str(label) for label in spec.labels], maxRows=limit + 1,
+                         maxWork=WORK_PER_EDGE * limit, **scope.parameters()))[0]
+    if row["work"] > WORK_PER_EDGE * limit or len(row["source"]) > limit:
+        raise too_complex(projection, scope, limit)
+    nodes = [Node(i, name, label, kind, ";".join(countries) or None) for i, name, label, kind,
+             countries in zip(*(row[k] for k in NODE_COLUMNS), strict=True)]
+    return Graph(projection, scope, spec.directed, nodes,
+                 list(map(Edge, *(row[k] for k in EDGE_COLUMNS))))
 
 
 async def _endpoint(db: Database, graph: Graph, node_id: str) -> None:

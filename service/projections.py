@@ -2,7 +2,8 @@
 
 Every projection is one Cypher statement in `cypher/network/`, parameterized by a scope,
 returning edge rows (source id, target id, type, weight); its nodes are the in-scope nodes
-carrying its labels (`network/nodes`), isolated ones included.
+carrying its labels (`network/nodes`), isolated ones included. `network/graph` returns both
+for one projection in a single statement.
 """
 
 from dataclasses import dataclass
@@ -30,7 +31,6 @@ class ProjectionSpec:
     labels: tuple[NodeLabel, ...]
     directed: bool
     description: str
-    work: str | None = None  # `network/pair_work` column bounding the rows it aggregates
 
 
 SPECS: dict[Projection, ProjectionSpec] = {
@@ -44,7 +44,7 @@ SPECS: dict[Projection, ProjectionSpec] = {
         "network/actors", (NodeLabel.FIRM, NodeLabel.INSTITUTION), False,
         "Firms and institutions; two are linked (type SHARES_INITIATIVES) when both take part "
         "in (PARTICIPATES_IN or GOVERNS) the same in-scope initiative; weight = number of "
-        "initiatives shared; undirected.", work="actorPairs"),
+        "initiatives shared; undirected."),
     Projection.INITIATIVES: ProjectionSpec(
         "network/initiatives", (NodeLabel.INITIATIVE,), False,
         "Initiatives; two are linked when in-scope actors take part in both or when they "

@@ -1,7 +1,9 @@
 // The scope: `initiatives`, `actors` and `programs`, the in-scope nodes as three lists
 // (docs/projections.md says what each test means). Takes the Scope parameters. Candidates
 // come from the scope's territories (or sectors) down, so a narrow scope reads only what
-// lies below it; the full tests then decide.
+// lies below it; the tests that the way a candidate was found does not settle then decide.
+// A parameter test in a `WITH ... WHERE` ahead of a MATCH keeps that MATCH from running at
+// all (the planner would otherwise scan first and filter after).
 CALL () {
   CALL () {
     MATCH (root:Territory)
@@ -9,17 +11,15 @@ CALL () {
     MATCH (root)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(i:Initiative)
     RETURN i
     UNION
+    WITH 1 AS everywhere WHERE $territories IS NULL AND $countries IS NULL
     MATCH (i:Initiative)
-    WHERE $territories IS NULL AND $countries IS NULL
     RETURN i
   }
   WITH i
   WHERE ($initiativeTypes IS NULL OR i.type IN $initiativeTypes)
     AND ($year IS NULL OR coalesce(i.startYear, $year) <= $year <= coalesce(i.endYear, $year))
-    AND ($countries IS NULL OR EXISTS {
+    AND ($countries IS NULL OR $territories IS NULL OR EXISTS {
       MATCH (i)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory) WHERE c.code IN $countries })
-    AND ($territories IS NULL OR EXISTS {
-      MATCH (i)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(t:Territory) WHERE t.code IN $territories })
     AND ($sectors IS NULL OR EXISTS {
       MATCH (i)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(s:Sector) WHERE s.code IN $sectors })
   RETURN collect(i) AS initiatives
@@ -31,13 +31,14 @@ CALL (initiatives) {
     MATCH (root)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(a:Actor)
     RETURN a, false AS takesPart
     UNION ALL
+    WITH 1 AS nowhere WHERE $territories IS NULL AND $countries IS NULL
     MATCH (root:Sector)
-    WHERE $territories IS NULL AND $countries IS NULL AND root.code IN coalesce($sectors, [])
+    WHERE root.code IN coalesce($sectors, [])
     MATCH (root)<-[:PART_OF*0..]-(:Sector)<-[:IN_SECTOR]-(a:Firm)
     RETURN a, false AS takesPart
     UNION ALL
+    WITH 1 AS everywhere WHERE $territories IS NULL AND $countries IS NULL AND $sectors IS NULL
     MATCH (a:Actor)
-    WHERE $territories IS NULL AND $countries IS NULL AND $sectors IS NULL
     RETURN a, false AS takesPart
     UNION ALL
     UNWIND initiatives AS i
@@ -49,11 +50,9 @@ CALL (initiatives) {
   WHERE ($actorKinds IS NULL OR (CASE WHEN a:Firm THEN 'FIRM' ELSE a.kind END) IN $actorKinds)
     AND ($year IS NULL OR NOT a:Firm OR coalesce(a.foundedYear, $year) <= $year)
     AND (takesPart
-      OR (($countries IS NULL OR EXISTS {
+      OR (($countries IS NULL OR $territories IS NULL OR EXISTS {
           MATCH (a)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory) WHERE c.code IN $countries })
-        AND ($territories IS NULL OR EXISTS {
-          MATCH (a)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(t:Territory) WHERE t.code IN $territories })
-        AND ($sectors IS NULL OR EXISTS {
+        AND ($sectors IS NULL OR ($territories IS NULL AND $countries IS NULL) OR EXISTS {
           MATCH (a:Firm)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(s:Sector) WHERE s.code IN $sectors })))
   RETURN collect(a) AS actors
 }

@@ -3,7 +3,7 @@
 from functools import partial
 
 import strawberry
-from strawberry.extensions import MaxTokensLimiter
+from strawberry.extensions import MaxTokensLimiter, ValidationCache
 
 from service.api.about import About, resolve_about
 from service.api.access_guard import AccessGuard
@@ -11,11 +11,13 @@ from service.api.analytics import AnalyticsQuery
 from service.api.audit import AuditQuery
 from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
+from service.api.execution import PlainListExecutionContext
 from service.api.gaps import BrokerageQuery, GapsQuery
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
 from service.api.matchmaking import MatchmakingQuery
 from service.api.mutations import Mutation
 from service.api.network import NetworkQuery
+from service.api.parser_cache import DOCUMENT_CACHE, ParserCache
 
 
 @strawberry.type
@@ -31,8 +33,11 @@ class Query(
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    execution_context_class=PlainListExecutionContext,
     extensions=[
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+        ParserCache,
+        partial(ValidationCache, maxsize=DOCUMENT_CACHE),
         AccessGuard,
         QueryLimitGuard,
         ErrorCodes,

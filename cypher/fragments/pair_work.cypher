@@ -1,4 +1,3 @@
-// include: scope
 // What the pair projections cost: the actor pairs summed over initiatives (ACTORS) and the
 // initiative pairs summed over actors (INITIATIVES), before pairs met twice are merged.
 CALL (initiatives, actors) {

@@ -1,0 +1,41 @@
+// include: scope
+// A projection in the scope as one record, the scope evaluated once: the in-scope nodes
+// carrying $labels as columns (id, name, label, kind, countries; by id), `work` (the rows
+// the ACTORS or INITIATIVES pairs aggregate, 0 for the others) and, unless `work` exceeds
+// $maxWork, the edges of $projection as columns (source, target, type, weight; at most
+// $maxRows of them, in the order of the projection's own statement).
+CALL (initiatives, actors, programs) {
+  CALL (initiatives, actors, programs) {
+// include: nodes
+  }
+  RETURN collect(id) AS id, collect(name) AS name, collect(label) AS label,
+         collect(kind) AS kind, collect(countries) AS countries
+}
+OPTIONAL CALL (initiatives, actors) {
+  WITH * WHERE $projection IN ['ACTORS', 'INITIATIVES']
+// include: pair_work
+}
+WITH *, CASE $projection WHEN 'ACTORS' THEN actorPairs WHEN 'INITIATIVES' THEN initiativePairs
+        ELSE 0 END AS work
+CALL (initiatives, actors, programs, work) {
+  CALL (initiatives, actors, programs, work) {
+    WITH * WHERE $projection = 'FULL'
+// include: edges/full
+    UNION ALL
+    WITH * WHERE $projection = 'ACTORS' AND work <= $maxWork
+// include: edges/actors
+    UNION ALL
+    WITH * WHERE $projection = 'INITIATIVES' AND work <= $maxWork
+// include: edges/initiatives
+    UNION ALL
+    WITH * WHERE $projection = 'GOVERNANCE'
+// include: edges/governance
+    UNION ALL
+    WITH * WHERE $projection = 'SUPPLY'
+// include: edges/supply
+  }
+  WITH * LIMIT $maxRows
+  RETURN collect(source) AS source, collect(target) AS target, collect(type) AS type,
+         collect(weight) AS weight
+}
+RETURN id, name, label, kind, countries, work, source, target, type, weight
