@@ -122,6 +122,16 @@ async def client_loop(client: httpx2.AsyncClient, key: str, until: float, tally:
             tally.created.add(values["id"])
 
 
+async def sample_memory(pid: int, until: float, every: float = 30) -> list[float]:
+    """The service's resident memory every `every` seconds until `until`: growth that levels
+    off is caches and buffers filling; growth that goes on is a leak."""
+    samples = []
+    while time.monotonic() < until:
+        await asyncio.sleep(min(every, max(0.0, until - time.monotonic())))
+        samples.append(service_rss(pid))
+    return samples
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
@@ -199,10 +209,12 @@ async def run(args: argparse.Namespace, settings: Settings, key: str) -> dict[st
             tally = Tally()
             began = time.monotonic()
             until = began + args.duration
+            memory = asyncio.create_task(sample_memory(service.pid, until))
             await asyncio.gather(*(client_loop(client, key, until, tally, i)
                                    for i in range(args.concurrency)))
             elapsed = time.monotonic() - began
             memory_end = service_rss(service.pid)
+            samples = await memory
     finally:
         service.terminate()
         service.wait(timeout=30)
@@ -210,7 +222,8 @@ async def run(args: argparse.Namespace, settings: Settings, key: str) -> dict[st
     lines = [f"{args.concurrency} clients for {elapsed:.0f} s, {args.workers} uvicorn "
              f"worker(s): {total} requests, {total / elapsed:.1f} requests/s, "
              f"{len(tally.errors)} errors; service memory {memory_start:.0f} MB after warm-up, "
-             f"{memory_end:.0f} MB at the end.", "",
+             f"{memory_end:.0f} MB at the end.",
+             "Service memory every 30 s (MB): " + ", ".join(f"{m:.0f}" for m in samples), "",
              "| operation | requests | requests/s | p50 ms | p99 ms |",
              "| --- | ---: | ---: | ---: | ---: |"]
     for name, values in sorted(tally.latencies.items()):

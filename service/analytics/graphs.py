@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from neo4j.exceptions import ClientError
+
 from service.analytics.statements import hold, in_use, run
 from service.cypher_catalog import cypher
 from service.database import Database
@@ -85,6 +87,7 @@ class _Catalogue:
 
     locks: dict[str, asyncio.Lock] = field(default_factory=dict)
     used: OrderedDict[str, None] = field(default_factory=OrderedDict)
+    dropping: set[str] = field(default_factory=set)
 
     def lock(self, name: str) -> asyncio.Lock:
         return self.locks.setdefault(name, asyncio.Lock())
@@ -135,8 +138,25 @@ async def graph_version(db: Database) -> GraphVersion:
 
 
 async def _drop(db: Database, name: str) -> None:
-    await run(db, "analytics/drop_graph", {"graph": name})
-    _catalogue(db).used.pop(name, None)
+    """Drop the graph once: requests that see the same stale graph at once leave it to the
+    first (GDS fails with a NullPointerException on a graph another call is removing), and a
+    failure is ignored when the graph is gone all the same (another worker dropped it)."""
+    catalogue = _catalogue(db)
+    if name in catalogue.dropping:
+        return
+    catalogue.dropping.add(name)
+    try:
+        await run(db, "analytics/drop_graph", {"graph": name})
+    except ClientError:
+        listed = await run(db, "analytics/graphs", {"prefix": name})
+        if any(row["graph"] == name for row in listed):
+            raise
+    finally:
+        catalogue.dropping.discard(name)
+    catalogue.used.pop(name, None)
+    lock = catalogue.locks.get(name)
+    if lock is not None and not lock.locked():  # every version names new graphs: no pile-up
+        del catalogue.locks[name]
 
 
 async def projected_graph(db: Database, projection: Projection, scope: Scope,

@@ -1,16 +1,20 @@
 """Analyses running side by side while the graph changes: a graph one of them reads is not
-dropped under it, and identical requests share one computation."""
+dropped under it, a stale graph is dropped once, and identical requests share one
+computation."""
 
 import asyncio
 from dataclasses import dataclass, replace
+from typing import Any
 
 import neo4j
 import networkx as nx
+import pytest
 
+from service.analytics import graphs
 from service.analytics.centrality import CentralityRequest, Metric, centrality
 from service.analytics.graphs import projected_graph
 from service.analytics.results import Provenance, cached
-from service.analytics.statements import retried_when_dropped
+from service.analytics.statements import retried_when_dropped, run
 from service.cypher_catalog import cypher
 from service.database import Database
 from service.projections import Projection
@@ -97,3 +101,31 @@ def test_identical_requests_arriving_together_share_one_computation(
     assert second.provenance.cached and third.provenance.cached
     assert again.value == 2 and not again.provenance.cached
 
+
+
+def test_requests_that_see_the_same_stale_graph_drop_it_once(
+        db: neo4j.Driver, neo4j_backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_graph(db, neo4j_backend.settings.neo4j_database, nx.karate_club_graph(), "K")
+    sent: list[str] = []
+
+    async def counted(service: Database, name: str, parameters: dict[str, Any],
+                      **options: Any) -> list[dict[str, Any]]:
+        sent.append(name)
+        return await run(service, name, parameters, **options)
+
+    monkeypatch.setattr(graphs, "run", counted)
+
+    async def scenario() -> str:
+        service = Database(neo4j_backend.settings)
+        try:
+            stale = await projected_graph(service, Projection.FULL, Scope())
+            db.execute_query(cypher("db/bump_version"))
+            sent.clear()
+            await asyncio.gather(*(graphs._drop(service, stale.name) for _ in range(4)))
+            return stale.name
+        finally:
+            await service.close()
+
+    stale = asyncio.run(scenario())
+    assert sent == ["analytics/drop_graph"]
+    assert stale not in graph_names(db)
