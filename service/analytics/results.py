@@ -73,12 +73,14 @@ R = TypeVar("R", bound=HasProvenance)
 
 
 class _Results:
-    """Results per request key, least recently used dropped past the limit, and the
-    computations under way, which identical requests join instead of starting their own."""
+    """Results per request key, least recently used dropped past the limit and all of an older
+    graph version once a newer one is kept, and the computations under way, which identical
+    requests join instead of starting their own."""
 
     def __init__(self) -> None:
         self.entries: OrderedDict[str, Any] = OrderedDict()
         self.running: dict[str, asyncio.Task[Any]] = {}
+        self.version = 0  # the newest graph version a kept result was computed on
 
 
 _results: weakref.WeakKeyDictionary[Database, _Results] = weakref.WeakKeyDictionary()
@@ -113,6 +115,11 @@ async def cached(db: Database, key: str, compute: Callable[[], Awaitable[R]],
             del results.running[key]
     limit = db.settings.analytics_cached_results
     if limit > 0:
+        version = result.provenance.graph_version
+        if version > results.version:  # versions only grow: older results cannot be asked for
+            results.version = version
+            for stale in [k for k, v in store.items() if v.provenance.graph_version < version]:
+                del store[stale]
         store[key] = result
         while len(store) > limit:
             store.popitem(last=False)

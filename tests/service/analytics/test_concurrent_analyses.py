@@ -129,3 +129,34 @@ def test_requests_that_see_the_same_stale_graph_drop_it_once(
     stale = asyncio.run(scenario())
     assert sent == ["analytics/drop_graph"]
     assert stale not in graph_names(db)
+
+
+def test_results_of_an_older_graph_version_go_when_a_newer_one_is_kept(
+        neo4j_backend: Backend) -> None:
+    async def scenario() -> tuple[list[bool], int]:
+        service = Database(neo4j_backend.settings)
+        calls = 0
+
+        def computed_on(version: int) -> Any:
+            async def compute() -> Result:
+                nonlocal calls
+                calls += 1
+                return Result(calls, Provenance("gds.pageRank.stream", {}, None, "FULL", {},
+                                                version, f"g-v{version}", "now", 1.0))
+            return compute
+
+        def marked(found: Result, p: Provenance) -> Result:
+            return replace(found, provenance=p)
+
+        try:
+            answers = [await cached(service, key, computed_on(version), marked)
+                       for key, version in [("CO v1", 1), ("MX v1", 1), ("CO v1", 1),
+                                            ("CO v2", 2), ("MX v1", 1)]]
+            return [a.provenance.cached for a in answers], calls
+        finally:
+            await service.close()
+
+    cached_flags, calls = asyncio.run(scenario())
+    # the third request is a hit; after a version 2 result is kept, MX v1 is computed again
+    assert cached_flags == [False, False, True, False, False]
+    assert calls == 4
