@@ -5,19 +5,28 @@ calls the resolver, tests the result for awaitability and completes it by type, 
 10 µs a field; the 173 participants of an initiative with five fields each cost more
 than the rest of the request. Most list items here are records whose selected fields are
 plain attributes (strawberry fields without a resolver, arguments or extensions), so such
-a list is completed directly: attribute read, then the scalar's or enum's own coercion,
-recursing into objects and abstract types made of the same. Anything else (a resolver,
-`@defer`, a null in a non-null field, a value a coercion refuses) sends the whole list back
-to graphql-core's path, which recomputes it and reports errors as it always does.
+a list is completed by a completer compiled once per request for its selection: attribute
+read, then the scalar's or enum's own coercion, recursing into objects and abstract types
+made of the same. Anything else (a resolver, `@defer`, a null in a non-null field, a value
+a coercion refuses) sends the whole list back to graphql-core's path, which recomputes it
+and reports errors as it always does.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from graphql import (
+    GraphQLBoolean,
     GraphQLEnumType,
     GraphQLError,
+    GraphQLField,
+    GraphQLFloat,
+    GraphQLID,
+    GraphQLInt,
     GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
@@ -25,15 +34,21 @@ from graphql import (
     GraphQLOutputType,
     GraphQLResolveInfo,
     GraphQLScalarType,
+    GraphQLString,
     GraphQLUnionType,
     Undefined,
 )
 from graphql.execution.collect_fields import FieldDetails
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.cast import get_strawberry_type_cast
 
 FieldDetailsList = list[FieldDetails]
 Info = GraphQLResolveInfo[Any]
+Completer = Callable[[Any], Any]
+
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 
 
 class _NotPlain(Exception):
@@ -43,6 +58,53 @@ class _NotPlain(Exception):
 def _plain_resolver(resolve: Any) -> bool:
     """Whether `resolve` is strawberry's resolver of a field without one (an attribute)."""
     return getattr(resolve, "_is_default", False) is True
+
+
+def _getter(field: GraphQLField) -> Callable[[Any], Any]:
+    """What strawberry's resolver of a plain field returns for a source: the attribute itself
+    when strawberry would read it with getattr, else through that resolver."""
+    definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    if (definition is not None and definition.base_resolver is None
+            and definition.default_resolver is getattr):
+        return attrgetter(definition.python_name)
+    resolve = field.resolve
+    assert resolve is not None
+    return lambda source: resolve(source, None)
+
+
+def _leaf(type_: GraphQLScalarType | GraphQLEnumType) -> Completer:
+    """The type's coercion, with the answers of the built-in scalars for values already of
+    their type, and of an enum's members, computed once."""
+    coerce = type_.coerce_output_value
+    ready: Callable[[Any], bool] | None = None
+    if type_ is GraphQLString or type_ is GraphQLID:
+        ready = lambda value: type(value) is str  # noqa: E731
+    elif type_ is GraphQLInt:
+        ready = lambda value: type(value) is int and INT_MIN <= value <= INT_MAX  # noqa: E731
+    elif type_ is GraphQLFloat:
+        ready = lambda value: type(value) is float and math.isfinite(value)  # noqa: E731
+    elif type_ is GraphQLBoolean:
+        ready = lambda value: type(value) is bool  # noqa: E731
+    members: dict[Any, Any] = {}
+    enum = getattr(type_, "wrapped_cls", None)
+    if isinstance(type_, GraphQLEnumType) and enum is not None:
+        members = {member: coerce(member) for member in enum}
+
+    def leaf(value: Any) -> Any:
+        if value is None or value is Undefined:
+            return None
+        if ready is not None and ready(value):
+            return value
+        if members:
+            name = members.get(value)
+            if name is not None:
+                return name
+        coerced = coerce(value)
+        if coerced is None or coerced is Undefined:
+            raise _NotPlain
+        return coerced
+
+    return leaf
 
 
 class PlainListExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -57,7 +119,7 @@ class PlainListExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         if type(result) is list and result and self._no_middleware():
             try:
-                return self._items(return_type.of_type, field_details_list, info, path, result)
+                return self._list_completer(return_type, field_details_list, info)(result)
             except _NotPlain:
                 pass
             except (GraphQLError, TypeError, ValueError, AttributeError, KeyError):
@@ -71,68 +133,119 @@ class PlainListExecutionContext(StrawberryGraphQLCoreExecutionContext):
         manager = self.middleware_manager
         return manager is None or not manager.middlewares
 
-    def _items(self, item_type: GraphQLOutputType, field_details_list: FieldDetailsList,
-               info: Info | None, path: Path, items: list[Any]) -> list[Any]:
-        value = self._value
-        return [value(item_type, field_details_list, info, path.add_key(index, None), item)
-                for index, item in enumerate(items)]
+    def _list_completer(self, return_type: GraphQLList[GraphQLOutputType],
+                        field_details_list: FieldDetailsList, info: Info) -> Completer:
+        """The list's completer, compiled on the list's first completion in this request
+        (graphql-core collects the same selection as the same list object for every
+        parent, so the lists of every initiative of a page share one)."""
+        cache: dict[tuple[int, int], tuple[Any, Any, Completer]]
+        cache = self.__dict__.setdefault("_plain_completers", {})
+        key = (id(return_type), id(field_details_list))
+        found = cache.get(key)
+        if found is not None and found[0] is return_type and found[1] is field_details_list:
+            return found[2]
+        completer = self._compile(return_type, field_details_list, info)
+        cache[key] = (return_type, field_details_list, completer)
+        return completer
 
-    def _value(self, type_: GraphQLOutputType, field_details_list: FieldDetailsList,
-               info: Info | None, path: Path, value: Any) -> Any:
-        """`value` completed as `type_`, or _NotPlain."""
-        non_null = isinstance(type_, GraphQLNonNull)
+    def _compile(self, type_: GraphQLOutputType, details: FieldDetailsList,
+                 info: Info | None) -> Completer:
+        """A function completing a value of `type_` selected by `details`, or _NotPlain."""
         if isinstance(type_, GraphQLNonNull):
-            type_ = type_.of_type
-        if value is None or value is Undefined:
-            if non_null:
-                raise _NotPlain
-            return None
+            inner = self._compile(type_.of_type, details, info)
+
+            def non_null(value: Any) -> Any:
+                if value is None or value is Undefined:
+                    raise _NotPlain
+                return inner(value)
+
+            return non_null
         if isinstance(type_, GraphQLScalarType | GraphQLEnumType):
-            coerced = type_.coerce_output_value(value)
-            if coerced is None or coerced is Undefined:
-                raise _NotPlain
-            return coerced
-        if self.is_awaitable(value) or info is None:
+            return _leaf(type_)
+        if info is None:
             raise _NotPlain
         if isinstance(type_, GraphQLList):
-            if type(value) is not list:
-                raise _NotPlain
-            return self._items(type_.of_type, field_details_list, info, path, value)
+            item = self._compile(type_.of_type, details, info)
+
+            def items(value: Any) -> Any:
+                if value is None or value is Undefined:
+                    return None
+                if type(value) is not list:
+                    raise _NotPlain
+                return [item(v) for v in value]
+
+            return items
         if isinstance(type_, GraphQLInterfaceType | GraphQLUnionType):
-            resolve_type = type_.resolve_type or self.type_resolver
+            return self._abstract(type_, details, info)
+        if isinstance(type_, GraphQLObjectType):
+            return self._object(type_, details, info)
+        raise _NotPlain
+
+    def _abstract(self, type_: GraphQLInterfaceType | GraphQLUnionType,
+                  details: FieldDetailsList, info: Info) -> Completer:
+        """Completes each value as the object type its class resolves to; the resolution is
+        kept per class (strawberry resolves a value by its class unless it is cast)."""
+        resolve_type = type_.resolve_type or self.type_resolver
+        by_class: dict[type, Completer] = {}
+
+        def abstract(value: Any) -> Any:
+            if value is None or value is Undefined:
+                return None
+            completer = by_class.get(type(value))
+            if completer is not None:
+                return completer(value)
+            if self.is_awaitable(value):
+                raise _NotPlain
             name = resolve_type(value, info, type_)
             if not isinstance(name, str):
                 raise _NotPlain
-            type_ = self.ensure_valid_runtime_type(name, type_, field_details_list, info, value)
-        if not isinstance(type_, GraphQLObjectType):
-            raise _NotPlain
-        return self._object(type_, field_details_list, info, path, value)
+            runtime = self.ensure_valid_runtime_type(name, type_, details, info, value)
+            completer = self._object(runtime, details, info)
+            if get_strawberry_type_cast(value) is None:
+                by_class[type(value)] = completer
+            return completer(value)
 
-    def _object(self, type_: GraphQLObjectType, field_details_list: FieldDetailsList,
-                info: Info, path: Path, source: Any) -> dict[str, Any]:
-        if type_.is_type_of is not None and type_.is_type_of(source, info) is not True:
-            raise _NotPlain
-        grouped, defer_usages, forbidden = self.collect_subfields(type_, field_details_list)
+        return abstract
+
+    def _object(self, type_: GraphQLObjectType, details: FieldDetailsList,
+                info: Info) -> Completer:
+        grouped, defer_usages, forbidden = self.collect_subfields(type_, details)
         if defer_usages or forbidden:
             raise _NotPlain
-        out: dict[str, Any] = {}
-        for response_name, details in grouped.items():
-            node = details[0].node
+        steps: list[tuple[str, Callable[[Any], Any], Completer]] = []
+        for response_name, field_details in grouped.items():
+            node = field_details[0].node
             name = node.name.value
             if name == "__typename":
-                out[response_name] = type_.name
+                steps.append((response_name, _constant(type_.name), _same))
                 continue
             field = self.schema.get_field(type_, name)
             if field is None:
                 continue
             if not _plain_resolver(field.resolve) or field.args or node.arguments:
                 raise _NotPlain
-            field_path = path.add_key(response_name, type_.name)
-            field_type = field.type
-            inner = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
-            field_info = (None if isinstance(inner, GraphQLScalarType | GraphQLEnumType) else
-                          self.build_resolve_info(field, [d.node for d in details], type_,
-                                                  field_path))
-            raw = field.resolve(source, field_info)  # type: ignore[misc]
-            out[response_name] = self._value(field_type, details, field_info, field_path, raw)
-        return out
+            field_info = self.build_resolve_info(field, [d.node for d in field_details], type_,
+                                                 Path(None, response_name, type_.name))
+            steps.append((response_name, _getter(field),
+                          self._compile(field.type, field_details, field_info)))
+        is_type_of = type_.is_type_of
+        is_awaitable = self.is_awaitable
+
+        def complete(source: Any) -> dict[str, Any]:
+            if source is None or source is Undefined:
+                return None  # type: ignore[return-value]  # nullable: non_null refuses it first
+            if is_type_of is not None and is_type_of(source, info) is not True:
+                raise _NotPlain
+            if is_awaitable(source):
+                raise _NotPlain
+            return {key: complete_field(read(source)) for key, read, complete_field in steps}
+
+        return complete
+
+
+def _constant(value: str) -> Callable[[Any], str]:
+    return lambda _source: value
+
+
+def _same(value: Any) -> Any:
+    return value

@@ -100,6 +100,9 @@ def both(query: str, name: str, rows: list[Any]) -> tuple[Any, Any]:
     ("empty", []),
     ("null in a non-null list", [box(1), box(2, tags=["a", None])]),
     ("not a thing", [box(1), "a string"]),
+    ("an int past 32 bits", [box(1), box(2, size=2**31)]),
+    ("a float that is not finite", [Ball(id=strawberry.ID("x"), weight=float("nan"))]),
+    ("a boolean as an int", [box(1, size=True)]),  # type: ignore[arg-type]
 ])
 def test_lists_of_things_as_graphql_core_answers(name: str, rows: list[Any]) -> None:
     fast, slow = both(QUERY, name, rows)
