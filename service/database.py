@@ -1,20 +1,24 @@
-"""Neo4j access for the service: one async driver, managed transactions, named statements.
+"""Neo4j access for the service: one async driver, named statements, retried reads.
 
 Every neo4j exception is turned into an Articula error here and nowhere else.
 """
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import neo4j
-from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, Record, unit_of_work
+from neo4j import AsyncGraphDatabase, Record
 from neo4j.exceptions import (
     AuthError,
     ClientError,
+    DriverError,
+    Neo4jError,
     ServiceUnavailable,
     SessionExpired,
     TransientError,
@@ -29,6 +33,8 @@ from service.errors import (
     GdsMissing,
 )
 from service.settings import Settings
+
+RETRY_TIME_S = 5.0  # how long a failing read or transaction is tried again
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
@@ -105,7 +111,7 @@ class Database:
             auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
             connection_timeout=5.0,
             connection_acquisition_timeout=10.0,
-            max_transaction_retry_time=5.0,
+            max_transaction_retry_time=RETRY_TIME_S,
             user_agent="articula",
         )
         self.round_trips = 0  # statements sent, for tests that pin a request's cost
@@ -115,8 +121,13 @@ class Database:
         await self.driver.close()
 
     async def read(self, name: str, **parameters: Any) -> list[dict[str, Any]]:
-        """Run catalogue statement `name` in a read transaction; return its records."""
+        """Run catalogue statement `name` as a read; return its records."""
         return await self._read(name, cypher(name), parameters)
+
+    async def read_maps(self, name: str, **parameters: Any) -> list[dict[str, Any]]:
+        """`read` for a statement whose values are lists, maps and scalars by construction
+        (map projections, never nodes): the values are kept as the driver decoded them."""
+        return await self._read(name, cypher(name), parameters, copy=False)
 
     async def read_columns(self, name: str, columns: Sequence[str], *,
                            max_rows: int | None = None,
@@ -128,20 +139,32 @@ class Database:
         rows = await self._read(name, query, {**parameters, "maxRows": max_rows})
         return rows[0]
 
-    async def _read(self, name: str, query: str,
-                    parameters: dict[str, Any]) -> list[dict[str, Any]]:
-        @unit_of_work(
-            timeout=self.settings.neo4j_timeout_s,
-            metadata={"app": "articula", "statement": name},
-        )
-        async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
-            result = await tx.run(query, parameters)
-            return [record_data(record) async for record in result]
-
+    async def _read(self, name: str, query: str, parameters: dict[str, Any], *,
+                    copy: bool = True) -> list[dict[str, Any]]:
+        """The records of one read in an auto-commit transaction (one exchange with the
+        server, where a managed transaction adds its commit's), tried again like a managed
+        one while the error is retryable and the retry time lasts."""
+        statement = neo4j.Query(query, timeout=self.settings.neo4j_timeout_s,
+                                metadata={"app": "articula", "statement": name})
         self.round_trips += 1
+        deadline = time.monotonic() + RETRY_TIME_S
+        delay = 0.05
         with translated_errors(self.settings):
-            async with self.driver.session(database=self.settings.neo4j_database) as session:
-                return await session.execute_read(work)
+            while True:
+                try:
+                    async with self.driver.session(database=self.settings.neo4j_database,
+                                                   default_access_mode=neo4j.READ_ACCESS
+                                                   ) as session:
+                        result = await session.run(statement, parameters)
+                        if copy:
+                            return [record_data(record) async for record in result]
+                        return [dict(zip(record.keys(), record.values(), strict=True))
+                                async for record in result]
+                except (Neo4jError, DriverError) as error:
+                    if not error.is_retryable() or time.monotonic() + delay > deadline:
+                        raise
+                await asyncio.sleep(delay)
+                delay *= 2
 
     async def server_info(self) -> ServerInfo:
         rows = await self.read("about/components")

@@ -19,7 +19,7 @@ def _single(db: Database, statement: str, keys_parameter: str, key: str
     """Rows `{node: {...}}` keyed by `node[key]`; None for a key the database lacks."""
 
     async def load(keys: list[str]) -> list[Row | None]:
-        rows = await db.read(f"entities/{statement}", **{keys_parameter: keys})
+        rows = await db.read_maps(f"entities/{statement}", **{keys_parameter: keys})
         found = {row["node"][key]: row["node"] for row in rows}
         return [found.get(k) for k in keys]
 
@@ -31,7 +31,7 @@ def _grouped(db: Database, statement: str, keys_parameter: str, key: str, column
     """Lists of rows keyed by the `key` column; an empty list for a key with none."""
 
     async def load(keys: list[str]) -> list[list[Row]]:
-        rows = await db.read(f"entities/{statement}", **{keys_parameter: keys})
+        rows = await db.read_maps(f"entities/{statement}", **{keys_parameter: keys})
         found = {row[key]: row[column] for row in rows}
         return [found.get(k, []) for k in keys]
 
