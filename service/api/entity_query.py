@@ -1,8 +1,10 @@
 """Root fields for the entities: lookups by id or code, and filtered, ordered connections."""
 
+from collections.abc import Sequence
 from typing import Annotated
 
 import strawberry
+from strawberry.types.nodes import SelectedField, Selection
 
 from service.api.context import Info
 from service.api.entities import (
@@ -53,6 +55,16 @@ async def _node(info: Info, id: strawberry.ID) -> Initiative | Firm | Institutio
     return None if row is None else node_from(row)
 
 
+def _selects(fields: Sequence[Selection], name: str) -> bool:
+    """Whether field `name` is selected right below `fields`, directly or in fragments."""
+    return any(_among(field.selections, name) for field in fields)
+
+
+def _among(selections: Sequence[Selection], name: str) -> bool:
+    return any(selection.name == name if isinstance(selection, SelectedField)
+               else _among(selection.selections, name) for selection in selections)
+
+
 @strawberry.type
 class EntityQuery:
     @strawberry.field(description="The initiative, firm, institution or programme with this id.")
@@ -61,6 +73,9 @@ class EntityQuery:
 
     @strawberry.field(description="The initiative with this id; null if there is none.")
     async def initiative(self, info: Info, id: strawberry.ID) -> Initiative | None:
+        if _selects(info.selected_fields, "participants"):
+            row = await info.context.loaders.initiatives_with_participants.load(id)
+            return None if row is None else initiative_from(row)
         node = await _node(info, id)
         return node if isinstance(node, Initiative) else None
 

@@ -42,12 +42,35 @@ def test_total_count_is_one_more_round_trip_and_only_when_asked(
     assert round_trips(database, gql, "{ firms(first: 0) { totalCount } }") == 2
 
 
-def test_one_initiative_with_its_participants_is_two_round_trips(
+def test_one_initiative_with_its_participants_is_one_round_trip(
     database: Database, gql: GraphQL
 ) -> None:
     query = """{ initiative(id: "INI-MX-001") { id name
       participants { role since actor { __typename id name ... on Firm { size } } } } }"""
-    assert round_trips(database, gql, query) == 2
+    assert round_trips(database, gql, query) == 1
+    through_a_fragment = """{ initiative(id: "INI-MX-001") { ...detail } }
+      fragment detail on Initiative { participants { role } }"""
+    assert round_trips(database, gql, through_a_fragment) == 1
+    without_participants = """{ initiative(id: "INI-MX-001") { id governance { role } } }"""
+    assert round_trips(database, gql, without_participants) == 2
+
+
+def test_an_initiative_read_in_one_round_trip_answers_as_read_in_two(
+    database: Database, gql: GraphQL
+) -> None:
+    fields = """id name type status startYear endYear description website
+      participants { role since until source confidence
+        actor { __typename id name ... on Firm { size employees foundedYear }
+                ... on Institution { kind level } } }"""
+    for id in ("INI-MX-001", "INI-CO-004", "FIRM-CO-001", "NO-SUCH-ID"):
+        one = gql(f'{{ initiative(id: "{id}") {{ {fields} }} }}')
+        # node(id:) takes the two loaders' path
+        two = gql(f'{{ initiative: node(id: "{id}") {{ ... on Initiative {{ {fields} }} }} }}')
+        if id.startswith("INI"):
+            assert one["initiative"]["participants"]
+            assert one["initiative"] == two["initiative"]
+        else:
+            assert one["initiative"] is None
 
 
 def test_every_relationship_of_a_page_is_batched(database: Database, gql: GraphQL) -> None:

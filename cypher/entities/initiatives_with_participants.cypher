@@ -1,0 +1,17 @@
+// Initiatives by dataset id, each with its participants as entities/participants gives them:
+// one statement for the commonest detail view, where nodes_by_id and then participants
+// would take two.
+UNWIND $ids AS id
+MATCH (n:Initiative {id: id})
+RETURN n {
+  .id, .name, .type, .status, .startYear, .endYear, .description, .website,
+  labels: labels(n)
+} AS node, COLLECT {
+  MATCH (n)<-[r:PARTICIPATES_IN]-(a:Actor)
+  WITH r, a ORDER BY a.id
+  RETURN {
+    role: r.role, since: r.since, until: r.until, source: r.source, confidence: r.confidence,
+    node: a {.id, .name, .size, .employees, .foundedYear, .taxId, .kind, .level,
+             labels: labels(a)}
+  }
+} AS links
