@@ -263,6 +263,8 @@ def interleaved(bench: Bench, algorithm: str, cold_repeats: int, repeats: int
 def memory_figures(bench: Bench, algorithm: str) -> dict[str, Any]:
     """GDS's estimate of the run and the graph's size, from the raw graph."""
     config = gds_config(algorithm, bench.projection, bench.sample, bench.nodes)
+    if algorithm == "louvain":  # the service estimates the mutate mode it runs
+        config["mutateProperty"] = "articula_partition_estimate"
     estimate = bench.query(cypher(f"analytics/estimate/{ESTIMATES[algorithm]}"),
                            graph=RAW_GRAPH, config=config)[0]
     return {"estimate_bytes_max": int(estimate["bytesMax"]),

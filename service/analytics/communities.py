@@ -9,9 +9,10 @@ not depend on GDS's internal node ids. docs/analytics.md has the details.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -21,15 +22,23 @@ import numpy as np
 
 from service.analytics.compare import adjusted_rand_index, normalized_mutual_information
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
+from service.analytics.members import Community, graph_nodes
 from service.analytics.results import Provenance, cached, request_key
-from service.analytics.statements import algorithm, columns, retried_when_dropped
+from service.analytics.statements import (
+    GraphDropped,
+    algorithm,
+    columns,
+    retried_when_dropped,
+    run,
+)
 from service.database import Database
 from service.errors import BadUserInput
 from service.projections import Projection
 from service.scope import Scope
 
 DEFAULT_SEED = 42
-DOMINANT = 3
+TEMPORARY_PREFIX = "articula_partition_"
+"""Names the node property a computation's partition lives in on the shared GDS graph."""
 
 
 class Algorithm(StrEnum):
@@ -66,23 +75,6 @@ class CommunityRequest:
     scope: Scope = field(default_factory=Scope)
     seed: int | None = None
     weighted: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    id: str
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class Community:
-    id: int
-    members: list[Member]
-    core_value: int | None
-    territories: list[tuple[str, int]]
-    sectors: list[tuple[str, int]]
-    kinds: list[tuple[str, int]]
 
 
 @dataclass(frozen=True)
@@ -144,10 +136,6 @@ def modularity(source: Sequence[int], target: Sequence[int], weight: Sequence[fl
     return inside / total - float(out_degree @ in_degree) / total ** 2
 
 
-def _dominant(values: list[str]) -> list[tuple[str, int]]:
-    return sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0]))[:DOMINANT]
-
-
 @retried_when_dropped
 async def communities(db: Database, request: CommunityRequest, *,
                       persist: bool = False) -> Communities:
@@ -174,35 +162,6 @@ async def communities(db: Database, request: CommunityRequest, *,
     return result
 
 
-async def _node_facts(db: Database, node_ids: list[int]
-                      ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """By dataset id: the regions (or, without any, the countries) and the ISIC divisions of
-    each node of the graph; the hierarchies are walked once per distinct code, not per node."""
-    facts = await columns(db, "analytics/node_facts", ("id", "territories", "sectors"),
-                          {"nodeIds": node_ids})
-    codes = sorted({code for found in facts["territories"] for code in found})
-    above = await columns(db, "analytics/territory_regions", ("code", "regions", "countries"),
-                          {"codes": codes})
-    regions = dict(zip(above["code"], above["regions"], strict=True))
-    countries = dict(zip(above["code"], above["countries"], strict=True))
-    codes = sorted({code for found in facts["sectors"] for code in found})
-    below = await columns(db, "analytics/sector_divisions", ("code", "divisions"),
-                          {"codes": codes})
-    divisions = dict(zip(below["code"], below["divisions"], strict=True))
-
-    def union(lists: Iterable[list[str]]) -> list[str]:
-        return sorted({item for found in lists for item in found})
-
-    territories: dict[str, list[str]] = {}
-    sectors: dict[str, list[str]] = {}
-    for i, located, classed in zip(facts["id"], facts["territories"], facts["sectors"],
-                                   strict=True):
-        territories[i] = (union(regions[t] for t in located)
-                          or union(countries[t] for t in located))
-        sectors[i] = union(divisions[s] for s in classed)
-    return territories, sectors
-
-
 def property_name(algorithm: Algorithm, projection: Projection) -> str:
     """Where `persist` writes: community_<algorithm>_<projection>."""
     return f"community_{algorithm.value.lower()}_{projection.value.lower()}"
@@ -212,40 +171,52 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
                    parameters: dict[str, Any]) -> Communities:
     spec = SPECS[request.algorithm]
     config = gds_config(request, graph)
-    await guard_memory(db, graph, f"analytics/estimate/{spec.statement}", config)
+    # the partition goes to a node property of the shared graph, one per computation
+    temporary = f"{TEMPORARY_PREFIX}{uuid.uuid4().hex}"
+    mutating = {**config, "mutateProperty": temporary}
+    await guard_memory(db, graph, f"analytics/estimate/{spec.statement}", mutating)
     started = time.perf_counter()
     computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-    c = await algorithm(db, f"analytics/communities/{spec.statement}",
-                        ("nodeId", "id", "name", "kind", "community"),
-                        {"graph": graph.name, "config": config})
-    runtime_ms = (time.perf_counter() - started) * 1000
-    groups: dict[int, list[Member]] = defaultdict(list)
-    for i, name, kind, community in zip(c["id"], c["name"], c["kind"], c["community"],
-                                        strict=True):
-        groups[int(community)].append(Member(i, name, kind))
-    for members in groups.values():
-        members.sort(key=lambda m: m.id)
-    if request.algorithm is Algorithm.K_CORE:
-        order = sorted(groups, key=lambda g: (-g, groups[g][0].id))
-    else:
-        order = sorted(groups, key=lambda g: (-len(groups[g]), groups[g][0].id))
-    territories, sectors = await _node_facts(db, c["nodeId"])
-    found = []
-    for number, g in enumerate(order, start=1):
-        members = groups[g]
-        found.append(Community(
-            number, members, g if request.algorithm is Algorithm.K_CORE else None,
-            _dominant([t for m in members for t in territories.get(m.id, [])]),
-            _dominant([s for m in members for s in sectors.get(m.id, [])]),
-            sorted(Counter(m.kind for m in members).items(), key=lambda kv: (-kv[1], kv[0]))))
-    edges = await columns(db, "analytics/relationship_ids", ("source", "target", "weight"),
-                          {"graph": graph.name})
-    weights = edges["weight"] if "relationshipWeightProperty" in config else None
-    provenance = Provenance.of(graph, f"{spec.procedure}.stream", parameters,
+    try:
+        await algorithm(db, f"analytics/communities/{spec.statement}",
+                        ("nodePropertiesWritten",), {"graph": graph.name, "config": mutating})
+        c = await algorithm(db, "analytics/communities/partition", ("nodeId", "community"),
+                            {"graph": graph.name, "property": temporary})
+        runtime_ms = (time.perf_counter() - started) * 1000
+        weighted = "relationshipWeightProperty" in config
+        if graph.directed:  # GDS's directed modularity is not NetworkX's (docs/analytics.md)
+            edges = await columns(db, "analytics/relationship_ids",
+                                  ("source", "target", "weight"), {"graph": graph.name})
+            score = await asyncio.to_thread(
+                modularity, edges["source"], edges["target"],
+                edges["weight"] if weighted else None, c["nodeId"], c["community"])
+        elif graph.relationship_count == 0:
+            score = 0.0
+        else:
+            scoring: dict[str, Any] = {"concurrency": 1, "communityProperty": temporary}
+            if weighted:
+                scoring["relationshipWeightProperty"] = "weight"
+            found = await algorithm(db, "analytics/communities/modularity", ("modularity",),
+                                    {"graph": graph.name, "config": scoring})
+            score = float(found["modularity"][0])
+    finally:
+        await _drop_partition(db, graph, temporary)
+    nodes = await graph_nodes(db, graph, c["nodeId"])
+    found_communities = await asyncio.to_thread(
+        nodes.communities, c["nodeId"], c["community"],
+        by_value=request.algorithm is Algorithm.K_CORE)
+    provenance = Provenance.of(graph, f"{spec.procedure}.mutate", parameters,
                                seed_of(request), computed_at, round(runtime_ms, 3))
-    score = await asyncio.to_thread(modularity, edges["source"], edges["target"], weights,
-                                    c["nodeId"], c["community"])
-    return Communities(request.algorithm, graph.node_count, score, found, provenance)
+    return Communities(request.algorithm, graph.node_count, score, found_communities,
+                       provenance)
+
+
+async def _drop_partition(db: Database, graph: AnalyticsGraph, temporary: str) -> None:
+    """Remove the computation's temporary property, also when the run failed or was
+    cancelled; nothing to do when the whole graph is gone."""
+    with contextlib.suppress(GraphDropped):
+        await run(db, "analytics/communities/drop_partition",
+                  {"graph": graph.name, "property": temporary})
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,4 @@
-// Memory gds.labelPropagation would need on graph $graph with configuration $config.
-CALL gds.labelPropagation.stream.estimate($graph, $config) YIELD bytesMin, bytesMax, requiredMemory
+// Memory gds.labelPropagation would need on graph $graph with configuration $config (mutate mode, as
+// analytics/communities/label_propagation runs it).
+CALL gds.labelPropagation.mutate.estimate($graph, $config) YIELD bytesMin, bytesMax, requiredMemory
 RETURN bytesMin, bytesMax, requiredMemory

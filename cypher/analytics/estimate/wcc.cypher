@@ -1,3 +1,4 @@
-// Memory gds.wcc would need on graph $graph with configuration $config.
-CALL gds.wcc.stream.estimate($graph, $config) YIELD bytesMin, bytesMax, requiredMemory
+// Memory gds.wcc would need on graph $graph with configuration $config (mutate mode, as
+// analytics/communities/wcc runs it).
+CALL gds.wcc.mutate.estimate($graph, $config) YIELD bytesMin, bytesMax, requiredMemory
 RETURN bytesMin, bytesMax, requiredMemory

@@ -38,7 +38,7 @@ def check_partition(answer: dict[str, Any], graph: nx.Graph, projection: str) ->
     assert [c["id"] for c in answer["communities"]] == list(range(1, len(found) + 1))
     weighted = answer["provenance"]["parameters"]["weighted"]
     assert weighted is (projection in WEIGHTED and answer["provenance"]["algorithm"] in (
-        "gds.louvain.stream", "gds.leiden.stream", "gds.labelPropagation.stream"))
+        "gds.louvain.mutate", "gds.leiden.mutate", "gds.labelPropagation.mutate"))
     expected = nx.community.modularity(graph, found, weight="weight" if weighted else None)
     assert abs(answer["modularity"] - expected) < 1e-9
 
