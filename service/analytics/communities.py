@@ -56,10 +56,12 @@ class AlgorithmSpec:
     weighted: bool  # uses the projection's weights (when it has them)
     seeded: bool  # takes a random seed
     undirected_only: bool
+    # yields the partition's modularity (NetworkX's, resolution 1, on undirected graphs)
+    scores: bool = False
 
 
 SPECS: dict[Algorithm, AlgorithmSpec] = {
-    Algorithm.LOUVAIN: AlgorithmSpec("gds.louvain", "louvain", True, False, False),
+    Algorithm.LOUVAIN: AlgorithmSpec("gds.louvain", "louvain", True, False, False, scores=True),
     Algorithm.LEIDEN: AlgorithmSpec("gds.leiden", "leiden", True, True, True),
     Algorithm.LABEL_PROPAGATION: AlgorithmSpec("gds.labelPropagation", "label_propagation",
                                                True, False, False),
@@ -178,8 +180,10 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
     started = time.perf_counter()
     computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
     try:
-        await algorithm(db, f"analytics/communities/{spec.statement}",
-                        ("nodePropertiesWritten",), {"graph": graph.name, "config": mutating})
+        ran = await algorithm(db, f"analytics/communities/{spec.statement}",
+                              ("nodePropertiesWritten", "modularity") if spec.scores
+                              else ("nodePropertiesWritten",),
+                              {"graph": graph.name, "config": mutating})
         c = await algorithm(db, "analytics/communities/partition", ("nodeId", "community"),
                             {"graph": graph.name, "property": temporary})
         runtime_ms = (time.perf_counter() - started) * 1000
@@ -192,6 +196,8 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
                 edges["weight"] if weighted else None, c["nodeId"], c["community"])
         elif graph.relationship_count == 0:
             score = 0.0
+        elif spec.scores:
+            score = float(ran["modularity"][0])
         else:
             scoring: dict[str, Any] = {"concurrency": 1, "communityProperty": temporary}
             if weighted:

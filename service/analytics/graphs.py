@@ -231,16 +231,18 @@ async def guard_memory(db: Database, graph: AnalyticsGraph, estimate: str,
     """GDS's estimate for running `estimate` (an analytics/estimate/* statement) on the graph;
     MemoryLimit when it does not fit in the free heap even after every other cached graph is
     dropped (or exceeds `analytics_max_memory`)."""
-    row = (await run(db, estimate, {"graph": graph.name, "config": config}))[0]
+    estimated, free_now = await asyncio.gather(
+        run(db, estimate, {"graph": graph.name, "config": config}), free_heap(db))
+    row = estimated[0]
     cap = db.settings.analytics_max_memory
 
-    async def measured() -> Estimate:
-        free = await free_heap(db)
+    async def measured(free: int | None = None) -> Estimate:
+        free = await free_heap(db) if free is None else free
         limit = free if cap is None else min(cap, free)
         return Estimate(int(row["bytesMin"]), int(row["bytesMax"]), str(row["requiredMemory"]),
                         free, limit)
 
-    found = await measured()
+    found = await measured(free_now)
     if found.bytes_max <= found.limit:
         return found
     if cap is None or found.bytes_max <= cap:

@@ -79,7 +79,8 @@ class Provenance:
                                           "for; any write bumps it.")
     graph: str = strawberry.field(description="The GDS graph's name in the catalogue.")
     computed_at: str = strawberry.field(description="When it was computed (ISO 8601, UTC).")
-    runtime_ms: float = strawberry.field(description="How long the algorithm's stream took.")
+    runtime_ms: float = strawberry.field(description="How long the algorithm took in Neo4j, "
+                                         "reading its results included.")
     cached: bool = strawberry.field(description="Whether this answer came from the result "
                                     "cache (an identical earlier request on the same graph "
                                     "version); computedAt is then the first computation's.")
