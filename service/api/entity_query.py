@@ -1,10 +1,15 @@
 """Root fields for the entities: lookups by id or code, and filtered, ordered connections."""
 
-from collections.abc import Sequence
 from typing import Annotated
 
 import strawberry
-from strawberry.types.nodes import SelectedField, Selection
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    SelectionSetNode,
+)
 
 from service.api.context import Info
 from service.api.entities import (
@@ -55,14 +60,28 @@ async def _node(info: Info, id: strawberry.ID) -> Initiative | Firm | Institutio
     return None if row is None else node_from(row)
 
 
-def _selects(fields: Sequence[Selection], name: str) -> bool:
-    """Whether field `name` is selected right below `fields`, directly or in fragments."""
-    return any(_among(field.selections, name) for field in fields)
+def _selects(info: Info, name: str) -> bool:
+    """Whether field `name` is selected right below the resolving field, directly or in
+    fragments (read off the document: strawberry's `selected_fields` converts far more)."""
+    raw = info._raw_info
+    return any(_among(node.selection_set, name, raw.fragments)
+               for node in raw.field_nodes if node.selection_set is not None)
 
 
-def _among(selections: Sequence[Selection], name: str) -> bool:
-    return any(selection.name == name if isinstance(selection, SelectedField)
-               else _among(selection.selections, name) for selection in selections)
+def _among(selections: SelectionSetNode, name: str,
+           fragments: dict[str, FragmentDefinitionNode]) -> bool:
+    for selection in selections.selections:
+        if isinstance(selection, FieldNode):
+            if selection.name.value == name:
+                return True
+        elif isinstance(selection, InlineFragmentNode):
+            if _among(selection.selection_set, name, fragments):
+                return True
+        elif isinstance(selection, FragmentSpreadNode):
+            fragment = fragments.get(selection.name.value)
+            if fragment is not None and _among(fragment.selection_set, name, fragments):
+                return True
+    return False
 
 
 @strawberry.type
@@ -73,7 +92,7 @@ class EntityQuery:
 
     @strawberry.field(description="The initiative with this id; null if there is none.")
     async def initiative(self, info: Info, id: strawberry.ID) -> Initiative | None:
-        if _selects(info.selected_fields, "participants"):
+        if _selects(info, "participants"):
             row = await info.context.loaders.initiatives_with_participants.load(id)
             return None if row is None else initiative_from(row)
         node = await _node(info, id)

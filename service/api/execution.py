@@ -72,39 +72,39 @@ def _getter(field: GraphQLField) -> Callable[[Any], Any]:
     return lambda source: resolve(source, None)
 
 
-def _leaf(type_: GraphQLScalarType | GraphQLEnumType) -> Completer:
-    """The type's coercion, with the answers of the built-in scalars for values already of
-    their type, and of an enum's members, computed once."""
+def _leaf(type_: GraphQLScalarType | GraphQLEnumType, non_null: bool) -> Completer:
+    """The type's coercion; values already of a built-in scalar's type, and an enum's members,
+    answered without it (one call a field: these run for every field of every item)."""
     coerce = type_.coerce_output_value
-    ready: Callable[[Any], bool] | None = None
-    if type_ is GraphQLString or type_ is GraphQLID:
-        ready = lambda value: type(value) is str  # noqa: E731
-    elif type_ is GraphQLInt:
-        ready = lambda value: type(value) is int and INT_MIN <= value <= INT_MAX  # noqa: E731
-    elif type_ is GraphQLFloat:
-        ready = lambda value: type(value) is float and math.isfinite(value)  # noqa: E731
-    elif type_ is GraphQLBoolean:
-        ready = lambda value: type(value) is bool  # noqa: E731
-    members: dict[Any, Any] = {}
     enum = getattr(type_, "wrapped_cls", None)
-    if isinstance(type_, GraphQLEnumType) and enum is not None:
-        members = {member: coerce(member) for member in enum}
+    members: dict[Any, Any] = ({member: coerce(member) for member in enum}
+                               if isinstance(type_, GraphQLEnumType) and enum is not None
+                               else {})
 
-    def leaf(value: Any) -> Any:
+    def coerced(value: Any) -> Any:
         if value is None or value is Undefined:
+            if non_null:
+                raise _NotPlain
             return None
-        if ready is not None and ready(value):
-            return value
-        if members:
-            name = members.get(value)
-            if name is not None:
-                return name
-        coerced = coerce(value)
-        if coerced is None or coerced is Undefined:
+        name = members.get(value) if members else None
+        if name is not None:
+            return name
+        out = coerce(value)
+        if out is None or out is Undefined:
             raise _NotPlain
-        return coerced
+        return out
 
-    return leaf
+    if type_ is GraphQLString or type_ is GraphQLID:
+        return lambda value: value if type(value) is str else coerced(value)
+    if type_ is GraphQLInt:
+        return lambda value: (value if type(value) is int and INT_MIN <= value <= INT_MAX
+                              else coerced(value))
+    if type_ is GraphQLFloat:
+        return lambda value: (value if type(value) is float and math.isfinite(value)
+                              else coerced(value))
+    if type_ is GraphQLBoolean:
+        return lambda value: value if type(value) is bool else coerced(value)
+    return coerced
 
 
 class PlainListExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -152,6 +152,8 @@ class PlainListExecutionContext(StrawberryGraphQLCoreExecutionContext):
                  info: Info | None) -> Completer:
         """A function completing a value of `type_` selected by `details`, or _NotPlain."""
         if isinstance(type_, GraphQLNonNull):
+            if isinstance(type_.of_type, GraphQLScalarType | GraphQLEnumType):
+                return _leaf(type_.of_type, non_null=True)
             inner = self._compile(type_.of_type, details, info)
 
             def non_null(value: Any) -> Any:
@@ -161,7 +163,7 @@ class PlainListExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
             return non_null
         if isinstance(type_, GraphQLScalarType | GraphQLEnumType):
-            return _leaf(type_)
+            return _leaf(type_, non_null=False)
         if info is None:
             raise _NotPlain
         if isinstance(type_, GraphQLList):
