@@ -31,6 +31,7 @@ from service.errors import (
     DatabaseTimeout,
     DatabaseUnavailable,
     GdsMissing,
+    MemoryLimit,
 )
 from service.settings import Settings
 
@@ -89,6 +90,13 @@ def translated_errors(settings: Settings) -> Iterator[None]:
                 f"The query ran longer than the {settings.neo4j_timeout_s:g} s allowed "
                 "(ARTICULA_NEO4J_TIMEOUT) and was stopped; narrow it (a smaller scope or page)."
             ) from error
+        if _out_of_memory(error):
+            raise MemoryLimit(
+                "Neo4j stopped the query: it needed more memory than its transactions may "
+                f"use ({error.message}). Narrow the scope, or give Neo4j a larger heap "
+                "(ARTICULA_NEO4J_HEAP for the local server) or transaction memory "
+                "(dbms.memory.transaction.total.max)."
+            ) from error
         if isinstance(error, TransientError):
             raise DatabaseUnavailable(
                 f"Neo4j could not complete the work: {error.message}"
@@ -99,6 +107,12 @@ def translated_errors(settings: Settings) -> Iterator[None]:
                 "unknown): install the GDS plugin."
             ) from error
         raise
+
+
+def _out_of_memory(error: Neo4jError) -> bool:
+    """Neo4j's refusal of a query past the transactions' memory limit: retryable by its
+    class, but the same query fails the same way again."""
+    return "MemoryPoolOutOfMemoryError" in (error.code or "")
 
 
 class Database:
@@ -161,7 +175,8 @@ class Database:
                         return [dict(zip(record.keys(), record.values(), strict=True))
                                 async for record in result]
                 except (Neo4jError, DriverError) as error:
-                    if not error.is_retryable() or time.monotonic() + delay > deadline:
+                    if (not error.is_retryable() or time.monotonic() + delay > deadline
+                            or (isinstance(error, Neo4jError) and _out_of_memory(error))):
                         raise
                 await asyncio.sleep(delay)
                 delay *= 2

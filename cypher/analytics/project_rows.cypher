@@ -2,7 +2,8 @@
 // pair when $directed, else with source < target), weight = the sum of the pair's edge
 // weights; self-loops left out; a node row (target null) keeps isolated nodes. The `nodes`
 // and `edges` blocks are stand-ins that let this file plan on its own: the analytics code
-// puts the projection's statements there (network/nodes and the projection's edge statement).
+// puts the projection's statements there (analytics/node_ids and the projection's edge
+// statement without its final ORDER BY).
 CALL () {
   CALL () {
     // nodes: begin
