@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+import numpy as np
+
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
 from service.analytics.results import Distribution, Provenance, cached, request_key
 from service.analytics.statements import algorithm, retried_when_dropped, run
@@ -108,18 +110,32 @@ class Score:
 
 @dataclass(frozen=True)
 class Centrality:
+    """Every node's score as columns, and their order (the nodes' positions, highest score
+    first, ties in id order): a Score is made only for the nodes asked for, not for each of a
+    million."""
+
     metric: Metric
     node_count: int
-    ranking: list[Score]  # every node, highest score first, ties in id order
+    ids: list[str]
+    names: list[str]
+    kinds: list[str]
+    values: list[float]
+    order: list[int]
     distribution: Distribution
     provenance: Provenance
 
     def top(self, n: int) -> list[Score]:
-        return self.ranking[:n]
+        return [Score(self.ids[i], self.names[i], self.kinds[i], self.values[i], rank)
+                for rank, i in enumerate(self.order[:n], start=1)]
+
+    @property
+    def ranking(self) -> list[Score]:
+        """Every node, highest score first, ties in id order; rank = position from 1."""
+        return self.top(len(self.order))
 
     @property
     def scores(self) -> dict[str, float]:
-        return {s.id: s.score for s in self.ranking}
+        return dict(zip(self.ids, self.values, strict=True))
 
 
 def gds_config(request: CentralityRequest, graph: AnalyticsGraph) -> dict[str, Any]:
@@ -170,12 +186,13 @@ def _scale(request: CentralityRequest, graph: AnalyticsGraph, raw: list[float]) 
     return raw
 
 
-def ranked(ids: list[str], names: list[str], kinds: list[str],
-           scores: list[float]) -> list[Score]:
-    """Highest score first, ties in id order; rank = position from 1."""
-    order = sorted(range(len(ids)), key=lambda i: (-scores[i], ids[i]))
-    return [Score(ids[i], names[i], kinds[i], scores[i], rank)
-            for rank, i in enumerate(order, start=1)]
+def ranked(ids: list[str], scores: list[float]) -> list[int]:
+    """The positions of the nodes, highest score first, ties in id order."""
+    if not ids:
+        return []
+    by_id = np.argsort(np.asarray(ids), kind="stable")  # code point order, as str compares
+    order = by_id[np.argsort(-np.asarray(scores, dtype=np.float64)[by_id], kind="stable")]
+    return [int(i) for i in order.tolist()]
 
 
 def parameters_of(request: CentralityRequest, graph: AnalyticsGraph) -> dict[str, Any]:
@@ -236,9 +253,10 @@ async def _compute(db: Database, request: CentralityRequest, graph: AnalyticsGra
                                computed_at, round(runtime_ms, 3))
     # sorting and summing 10^5-10^6 scores is CPU work: off the event loop, so that other
     # requests go on meanwhile
-    ranking = await asyncio.to_thread(ranked, c["id"], c["name"], c["kind"], scores)
+    order = await asyncio.to_thread(ranked, c["id"], scores)
     distribution = await asyncio.to_thread(Distribution.of, scores)
-    return Centrality(request.metric, graph.node_count, ranking, distribution, provenance)
+    return Centrality(request.metric, graph.node_count, c["id"], c["name"], c["kind"], scores,
+                      order, distribution, provenance)
 
 
 def property_name(metric: Metric | str, projection: Projection) -> str:
