@@ -9,9 +9,6 @@ RETURN n {
 } AS node, COLLECT {
   MATCH (n)<-[r:PARTICIPATES_IN]-(a:Actor)
   WITH r, a ORDER BY a.id
-  RETURN {
-    role: r.role, since: r.since, until: r.until, source: r.source, confidence: r.confidence,
-    node: a {.id, .name, .size, .employees, .foundedYear, .taxId, .kind, .level,
-             labels: labels(a)}
-  }
+  RETURN
+// include: participation
 } AS links

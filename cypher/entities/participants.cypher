@@ -2,7 +2,6 @@
 UNWIND $ids AS id
 MATCH (:Initiative {id: id})<-[r:PARTICIPATES_IN]-(a:Actor)
 WITH id, r, a ORDER BY a.id
-RETURN id, collect({
-  role: r.role, since: r.since, until: r.until, source: r.source, confidence: r.confidence,
-  node: a {.id, .name, .size, .employees, .foundedYear, .taxId, .kind, .level, labels: labels(a)}
-}) AS links
+RETURN id, collect(
+// include: participation
+) AS links
