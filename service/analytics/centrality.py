@@ -192,7 +192,8 @@ def ranked(ids: list[str], scores: list[float]) -> list[int]:
         return []
     by_id = np.argsort(np.asarray(ids), kind="stable")  # code point order, as str compares
     order = by_id[np.argsort(-np.asarray(scores, dtype=np.float64)[by_id], kind="stable")]
-    return [int(i) for i in order.tolist()]
+    positions: list[int] = order.tolist()  # Python ints already
+    return positions
 
 
 def parameters_of(request: CentralityRequest, graph: AnalyticsGraph) -> dict[str, Any]:
