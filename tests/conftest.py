@@ -1,6 +1,7 @@
 """Session-wide Neo4j for the tests, emptied before each test that asks for it."""
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import neo4j
 import pytest
@@ -87,3 +88,14 @@ def sample_client(sample_db: neo4j.Driver, neo4j_backend: Backend) -> Iterator[T
     """The whole app over the sample dataset; for modules that only read."""
     with TestClient(create_app(neo4j_backend.settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def synthetic_100k(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 100k-actor synthetic dataset (seed 7), the normal size of a real deployment;
+    generated once per test session (about 7 s) for the tests marked `slow`."""
+    from loaders.synthetic import generate
+
+    folder = tmp_path_factory.mktemp("synthetic") / "100k-seed7"
+    generate(folder, 100_000, 7)
+    return folder
