@@ -8,10 +8,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from strawberry.fastapi import GraphQLRouter
 
 from service import __version__
 from service.api.context import get_context
+from service.api.http_router import GraphQLHTTPRouter
 from service.api.schema import schema
 from service.database import Database, sync_driver
 from service.errors import ArticulaError
@@ -40,7 +40,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.writer.close()
             await app.state.db.close()
 
-    app = FastAPI(title="Articula", version=__version__, lifespan=lifespan)
+    # No /openapi.json, /docs or /redoc: nothing describes the service to anonymous callers
+    # beyond what they may use (graphql/schema.graphql describes GraphQL).
+    app = FastAPI(title="Articula", version=__version__, lifespan=lifespan,
+                  openapi_url=None, docs_url=None, redoc_url=None)
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
     if settings.cors_origins:
         app.add_middleware(
@@ -49,9 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    # GraphQL describes itself (graphql/schema.graphql); OpenAPI covers the HTTP endpoints.
-    app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql",
-                       include_in_schema=False)
+    app.include_router(GraphQLHTTPRouter(schema, context_getter=get_context), prefix="/graphql")
     app.include_router(export_router)
     app.include_router(admin_router)
     mount_explorer(app)

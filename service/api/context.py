@@ -14,10 +14,11 @@ from service.database import Database
 
 class Context(BaseContext):
     def __init__(self, db: Database, principal: Principal,
-                 writer: neo4j.Driver | None = None) -> None:
+                 writer: neo4j.Driver | None = None, method: str = "POST") -> None:
         super().__init__()
         self.db = db
         self.principal = principal
+        self.method = method  # the HTTP method: GET never writes
         self.loaders = EntityLoaders(db)
         self._writer = writer
 
@@ -36,4 +37,5 @@ async def get_context(request: Request) -> Context:
     principal = await authenticate(
         request.headers.get("authorization"), db, db.settings.anonymous_read
     )
-    return Context(db=db, principal=principal, writer=request.app.state.writer)
+    return Context(db=db, principal=principal, writer=request.app.state.writer,
+                   method=request.method)

@@ -1,6 +1,8 @@
-"""Every GraphQL error leaves with `extensions.code`; unexpected ones are masked."""
+"""Every GraphQL error leaves with `extensions.code`; unexpected ones are masked; none
+suggests names ("Did you mean …?"), which would spell out the schema to whoever guesses."""
 
 import logging
+import re
 from collections.abc import Iterator
 
 from graphql import GraphQLError
@@ -13,6 +15,11 @@ log = logging.getLogger(__name__)
 INTERNAL = "INTERNAL_SERVER_ERROR"
 INVALID_QUERY = "GRAPHQL_VALIDATION_FAILED"
 BAD_USER_INPUT = "BAD_USER_INPUT"
+SUGGESTION = re.compile(r" Did you mean [^?]*\?")  # graphql-core's did_you_mean(), names only
+
+
+def without_suggestions(message: str) -> str:
+    return SUGGESTION.sub("", message)
 
 
 def with_code(error: GraphQLError) -> GraphQLError:
@@ -25,8 +32,8 @@ def with_code(error: GraphQLError) -> GraphQLError:
         default = INVALID_QUERY if original is None else BAD_USER_INPUT
         code = (error.extensions or {}).get("code", default)
         return GraphQLError(
-            error.message, error.nodes, error.source, error.positions, error.path,
-            extensions={**(error.extensions or {}), "code": code},
+            without_suggestions(error.message), error.nodes, error.source, error.positions,
+            error.path, extensions={**(error.extensions or {}), "code": code},
         )
     log.error("unexpected error in GraphQL execution", exc_info=original)
     return GraphQLError(

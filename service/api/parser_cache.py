@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
 
-from graphql import DocumentNode, GraphQLError, parse
+from graphql import DocumentNode, GraphQLError, OperationDefinitionNode, parse
 from strawberry.extensions import SchemaExtension
 
 DOCUMENT_CACHE = 256  # parsed (and, by strawberry's ValidationCache, validated) documents kept
@@ -18,6 +18,15 @@ DOCUMENT_CACHE = 256  # parsed (and, by strawberry's ValidationCache, validated)
 @lru_cache(maxsize=DOCUMENT_CACHE)
 def _parsed(query: str, max_tokens: int | None) -> DocumentNode:
     return parse(query, max_tokens=max_tokens)
+
+
+def operation_count(query: str, max_tokens: int | None) -> int | None:
+    """How many operations `query` defines; None when it does not parse."""
+    try:
+        document = _parsed(query, max_tokens)
+    except GraphQLError:
+        return None
+    return sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
 
 
 class ParserCache(SchemaExtension):

@@ -36,7 +36,7 @@ def test_the_vendored_cytoscape_is_the_locked_version_with_its_licence() -> None
 
 
 def test_the_page_is_served_at_the_root_with_its_files() -> None:
-    """GraphiQL stays at /graphql: tests/service/test_app.py checks it over the database."""
+    """GraphQL itself is at /graphql: tests/service/test_app.py checks it over the database."""
     client = app_client()
     page = client.get("/")
     assert page.status_code == 200

@@ -53,8 +53,3 @@ def test_an_invalid_query_is_an_error_with_a_code(client: TestClient) -> None:
     assert "colour" in error["message"]
     assert error["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
 
-
-def test_graphiql_is_served_to_browsers(client: TestClient) -> None:
-    response = client.get("/graphql", headers={"accept": "text/html"})
-    assert response.status_code == 200
-    assert "GraphiQL" in response.text
