@@ -35,10 +35,8 @@ def _neo4j(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
-
     from loaders.load import load_sample_if_empty
-    from service.app import create_app
+    from service.supervisor import serve
 
     server = LocalNeo4j(settings) if settings.uses_local_server else None
     started_here = False
@@ -54,12 +52,12 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
                       "nodes and relationships).", flush=True)
         host, port = args.host or settings.host, args.port or settings.port
         print(f"Articula GraphQL at http://{host}:{port}/graphql", flush=True)
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        status = serve(host, port, args.workers)
     finally:
         if server is not None and started_here:
             print("Stopping the local Neo4j this command started...", flush=True)
             server.stop()
-    return 0
+    return status
 
 
 def _driver(settings: Settings) -> neo4j.Driver:
@@ -172,6 +170,13 @@ def _schema(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="articula",
@@ -192,6 +197,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port (default ARTICULA_PORT or 8000)")
     serve.add_argument("--no-sample", action="store_true",
                        help="do not load the sample dataset into an empty database")
+    serve.add_argument("--workers", type=_positive, default=1,
+                       help="worker processes, each replaced by the supervisor when it dies "
+                       "(default 1; each keeps its own analytics cache)")
     serve.set_defaults(run=_serve)
 
     db = commands.add_parser(
