@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from strawberry.http import GraphQLRequestData
-from strawberry.http.parse_content_type import parse_content_type
 
 MAX_JSON_DEPTH = 32  # arrays and objects inside one another, in a body or a JSON parameter
 
@@ -58,10 +57,13 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
 
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
 def decode_json(text: str | bytes, what: str) -> object:
     """`text` parsed as JSON; refused when it is not UTF-8 JSON or nests too deep."""
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        value = _DECODER.decode(text.decode() if isinstance(text, bytes) else text)
         deep = _too_deep(value, MAX_JSON_DEPTH)
     except RecursionError:  # the parser's own limit, far past ours
         deep = True
@@ -102,9 +104,19 @@ def from_query_string(parameters: Mapping[str, str]) -> GraphQLRequestData:
     return _request_data(found)
 
 
+def _content_type(header: str) -> tuple[str, dict[str, str]]:
+    """The media type of a Content-Type header, lower case, and its parameters."""
+    media_type, *parameters = header.split(";")
+    found = {}
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        found[name.strip().lower()] = value.strip().strip('"')
+    return media_type.strip().lower(), found
+
+
 def from_body(content_type: str | None, body: bytes) -> GraphQLRequestData:
     """A POST request's JSON body."""
-    media_type, parameters = parse_content_type(content_type or "")
+    media_type, parameters = _content_type(content_type or "")
     if media_type != "application/json":
         given = f"this request's is {media_type}" if media_type else "this request has none"
         raise RequestRefused(
