@@ -17,6 +17,7 @@ from typing import Any
 
 import neo4j
 
+from service.audit import Who
 from service.cypher_catalog import cypher
 from service.database import Database
 from service.errors import ArticulaError, BadUserInput, Forbidden, NotFound, Unauthenticated
@@ -56,6 +57,11 @@ class Principal:
 
     def may(self, role: Role) -> bool:
         return self.refusal is None and self.role is not None and self.role >= role
+
+    @property
+    def who(self) -> Who:
+        """This principal in an audit entry."""
+        return Who(self.key_id, self.role.name if self.role is not None else None)
 
 
 def _hash(secret: str) -> str:

@@ -1,5 +1,5 @@
 """The FastAPI application: the Explorer page at /, GraphQL at /graphql, liveness at /healthz,
-readiness at /readyz."""
+readiness at /readyz; every other route follows the access rule (service.access_rule)."""
 
 import gc
 from collections.abc import AsyncIterator
@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
-from service import __version__
+from service import __version__, access_rule
 from service.api.context import get_context
 from service.api.http_router import GraphQLHTTPRouter
 from service.api.schema import schema
@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # beyond what they may use (graphql/schema.graphql describes GraphQL).
     app = FastAPI(title="Articula", version=__version__, lifespan=lifespan,
                   openapi_url=None, docs_url=None, redoc_url=None)
+    access_rule.install(app)
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
     if settings.cors_origins:
         app.add_middleware(
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    # GraphQL's door is its context getter's access rule
     app.include_router(GraphQLHTTPRouter(schema, context_getter=get_context), prefix="/graphql")
     app.include_router(export_router)
     app.include_router(admin_router)
@@ -63,20 +65,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get(
         "/readyz",
-        summary="Neo4j answers and has GDS.",
+        summary="Neo4j answers and has GDS (no versions: anyone may ask).",
         responses={503: {"description": "Neo4j is unreachable or lacks GDS; `reason` says which."}},
     )
     async def readyz() -> JSONResponse:
         db: Database = app.state.db
         try:
-            info = await db.server_info()
+            await db.server_info()
         except ArticulaError as error:
             return JSONResponse(
                 {"status": "unavailable", "code": error.code, "reason": error.message},
                 status_code=503,
             )
-        return JSONResponse(
-            {"status": "ready", "neo4jVersion": info.neo4j_version, "gdsVersion": info.gds_version}
-        )
+        return JSONResponse({"status": "ready"})
 
     return app

@@ -1,17 +1,26 @@
-"""The `articula` command: the local Neo4j server, the database, datasets and the service."""
+"""The `articula` command: the local Neo4j server, the database, datasets and the service.
+
+Every command that writes to the database records an audit entry with role `cli` and the
+operating-system user, after its write commits.
+"""
 
 import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import neo4j
 
+from service.audit import Who, load_summary, record
 from service.cypher_catalog import cypher
 from service.database import sync_driver, translated_errors
 from service.errors import ArticulaError
 from service.local_neo4j import LocalNeo4j
 from service.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from loaders.writer import LoadSummary
 
 
 def _neo4j(args: argparse.Namespace, settings: Settings) -> int:
@@ -34,8 +43,18 @@ def _neo4j(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace, settings: Settings) -> int:
+def load_sample(driver: neo4j.Driver, database: str) -> "LoadSummary | None":
+    """`serve`'s start: the sample dataset into a database that holds none, audited."""
     from loaders.load import load_sample_if_empty
+
+    sample = load_sample_if_empty(driver, database)
+    if sample is not None:
+        record(driver, database, Who.command_line(), "load", after=load_summary(sample),
+               load=sample.load_id, version=sample.graph_version)
+    return sample
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from service.supervisor import serve
 
     server = LocalNeo4j(settings) if settings.uses_local_server else None
@@ -46,7 +65,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if not args.no_sample:
             with sync_driver(settings) as driver, translated_errors(settings):
-                sample = load_sample_if_empty(driver, settings.neo4j_database)
+                sample = load_sample(driver, settings.neo4j_database)
             if sample is not None:
                 print(f"The database held no dataset: loaded the sample ({sample.created} "
                       "nodes and relationships).", flush=True)
@@ -78,14 +97,18 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
               file=sys.stderr)
         return 2
     with _driver(settings) as driver, translated_errors(settings):
+        version = None
         if args.action == "reset":
             with driver.session(database=settings.neo4j_database) as session:
                 session.run(cypher("db/reset")).consume()  # batches commit on their own
             records, _, _ = driver.execute_query(cypher("db/bump_version"),
                                                  database_=settings.neo4j_database)
+            version = records[0]["version"]
             print("Deleted everything but the reference territories and sectors, the API "
-                  f"keys and the audit trail; graph version {records[0]['version']}.")
+                  f"keys and the audit trail; graph version {version}.")
         counts = init(driver, settings.neo4j_database)
+        record(driver, settings.neo4j_database, Who.command_line(), f"db {args.action}",
+               after=counts, version=version)
         print("Schema and reference data in place: " + ", ".join(
             f"{count} {what}" for what, count in counts.items()))
     return 0
@@ -111,6 +134,9 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
         else:
             summary = restore(driver, database, path,
                               progress=lambda message: print(message, file=sys.stderr))
+            record(driver, database, Who.command_line(), "db restore", after={
+                "file": str(path), "nodes": summary.nodes,
+                "relationships": summary.relationships})
             print(f"Restored {summary.nodes:,} nodes and {summary.relationships:,} "
                   f"relationships from {path}.")
     return 0
@@ -123,6 +149,8 @@ def _keys(args: argparse.Namespace, settings: Settings) -> int:
     with _driver(settings) as driver, translated_errors(settings):
         if args.action == "create":
             new = create_key(driver, database, args.name or "", args.role)
+            record(driver, database, Who.command_line(), "keys create", targets=[new.id],
+                   after={"id": new.id, "name": new.name, "role": new.role.name})
             print(f"Created {new.role.name} key {new.id} ({new.name}). The key is shown this "
                   f"once; store it now:\n{new.key}")
         elif args.action == "list":
@@ -135,7 +163,10 @@ def _keys(args: argparse.Namespace, settings: Settings) -> int:
             if not args.id:
                 print("articula: `keys revoke` needs the key's id", file=sys.stderr)
                 return 2
-            print(f"Revoked key {args.id} at {revoke_key(driver, database, args.id)}.")
+            revoked_at = revoke_key(driver, database, args.id)
+            record(driver, database, Who.command_line(), "keys revoke", targets=[args.id],
+                   after={"id": args.id, "revokedAt": revoked_at})
+            print(f"Revoked key {args.id} at {revoked_at}.")
     return 0
 
 
@@ -146,6 +177,10 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
         summary = load(Path(args.path), driver, settings.neo4j_database,
                        dry_run=args.dry_run, progress=sys.stderr.isatty(),
                        say=lambda message: print(message, file=sys.stderr, flush=True))
+        if not args.dry_run:
+            record(driver, settings.neo4j_database, Who.command_line(), "load",
+                   after=load_summary(summary), load=load_summary(summary)["loadId"],
+                   version=summary.graph_version)
     print(summary.describe())
     return 0
 

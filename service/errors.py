@@ -70,6 +70,12 @@ class Forbidden(ArticulaError):
     code = "FORBIDDEN"
 
 
+class MethodNotAllowed(ArticulaError):
+    """A write asked for with GET, which never writes (a link or a page could send it)."""
+
+    code = "METHOD_NOT_ALLOWED"
+
+
 class MemoryLimit(ArticulaError):
     """An analytic whose memory estimate exceeds what the graph engine has free."""
 

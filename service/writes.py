@@ -9,7 +9,6 @@ names, text cells), so that every problem is reported exactly as a load reports 
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from loaders.readers import RawTable, table_from_records
 from loaders.tables import BY_NAME
 from loaders.validation import Dataset, validate
 from loaders.writer import LoadSummary, camel, write_in
+from service.audit import Who, parameters
 from service.cypher_catalog import cypher
 from service.errors import BadUserInput, DatabaseUnavailable, NotFound
 
@@ -65,14 +65,6 @@ class LinkKind(enum.Enum):
         ends = BY_NAME[self.table].ends
         assert ends is not None
         return ends
-
-
-@dataclass(frozen=True)
-class Who:
-    """The key behind a write, for the audit trail."""
-
-    key_id: str | None
-    role: str | None
 
 
 @dataclass(frozen=True)
@@ -231,12 +223,11 @@ def _commit(driver: neo4j.Driver, database: str, who: Who, operation: str,
         if node_id is not None:
             found = run(tx, "mutations/entity", id=node_id)
             node = {**found[0]["props"], "labels": found[0]["labels"]} if found else None
-        audit_id = run(
-            tx, "mutations/audit", keyId=who.key_id, role=who.role, operation=operation,
-            targets=targets, before=_json(before), after=_json(image),
+        audit_id = run(tx, "mutations/audit", **parameters(
+            who, operation, targets=targets, before=before, after=image,
             load=summary.load_id if summary is not None and version is not None else None,
             version=version,
-        )[0]["id"]
+        ))[0]["id"]
         return Outcome(audit_id, operation, targets, version, before, image, node)
 
     try:
@@ -255,10 +246,6 @@ def _commit(driver: neo4j.Driver, database: str, who: Who, operation: str,
         raise DatabaseUnavailable(f"Neo4j went away while {operation} was committing; nothing "
                                   "was written. Send it again once Neo4j is back.")
     return outcome
-
-
-def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _guard(condition: bool, error: Exception) -> None:

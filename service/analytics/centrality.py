@@ -217,8 +217,7 @@ def parameters_of(request: CentralityRequest, graph: AnalyticsGraph) -> dict[str
 
 
 @retried_when_dropped
-async def centrality(db: Database, request: CentralityRequest, *,
-                     persist: bool = False) -> Centrality:
+async def centrality(db: Database, request: CentralityRequest) -> Centrality:
     """Scores of every node of the projected graph; the top ones, their distribution and
     provenance. Identical requests on an unchanged graph come from the cache."""
     request.check()
@@ -229,12 +228,8 @@ async def centrality(db: Database, request: CentralityRequest, *,
     async def compute() -> Centrality:
         return await _compute(db, request, graph, parameters)
 
-    result = await cached(db, key, compute,
-                          lambda found, provenance: replace(found, provenance=provenance))
-    if persist:
-        await persist_scores(db, property_name(request.metric, request.projection),
-                             result.scores)
-    return result
+    return await cached(db, key, compute,
+                        lambda found, provenance: replace(found, provenance=provenance))
 
 
 async def _compute(db: Database, request: CentralityRequest, graph: AnalyticsGraph,
@@ -266,6 +261,8 @@ def property_name(metric: Metric | str, projection: Projection) -> str:
 
 
 async def persist_scores(db: Database, property: str, values: dict[str, Any]) -> int:
+    """Write each node's value to its property `property`; how many nodes were written. The
+    API lets only EDITOR and ADMIN keys do it, and audits it."""
     rows = [{"id": k, "value": v} for k, v in values.items()]
     found = await run(db, "analytics/persist", {"rows": rows, "property": property}, write=True)
     return int(found[0]["written"]) if found else 0

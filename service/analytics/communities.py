@@ -139,8 +139,7 @@ def modularity(source: Sequence[int], target: Sequence[int], weight: Sequence[fl
 
 
 @retried_when_dropped
-async def communities(db: Database, request: CommunityRequest, *,
-                      persist: bool = False) -> Communities:
+async def communities(db: Database, request: CommunityRequest) -> Communities:
     """The partition of the projected graph by the algorithm, from cache when the same
     request ran on the same graph version."""
     spec = SPECS[request.algorithm]
@@ -154,14 +153,8 @@ async def communities(db: Database, request: CommunityRequest, *,
     async def compute() -> Communities:
         return await _compute(db, request, graph, parameters)
 
-    result = await cached(db, key, compute,
-                          lambda found, provenance: replace(found, provenance=provenance))
-    if persist:
-        from service.analytics.centrality import persist_scores
-
-        await persist_scores(db, property_name(request.algorithm, request.projection),
-                             result.membership)
-    return result
+    return await cached(db, key, compute,
+                        lambda found, provenance: replace(found, provenance=provenance))
 
 
 def property_name(algorithm: Algorithm, projection: Projection) -> str:

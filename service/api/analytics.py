@@ -7,10 +7,12 @@ strawberry types filled from them, with no database call per object.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
 
+from service.access import Role
 from service.analytics import centrality as c
 from service.analytics import communities as cm
 from service.analytics import mixing as mx
@@ -21,7 +23,8 @@ from service.analytics.results import Provenance as ProvenanceData
 from service.api.context import Info
 from service.api.enums import TerritoryLevel
 from service.api.scope import Projection, ScopeInput, scope_of
-from service.errors import BadUserInput
+from service.audit import record_async
+from service.errors import BadUserInput, MethodNotAllowed
 from service.projections import Projection as ProjectionName
 
 
@@ -364,13 +367,33 @@ def _community_request(run: CommunityRunInput) -> cm.CommunityRequest:
                                scope_of(run.scope), run.seed, run.weighted)
 
 
+def _may_persist(info: Info, field: str) -> None:
+    """`persist` writes: never on GET, only with an EDITOR or ADMIN key."""
+    if info.context.method == "GET":
+        raise MethodNotAllowed(f"{field}(persist: true) writes to the database: send it with "
+                               "POST; GET never writes.")
+    info.context.principal.require(Role.EDITOR, f"{field}(persist: true)")
+
+
+async def _persist(info: Info, field: str, property: str, values: dict[str, Any],
+                   provenance: ProvenanceData) -> None:
+    """Write the values to `property`, then record who did it (operation `persist`)."""
+    db = info.context.db
+    written = await c.persist_scores(db, property, values)
+    await record_async(db, info.context.principal.who, "persist", after={
+        "field": field, "property": property, "nodes": written,
+        "algorithm": provenance.algorithm, "projection": provenance.projection,
+        "scope": provenance.scope}, version=provenance.graph_version)
+
+
 @strawberry.type
 class AnalyticsQuery:
     @strawberry.field(description="A node centrality over a projected graph: the `top` nodes, "
                       "the distribution over all nodes, and provenance. Identical requests on "
                       "an unchanged graph come from the cache. `persist` writes every node's "
                       "score to its property score_<metric>_<projection> (e.g. "
-                      "score_pagerank_full). An estimate beyond the free memory is "
+                      "score_pagerank_full): EDITOR and ADMIN keys only, never on GET, with an "
+                      "audit entry (operation `persist`). An estimate beyond the free memory is "
                       "MEMORY_LIMIT.")
     async def centrality(
         self, info: Info, metric: CentralityMetric, projection: Projection = Projection.FULL,
@@ -379,26 +402,39 @@ class AnalyticsQuery:
         damping_factor: float = 0.85, max_iterations: int = 100, tolerance: float = 1e-7,
         persist: bool = False,
     ) -> CentralityResult:
+        if persist:
+            _may_persist(info, "centrality")
         request = c.CentralityRequest(
             c.Metric(metric.name), _projection(projection), scope_of(scope), top, normalized,
             weighted, c.Sampling(sampling.size, sampling.seed) if sampling else None,
             damping_factor, max_iterations, tolerance)
-        result = await c.centrality(info.context.db, request, persist=persist)
+        result = await c.centrality(info.context.db, request)
+        if persist:
+            await _persist(info, "centrality", c.property_name(request.metric, request.projection),
+                           result.scores, result.provenance)
         return _centrality_result(result, top)
 
     @strawberry.field(description="Communities of a projected graph: modularity, count, and "
                       "the `top` largest communities with members and what they share. The "
                       "same seed on the same graph gives the same partition. `persist` writes "
-                      "each node's community id to community_<algorithm>_<projection>.")
+                      "each node's community id to community_<algorithm>_<projection>: EDITOR "
+                      "and ADMIN keys only, never on GET, with an audit entry (operation "
+                      "`persist`).")
     async def communities(
         self, info: Info, algorithm: CommunityAlgorithm,
         projection: Projection = Projection.FULL, scope: ScopeInput | None = None,
         seed: int | None = None, weighted: bool = True, top: int = 50, persist: bool = False,
     ) -> CommunitiesResult:
         _top(top)
+        if persist:
+            _may_persist(info, "communities")
         request = cm.CommunityRequest(cm.Algorithm(algorithm.value), _projection(projection),
                                       scope_of(scope), seed, weighted)
-        result = await cm.communities(info.context.db, request, persist=persist)
+        result = await cm.communities(info.context.db, request)
+        if persist:
+            await _persist(info, "communities",
+                           cm.property_name(request.algorithm, request.projection),
+                           result.membership, result.provenance)
         return _communities_result(result, top)
 
     @strawberry.field(description="How far two community runs agree: NMI and adjusted Rand "

@@ -15,13 +15,21 @@ from service.api.pagination import Connection, Edge, PageInfo
 from service.errors import BadUserInput
 
 
-@strawberry.type(description="One write: a mutation, or a dataset loaded over HTTP.")
+@strawberry.type(description="One write: a mutation, a dataset loaded, scores persisted, or "
+                             "a command-line write (role `cli`).")
 class AuditEntry:
     id: strawberry.ID
     at: datetime = strawberry.field(description="When the change committed (UTC).")
     key_id: str | None = strawberry.field(description="The id of the API key that made it.")
-    role: str | None = strawberry.field(description="That key's role at the time.")
-    operation: str = strawberry.field(description="The mutation's name, or `load`.")
+    role: str | None = strawberry.field(
+        description="That key's role at the time, or `cli` for the `articula` command.")
+    user: str | None = strawberry.field(
+        description="The operating-system user who ran the `articula` command; null for the "
+        "API.")
+    operation: str = strawberry.field(
+        description="The mutation's name; `load`; `persist` (scores of centrality or "
+        "communities); or the command: `db init`, `db reset`, `db restore`, `keys create`, "
+        "`keys revoke`.")
     targets: list[strawberry.ID] = strawberry.field(description="The ids it wrote.")
     before: JSON | None = strawberry.field(description="What they were; null when new.")
     after: JSON | None = strawberry.field(description="What they became; null when deleted.")
@@ -36,7 +44,7 @@ def _json(text: str | None) -> Any:
 def entry_from(row: dict[str, Any]) -> AuditEntry:
     return AuditEntry(
         id=strawberry.ID(row["id"]), at=row["at"].to_native(), key_id=row.get("keyId"),
-        role=row.get("role"), operation=row["operation"],
+        role=row.get("role"), user=row.get("user"), operation=row["operation"],
         targets=[strawberry.ID(t) for t in row.get("targets") or []],
         before=_json(row.get("before")), after=_json(row.get("after")),
         graph_version=row.get("graphVersion"),

@@ -1,15 +1,33 @@
 """What every resolver gets through `info.context`: built once per request."""
 
-from typing import Any
+from typing import Annotated, Any
 
 import neo4j
-from fastapi import Request
+from fastapi import Depends, Request
+from fastapi.responses import JSONResponse, Response
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info as StrawberryInfo
 
-from service.access import Principal, authenticate
+from service.access import Principal, Role
+from service.access_rule import Access
 from service.api.dataloaders import EntityLoaders
+from service.api.media_type import JSON, negotiate
 from service.database import Database
+from service.errors import ArticulaError
+
+
+def graphql_refusal(request: Request, error: ArticulaError, status: int,
+                    headers: dict[str, str]) -> Response:
+    """A refusal at GraphQL's door as GraphQL over HTTP words a request that never executed:
+    errors only, no `data`, in the media type `Accept` asks for."""
+    media_type = negotiate(request.headers.get("accept")) or JSON
+    body = {"errors": [{"message": error.message, "extensions": error.extensions}]}
+    return JSONResponse(body, status_code=status, media_type=media_type, headers=headers)
+
+
+# GraphQL's door: reading, as every caller the rule lets in may; fields that write or show
+# private data ask the principal for more.
+GRAPHQL_DOOR = Access(Role.READER, "GraphQL", render=graphql_refusal)
 
 
 class Context(BaseContext):
@@ -32,10 +50,7 @@ class Context(BaseContext):
 Info = StrawberryInfo[Context, Any]
 
 
-async def get_context(request: Request) -> Context:
-    db: Database = request.app.state.db
-    principal = await authenticate(
-        request.headers.get("authorization"), db, db.settings.anonymous_read
-    )
-    return Context(db=db, principal=principal, writer=request.app.state.writer,
-                   method=request.method)
+async def get_context(request: Request,
+                      principal: Annotated[Principal, Depends(GRAPHQL_DOOR)]) -> Context:
+    return Context(db=request.app.state.db, principal=principal,
+                   writer=request.app.state.writer, method=request.method)

@@ -34,6 +34,7 @@ from service.api.write_inputs import (
     SupportInput,
     cells,
 )
+from service.audit import Who
 from service.database import translated_errors
 from service.errors import BadUserInput
 from service.writes import EntityKind, LinkKind, Outcome
@@ -73,8 +74,7 @@ async def _write(info: Info, operation: str, function: Callable[..., Outcome],
     """Check the caller may write, then run `function` in a worker thread."""
     principal = info.context.principal
     principal.require(Role.EDITOR, operation)
-    assert principal.role is not None
-    who = writes.Who(principal.key_id, principal.role.name)
+    who = principal.who
     settings = info.context.db.settings
     driver = info.context.writer
 
@@ -90,7 +90,7 @@ def _entity(kind: EntityKind, create: bool) -> Callable[..., Outcome]:
 
 
 def _call(function: Callable[..., Outcome], kind: Any, driver: neo4j.Driver, database: str,
-          who: writes.Who, operation: str, *arguments: Any) -> Outcome:
+          who: Who, operation: str, *arguments: Any) -> Outcome:
     return function(driver, database, who, operation, kind, *arguments)
 
 
@@ -281,7 +281,7 @@ class Mutation:
         return await _write(info, "registerInitiative", _register, registration)
 
 
-def _register(driver: neo4j.Driver, database: str, who: writes.Who, operation: str,
+def _register(driver: neo4j.Driver, database: str, who: Who, operation: str,
               registration: writes.Registration) -> Outcome:
     return writes.register_initiative(driver, database, who, operation, registration)
 

@@ -6,7 +6,6 @@ import strawberry
 from strawberry.extensions import MaxTokensLimiter, ValidationCache
 
 from service.api.about import About, resolve_about
-from service.api.access_guard import AccessGuard
 from service.api.analytics import AnalyticsQuery
 from service.api.audit import AuditQuery
 from service.api.entity_query import EntityQuery
@@ -38,7 +37,6 @@ schema = strawberry.Schema(
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
         ParserCache,
         partial(ValidationCache, maxsize=DOCUMENT_CACHE),
-        AccessGuard,
         QueryLimitGuard,
         ErrorCodes,
     ],

@@ -3,28 +3,28 @@ object (the dataset's JSON format), an .xlsx workbook or a zip of CSV files, tol
 Content-Type. Runs the loader (validate everything, then write all or nothing)."""
 
 import io
-import json
 import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from loaders.load import load
 from loaders.problems import DatasetError, Problem
-from loaders.writer import LoadSummary
-from service.access import Role, authenticate
-from service.cypher_catalog import cypher
+from service.access import Principal, Role
+from service.access_rule import Access
+from service.audit import load_summary, record
 from service.database import Database, translated_errors
-from service.errors import ArticulaError, Forbidden, Unauthenticated
+from service.errors import ArticulaError
 
 router = APIRouter()
 
-STATUS = {Unauthenticated.code: 401, Forbidden.code: 403, DatasetError.code: 400,
-          "DATABASE_UNAVAILABLE": 503, "DATABASE_AUTH": 503, "DATABASE_TIMEOUT": 503}
+STATUS = {DatasetError.code: 400, "DATABASE_UNAVAILABLE": 503, "DATABASE_AUTH": 503,
+          "DATABASE_TIMEOUT": 503}
+LOAD = Access(Role.ADMIN, "POST /admin/load")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Content-Type -> the name the body is saved under (what the loader's messages call it)
 FORMATS = {"application/json": "request.json", XLSX: "request.xlsx",
@@ -58,16 +58,6 @@ def _refusal(error: ArticulaError, **more: Any) -> JSONResponse:
                         status_code=STATUS.get(error.code, 500))
 
 
-def _summary(summary: LoadSummary) -> dict[str, Any]:
-    return {
-        "loadId": summary.load_id if summary.created or summary.updated else None,
-        "source": summary.source, "rows": summary.rows, "created": summary.created,
-        "updated": summary.updated, "graphVersion": summary.graph_version,
-        "counts": {label: {"created": c.created, "updated": c.updated}
-                   for label, c in summary.counts.items()},
-    }
-
-
 @router.post(
     "/admin/load",
     summary="Load a dataset sent as the body: JSON, an .xlsx workbook or a zip of CSV files.",
@@ -84,15 +74,10 @@ def _summary(summary: LoadSummary) -> dict[str, Any]:
                403: {"description": "The key is not an ADMIN's."},
                415: {"description": "The Content-Type is not one of the dataset formats."}},
 )
-async def load_dataset(request: Request) -> JSONResponse:
+async def load_dataset(request: Request,
+                       principal: Annotated[Principal, Depends(LOAD)]) -> JSONResponse:
     db: Database = request.app.state.db
     settings = db.settings
-    try:
-        principal = await authenticate(request.headers.get("authorization"), db,
-                                       settings.anonymous_read)
-        principal.require(Role.ADMIN, "POST /admin/load")
-    except ArticulaError as error:
-        return _refusal(error)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in FORMATS:
         return JSONResponse({"code": "BAD_USER_INPUT", "message": (
@@ -105,15 +90,10 @@ async def load_dataset(request: Request) -> JSONResponse:
         with tempfile.TemporaryDirectory() as folder, translated_errors(settings):
             path = _save(body, content_type, Path(folder))
             summary = load(path, driver, settings.neo4j_database, progress=False)
-            result = _summary(summary)
+            result = load_summary(summary)
             # The loader commits on its own; the audit entry follows immediately after.
-            driver.execute_query(
-                cypher("mutations/audit"), keyId=principal.key_id,
-                role=principal.role.name if principal.role else None, operation="load",
-                targets=[], before=None, after=json.dumps(result, sort_keys=True),
-                load=result["loadId"], version=summary.graph_version,
-                database_=settings.neo4j_database,
-            )
+            record(driver, settings.neo4j_database, principal.who, "load", after=result,
+                   load=result["loadId"], version=summary.graph_version)
             return result
 
     try:

@@ -1,15 +1,17 @@
 """`GET /export/{format}`: a scoped projection as GraphML, GEXF 1.3 or a CSV edge list."""
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
 from service import network as net
+from service.access import Role
+from service.access_rule import Access
 from service.errors import ArticulaError, BadUserInput, DatabaseUnavailable
 from service.export import WRITERS, ExportFormat
 from service.projections import Projection
 from service.scope import Scope
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(Access(Role.READER, "GET /export"))])
 
 LISTS = {"countries": "countries", "territories": "territories",
          "initiativeTypes": "initiative_types", "sectors": "sectors", "actorKinds": "actor_kinds"}
@@ -66,6 +68,8 @@ STATUS = {"BAD_USER_INPUT": 400, "QUERY_TOO_COMPLEX": 400, "NOT_FOUND": 404}
                           for w in WRITERS.values()}},
         400: {"description": "A bad parameter or too big a network; `code` and `message` say "
               "which.", "content": {"application/json": {"schema": ERROR}}},
+        401: {"description": "No valid API key (a bad or revoked one, or none where anonymous "
+              "reading is off).", "content": {"application/json": {"schema": ERROR}}},
         503: {"description": "Neo4j is unreachable.",
               "content": {"application/json": {"schema": ERROR}}},
     },

@@ -63,9 +63,12 @@ def test_anonymous_callers_read_unless_anonymous_access_is_off(
     client: TestClient, closed_client: TestClient
 ) -> None:
     assert "errors" not in client.post("/graphql", json=ABOUT).json()
-    refused = closed_client.post("/graphql", json=ABOUT).json()
+    response = closed_client.post("/graphql", json=ABOUT)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+    refused = response.json()
     assert code_of(refused) == "UNAUTHENTICATED"
-    assert refused["data"] is None
+    assert "data" not in refused  # refused at the door: nothing executed
 
 
 def test_a_valid_key_reads_where_anonymous_callers_may_not(
@@ -89,7 +92,9 @@ def test_a_valid_key_reads_where_anonymous_callers_may_not(
 def test_a_bad_key_is_refused_even_where_anonymous_callers_may_read(
     header: str, message: str, client: TestClient
 ) -> None:
-    answer = client.post("/graphql", json=ABOUT, headers={"Authorization": header}).json()
+    response = client.post("/graphql", json=ABOUT, headers={"Authorization": header})
+    assert response.status_code == 401
+    answer = response.json()
     assert code_of(answer) == "UNAUTHENTICATED"
     assert message in answer["errors"][0]["message"]
 

@@ -2,12 +2,14 @@
 random graph, each checked against NetworkX; provenance, cache, persist and the memory guard."""
 
 from collections.abc import Iterator
+from typing import Any
 
 import neo4j
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 
+from service.access import create_key
 from service.app import create_app
 from service.cypher_catalog import cypher
 from tests.conftest import empty_database
@@ -131,7 +133,16 @@ def test_an_identical_request_comes_from_the_cache_until_the_graph_changes(
 
 
 def test_persist_writes_every_score_and_bumps_no_version(
-        synthetic_client: TestClient, synthetic_db: neo4j.Driver, full: nx.Graph) -> None:
+        synthetic_client: TestClient, synthetic_db: neo4j.Driver, full: nx.Graph,
+        neo4j_backend: Backend) -> None:
+    editor = create_key(synthetic_db, neo4j_backend.settings.neo4j_database, "persist", "EDITOR")
+
+    def ask(client: TestClient, query: str) -> dict[str, Any]:
+        answer = client.post("/graphql", json={"query": query},
+                             headers={"Authorization": f"Bearer {editor.key}"}).json()
+        assert "errors" not in answer, answer["errors"]
+        return dict(answer["data"])
+
     version = "MATCH (g:GraphVersion) RETURN g.version AS v"
     before = synthetic_db.execute_query(version).records[0]["v"]
     answer = ask(synthetic_client, """{ centrality(metric: DEGREE, projection: FULL, top: 0,

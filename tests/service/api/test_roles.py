@@ -91,7 +91,17 @@ def test_each_caller_gets_exactly_what_its_role_allows(
         if response.status_code == 200:
             assert body["created"] == 2  # the firm and its territory link
         return
-    assert outcome(call(app, QUERIES[operation], key=key), operation) == expected
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
+    response = app.post("/graphql", json={"query": QUERIES[operation]}, headers=headers)
+    if caller == "revoked ADMIN":  # refused at the door, before any field runs
+        assert response.status_code == 401
+        body = response.json()
+        assert "data" not in body
+        assert body["errors"][0]["extensions"] == {"code": expected}
+        assert "was revoked" in body["errors"][0]["message"]
+        return
+    assert response.status_code == 200, response.text
+    assert outcome(response.json(), operation) == expected
 
 
 def test_private_fields_are_hidden_in_lists_and_relationship_fields_too(
