@@ -13,5 +13,5 @@ WHERE n.name IS NOT NULL
     MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(up) WHERE up.code IN $sectors })
 WITH n ORDER BY n.name, n.id
 SKIP $offset LIMIT $limit
-RETURN n {.id, .name, .size, .employees, .foundedYear,
+RETURN n {.id, .name, .size, .employees, .foundedYear, .taxId,
           labels: labels(n)} AS node
