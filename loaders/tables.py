@@ -32,6 +32,7 @@ class Kind(Enum):
     TERRITORIES = "territories"  # ';'-separated territory codes
     SECTOR = "sector"
     SECTORS = "sectors"  # ';'-separated ISIC codes
+    WEBSITE = "website"  # an absolute http:// or https:// URL
 
 
 class Entity(StrEnum):
@@ -98,7 +99,8 @@ TABLES: tuple[Table, ...] = (
         _enum("status", InitiativeStatus, required=False),
         Column("start_year", Kind.YEAR), Column("end_year", Kind.YEAR),
         Column("territory_codes", Kind.TERRITORIES, required=True),
-        Column("sector_codes", Kind.SECTORS), Column("description"), Column("website"),
+        Column("sector_codes", Kind.SECTORS), Column("description"),
+        Column("website", Kind.WEBSITE),
     ), entity=Entity.INITIATIVE),
     Table("firms", (
         _id("id"), Column("name", required=True), _enum("size", FirmSize, required=False),

@@ -7,6 +7,7 @@ database already holds (ids, territory and sector codes) comes in through `Known
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import pycountry
 
@@ -344,6 +345,26 @@ def _enum(column: Column, text: str) -> Parsed:
     return value, None
 
 
+WEB_SCHEMES = ("http", "https")
+
+
+def _website(column: Column, text: str) -> Parsed:
+    """An absolute http(s) URL with a host, kept as written; anything else (`javascript:`,
+    `data:`, a relative path, spaces or control characters) is refused."""
+    expectation = ("expected a web address starting with http:// or https:// "
+                   "(e.g. https://example.org)")
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in text):
+        return None, expectation + ", without spaces or control characters"
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:
+        return None, expectation
+    if parts.scheme.lower() not in WEB_SCHEMES or not host:
+        return None, expectation
+    return text, None
+
+
 def _code(column: Column, text: str) -> Parsed:
     return text.upper(), None
 
@@ -366,7 +387,7 @@ PARSERS: dict[Kind, Callable[[Column, str], Parsed]] = {
     Kind.TEXT: _text, Kind.ID: _text, Kind.YEAR: _year, Kind.COUNT: _count,
     Kind.AMOUNT: _amount, Kind.CONFIDENCE: _confidence, Kind.CURRENCY: _currency,
     Kind.ENUM: _enum, Kind.CODE: _code, Kind.TERRITORY: _code, Kind.TERRITORIES: _territories,
-    Kind.SECTOR: _code, Kind.SECTORS: _sectors,
+    Kind.SECTOR: _code, Kind.SECTORS: _sectors, Kind.WEBSITE: _website,
 }
 
 
