@@ -19,6 +19,7 @@ from service.request_size import RequestSizeLimit
 from service.routes.admin import router as admin_router
 from service.routes.explorer import mount_explorer
 from service.routes.export import router as export_router
+from service.security_headers import SecurityHeaders
 from service.settings import Settings, get_settings
 
 
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    app.add_middleware(SecurityHeaders)
     # GraphQL's door is its context getter's access rule
     app.include_router(GraphQLHTTPRouter(schema, context_getter=get_context), prefix="/graphql")
     app.include_router(export_router)

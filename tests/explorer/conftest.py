@@ -7,6 +7,7 @@ install; with ARTICULA_REQUIRE_BROWSER=1 (CI) they fail instead.
 import json
 import os
 import shutil
+import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -80,7 +81,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, base_url: str) -> Iterator[Any]:
-    """A fresh page (Spanish, empty localStorage) at 1280x800 whose script errors fail the test."""
+    """A fresh page (Spanish, empty storage) at 1280x800 whose script errors fail the test."""
     context = browser.new_context(viewport=VIEWPORT, base_url=base_url, locale="es-CO")
     opened = context.new_page()
     errors: list[str] = []
@@ -88,6 +89,15 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
     yield opened
     context.close()
     assert not errors, errors
+
+
+def wait_until(page: Any, expression: str, timeout_ms: int = READY_TIMEOUT_MS) -> None:
+    """Wait until `expression` is truthy in the page: what page.wait_for_function does, without
+    the eval it runs in the page, which the Explorer's Content-Security-Policy refuses."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(f"!!({expression})"):
+        assert time.monotonic() < deadline, f"waited {timeout_ms} ms for {expression}"
+        page.wait_for_timeout(50)
 
 
 def shoot(page: Any, name: str) -> Path:

@@ -7,7 +7,7 @@ from typing import Any
 import neo4j
 
 from service.access import create_key
-from tests.explorer.conftest import READY_TIMEOUT_MS, VIEWPORT, GraphQL, shoot
+from tests.explorer.conftest import READY_TIMEOUT_MS, VIEWPORT, GraphQL, shoot, wait_until
 from tests.neo4j_backends import Backend
 from tests.serving import serve
 
@@ -18,7 +18,7 @@ DRAWN_EDGES = "window.articulaExplorer.graph.cy.edges().length"
 
 
 def wait_ready(page: Any) -> None:
-    page.wait_for_function("document.body.dataset.state === 'ready'", timeout=READY_TIMEOUT_MS)
+    wait_until(page, "document.body.dataset.state === 'ready'")
 
 
 def open_view(page: Any, route: str) -> None:
@@ -49,7 +49,7 @@ def test_the_page_draws_the_sample_network(page: Any, api: GraphQL) -> None:
     assert page.locator("header nav a[aria-current=page]").inner_text() == "Red"
     page.fill("#search", "energia sostenible medellin")
     page.click("#search-results button")
-    page.wait_for_function("document.querySelector('#panel dl')", timeout=READY_TIMEOUT_MS)
+    wait_until(page, "document.querySelector('#panel dl')")
     shoot(page, "network")
 
 
@@ -77,7 +77,7 @@ def test_filters_change_what_is_drawn(page: Any, api: GraphQL) -> None:
     page.fill("input[name=sector]", "ZZZ")
     page.evaluate("document.body.dataset.state = 'stale'")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("document.body.dataset.state === 'error'", timeout=READY_TIMEOUT_MS)
+    wait_until(page, "document.body.dataset.state === 'error'")
     assert "Unknown sector code 'ZZZ'" in page.locator("#notice").inner_text()
     assert page.evaluate(DRAWN_EDGES) == clusters["edgeCount"]
 
@@ -96,7 +96,7 @@ def test_the_cap_draws_the_most_central_nodes_pins_chosen_ones_and_widens(
     last = ranking[-1]
     page.fill("#search", last["name"])
     page.locator("#search-results button").first.click()
-    page.wait_for_function("document.querySelector('#panel dl')", timeout=READY_TIMEOUT_MS)
+    wait_until(page, "document.querySelector('#panel dl')")
     assert page.locator("#panel-title").inner_text() == last["name"]
     assert sorted(page.evaluate(DRAWN_IDS)) == sorted([*drawn, last["id"]])
     then_ready(page, lambda: page.click("#widen"))
@@ -122,7 +122,7 @@ def test_clicking_a_node_opens_its_profile(page: Any, api: GraphQL) -> None:
     page.mouse.click(x, y)
     title = page.locator("#panel-title")
     title.wait_for(timeout=READY_TIMEOUT_MS)
-    page.wait_for_function("document.querySelector('#panel dl')", timeout=READY_TIMEOUT_MS)
+    wait_until(page, "document.querySelector('#panel dl')")
     assert title.inner_text() == firm["name"]
     panel = page.locator("#panel").inner_text()
     for edge in firm["initiatives"]:
@@ -141,7 +141,7 @@ def test_clicking_a_node_opens_its_profile(page: Any, api: GraphQL) -> None:
     page.focus("#search")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#panel dl')", timeout=READY_TIMEOUT_MS)
+    wait_until(page, "document.querySelector('#panel dl')")
     assert title.inner_text() == firm["name"]
 
 
@@ -185,8 +185,7 @@ def test_the_initiative_page_shows_members_governance_support_and_matches(
     matches = page.locator("#matches li")
     assert [matches.nth(i).locator("a").inner_text() for i in range(matches.count())] == [
         m["suggestion"]["name"] for m in data["matchmaking"]]
-    page.wait_for_function("document.querySelectorAll('#metrics tbody tr').length === 3",
-                           timeout=READY_TIMEOUT_MS)
+    wait_until(page, "document.querySelectorAll('#metrics tbody tr').length === 3")
     shoot(page, "initiative")
 
 
@@ -247,8 +246,7 @@ def test_without_anonymous_reading_the_page_asks_for_a_key_and_uses_it(
             context = browser.new_context(viewport=VIEWPORT, base_url=closed_url)
             page = context.new_page()
             page.goto("/#/territory/CL")
-            page.wait_for_function("document.body.dataset.state === 'error'",
-                                   timeout=READY_TIMEOUT_MS)
+            wait_until(page, "document.body.dataset.state === 'error'")
             notice = page.locator("#notice")
             assert notice.inner_text().startswith("Este servicio pide una clave API")
             notice.locator("button").click()

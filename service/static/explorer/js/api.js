@@ -1,4 +1,5 @@
-// GraphQL over fetch to the same origin's /graphql, with the API key kept in localStorage.
+// GraphQL over fetch to the same origin's /graphql, with the API key kept in sessionStorage:
+// it lives as long as the tab, and no other tab or later visit reads it.
 
 const KEY = "articula.apiKey";
 const ENDPOINT = new URL("graphql", document.baseURI).toString();
@@ -10,11 +11,11 @@ export class ApiError extends Error {
   }
 }
 
-export function apiKey() { return localStorage.getItem(KEY) || ""; }
+export function apiKey() { return sessionStorage.getItem(KEY) || ""; }
 
 export function setApiKey(value) {
-  if (value) localStorage.setItem(KEY, value.trim());
-  else localStorage.removeItem(KEY);
+  if (value) sessionStorage.setItem(KEY, value.trim());
+  else sessionStorage.removeItem(KEY);
 }
 
 /** Run a query; its `data`, or an ApiError carrying the first error's extensions.code. */

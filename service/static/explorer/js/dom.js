@@ -1,4 +1,6 @@
 // A tiny element builder: h("a", {href: "#/x"}, "text", child) — text is always set as text.
+// Styles go through the style object ({style: {background: "#fff"}}): the page's
+// Content-Security-Policy refuses style attributes.
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -6,6 +8,7 @@ export function h(tag, attrs = {}, ...children) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith("on")) el.addEventListener(name.slice(2), value);
     else if (name === "dataset") Object.assign(el.dataset, value);
+    else if (name === "style") Object.assign(el.style, value); // an object: the CSP forbids style attributes
     else el.setAttribute(name, value === true ? "" : String(value));
   }
   append(el, children);
@@ -29,4 +32,15 @@ export function fill(el, ...children) {
 /** Accent- and case-insensitive form of a text, for search. */
 export function fold(text) {
   return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+/** `text` as an absolute http(s) URL, or null: only those become links (never `javascript:`). */
+export function webUrl(text) {
+  let url;
+  try {
+    url = new URL(String(text));
+  } catch {
+    return null;
+  }
+  return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
 }

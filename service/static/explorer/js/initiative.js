@@ -3,7 +3,7 @@
 // matchmaking suggestions.
 
 import { gql } from "./api.js";
-import { fill, h } from "./dom.js";
+import { fill, h, webUrl } from "./dom.js";
 import { label, lang, number, t } from "./i18n.js";
 import { initiativeLink, sectorName, years } from "./panel.js";
 
@@ -60,7 +60,8 @@ export async function renderInitiative(page, id) {
       ini.territories.map((x) => x.name).join("; ")),
     h("p", {}, h("strong", {}, `${t("field.sectors")}: `),
       ini.sectors.map((s) => sectorName(s, language)).join("; ") || t("none")),
-    ini.website ? h("p", {}, h("a", { href: ini.website, rel: "noopener" }, ini.website)) : null,
+    ini.website ? h("p", { id: "initiative-website" }, webUrl(ini.website)
+      ? h("a", { href: webUrl(ini.website), rel: "noopener noreferrer" }, ini.website) : ini.website) : null,
     h("p", {}, h("a", { href: `#/network?country=${countries[0]}&select=${encodeURIComponent(ini.id)}` },
       t("initiative.showInNetwork"))),
     h("div", { class: "cards" },

@@ -44,7 +44,7 @@ function status(text) {
 
 function renderLegend() {
   fill($("legend"), graph.legend().map((entry) => h("span", {},
-    h("span", { class: `swatch${entry.line ? " line" : ""}`, style: `background:${entry.colour}` }), entry.text)));
+    h("span", { class: `swatch${entry.line ? " line" : ""}`, style: { background: entry.colour } }), entry.text)));
 }
 
 function notice(error) {
