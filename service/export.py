@@ -4,7 +4,6 @@ All three keep every edge (FULL and GOVERNANCE may hold two between the same pai
 then build a multigraph) and the node attributes the GraphQL `Network` has.
 """
 
-import csv
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -12,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from service import csv_cells
 from service.network import Graph
 
 NODE_ATTRIBUTES = ("name", "label", "kind", "country")  # GraphML keys; label = the node's label
@@ -98,11 +98,13 @@ def gexf(graph: Graph) -> bytes:
 
 
 def edge_list(graph: Graph) -> bytes:
-    """CSV edge list with header source,target,type,weight (isolated nodes are not in it)."""
+    """CSV edge list with header source,target,type,weight (isolated nodes are not in it);
+    text cells quoted and neutralised against formula injection (service.csv_cells)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_cells.writer(out)
     writer.writerow(("source", "target", "type", "weight"))
-    writer.writerows((e.source, e.target, e.type, repr(e.weight)) for e in graph.edges)
+    writer.writerows(csv_cells.row(e.source, e.target, e.type, float(e.weight))
+                     for e in graph.edges)
     return out.getvalue().encode("utf-8")
 
 

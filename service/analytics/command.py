@@ -1,16 +1,17 @@
 """`articula analyze centrality|communities`: the API's analytics as CSV or JSON on stdout,
-computed by the same code, for pandas, R or a spreadsheet."""
+computed by the same code, for pandas, R or a spreadsheet (CSV text cells neutralised
+against formula injection, as the exports are)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import json
 import sys
 from dataclasses import asdict
 from typing import Any, TextIO
 
+from service import csv_cells
 from service.analytics import centrality as c
 from service.analytics import communities as cm
 from service.analytics.results import Provenance
@@ -109,9 +110,10 @@ def write_centrality(result: c.Centrality, top: int | None, form: str, out: Text
     and provenance, with the API's names."""
     items = result.ranking if top is None else result.top(top)
     if form == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv_cells.writer(out)
         writer.writerow(["rank", "id", "name", "kind", "score"])
-        writer.writerows([s.rank, s.id, s.name, s.kind, repr(s.score)] for s in items)
+        writer.writerows(csv_cells.row(s.rank, s.id, s.name, s.kind, float(s.score))
+                         for s in items)
         return
     json.dump({"metric": result.metric.value, "nodeCount": result.node_count,
                "items": [{"rank": s.rank, "id": s.id, "name": s.name, "kind": s.kind,
@@ -125,11 +127,11 @@ def write_communities(result: cm.Communities, form: str, out: TextIO) -> None:
     """One row per node: id, name, kind, community (and core value for K_CORE); JSON adds
     modularity, the communities and provenance."""
     if form == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv_cells.writer(out)
         writer.writerow(["id", "name", "kind", "community", "coreValue"])
         rows = sorted((m.id, m.name, m.kind, k.id, "" if k.core_value is None
                         else k.core_value) for k in result.communities for m in k.members)
-        writer.writerows(rows)
+        writer.writerows(csv_cells.row(*r) for r in rows)
         return
     json.dump({"algorithm": result.algorithm.value, "nodeCount": result.node_count,
                "count": len(result.communities), "modularity": result.modularity,

@@ -1,0 +1,25 @@
+"""CSV that a spreadsheet opens safely, as OWASP's CSV-injection advice has it: every text
+cell is quoted (so no separator inside it, `,` or `;`, starts a new cell) and one that
+starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that
+Excel and LibreOffice show it as text instead of evaluating it as a formula. Numbers the
+writer computes itself (weights, scores, ranks) are written as numbers, unquoted."""
+
+import csv
+from typing import Any, TextIO
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(value: str) -> str:
+    """`value`, with a leading `'` when a spreadsheet would read it as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def row(*cells: Any) -> list[Any]:
+    """Cells as the writer should write them: text neutralised, numbers and None as they are."""
+    return [text_cell(cell) if isinstance(cell, str) else cell for cell in cells]
+
+
+def writer(out: TextIO) -> Any:
+    """A csv writer quoting every text cell and no number (`None` is an empty text)."""
+    return csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
