@@ -9,6 +9,7 @@ from service.api.about import About, resolve_about
 from service.api.access_guard import AccessGuard
 from service.api.analytics import AnalyticsQuery
 from service.api.audit import AuditQuery
+from service.api.data_state import DataStateExtension
 from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.execution import PlainListExecutionContext
@@ -26,7 +27,8 @@ class Query(
     AuditQuery,
 ):
     about: About = strawberry.field(
-        resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
+        resolver=resolve_about,
+        description="Versions of Articula, Neo4j and GDS, and whether a large load is under way."
     )
 
 
@@ -41,5 +43,6 @@ schema = strawberry.Schema(
         AccessGuard,
         QueryLimitGuard,
         ErrorCodes,
+        DataStateExtension,
     ],
 )
