@@ -78,7 +78,7 @@ class Lease:
         """One renewal in a transaction of its own, not tried again: False when another
         process holds the load now."""
         with self.driver.session(database=self.database) as session:
-            tx = session.begin_transaction(timeout=self.length_s / RENEWALS_PER_LEASE)
+            tx = session.begin_transaction(timeout=self.length_s / 2)
             try:
                 held = tx.run(cypher("load/renew"), loadId=self.load_id, holder=self.holder,
                               leaseMs=self.milliseconds).single(strict=True)["held"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import random
 import secrets
 import sys
@@ -335,13 +336,16 @@ def _write_journaled(job: _Job) -> None:
     with driver.session(database=database) as session:
         session.execute_write(lambda tx: run(tx, "load/start", load=job.record,
                                              rowsTotal=total, holder=holder,
-                                             leaseMs=lease.milliseconds))
+                                             leaseMs=lease.milliseconds, writers=WRITERS))
+    slots: queue.SimpleQueue[int] = queue.SimpleQueue()  # a fence per batch being written
+    for slot in range(WRITERS):
+        slots.put(slot)
     try:
         with lease:
             seq = itertools.count()
 
             def write_batch(step: Step, batch: Sequence[dict[str, Any]]) -> Applied:
-                number = next(seq)
+                number, slot = next(seq), slots.get()
 
                 def work(tx: neo4j.ManagedTransaction) -> Applied:
                     applied = _apply(tx, step, batch, stamp)
@@ -349,13 +353,16 @@ def _write_journaled(job: _Job) -> None:
                         run(tx, "load/journal", loadId=load_id, seq=number,
                             created=applied.created_relationships,
                             updated=applied.updated, relationships=step.relationships)
-                    if not run(tx, "load/fence", loadId=load_id, holder=holder,
+                    if not run(tx, "load/fence", loadId=load_id, slot=slot, holder=holder,
                                rows=len(batch))[0]["held"]:
-                        raise LeaseLost(f"Load {load_id} was claimed by another process, "
-                                        "which found its lease lapsed.")
+                        raise LeaseLost(f"Load {load_id} lost its lease: another process "
+                                        "found it lapsed and claimed the load.")
                     return applied
 
-                return _batch_transaction(driver, database, work, lease)
+                try:
+                    return _batch_transaction(driver, database, work, lease)
+                finally:
+                    slots.put(slot)
 
             # Batches of one step are independent; steps run in order (later ones match
             # what earlier ones wrote). Two writers keep both cores busy.

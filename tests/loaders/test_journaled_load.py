@@ -20,13 +20,13 @@ from tests.loaders.graph_dump import count, dump
 from tests.neo4j_backends import Backend, cli_env
 
 JOURNALED = 0  # single_transaction_rows that sends every load through the journal
-LEASE_S = 1.0  # a short lease, so that a dead loader's lapses soon
+LEASE_S = 2.0  # a short lease, so that a dead loader's lapses soon
 
 
 def bookkeeping(driver: neo4j.Driver) -> list[str]:
-    """What an unfinished load leaves: journal entries, before-images, its WRITING record."""
+    """What an unfinished load leaves: journal entries, before-images, fences, its record."""
     records, _, _ = driver.execute_query(
-        "MATCH (n) WHERE n:LoadJournal OR n:LoadUndo "
+        "MATCH (n) WHERE n:LoadJournal OR n:LoadUndo OR n:LoadFence "
         "OR (n:Load AND n.status IN ['WRITING', 'ROLLING_BACK']) RETURN labels(n)[0] AS l"
     )
     return [r["l"] for r in records]
