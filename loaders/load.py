@@ -22,9 +22,11 @@ class LoadRaceLost(ArticulaError):
 
 def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = False,
          progress: bool = True, say: Callable[[str], None] = lambda message: None,
-         single_transaction_rows: int = SINGLE_TRANSACTION_ROWS) -> LoadSummary:
-    """Load the dataset at `path`; DatasetError (and no write) when anything is wrong."""
-    for load_id in recover(driver, database):
+         single_transaction_rows: int = SINGLE_TRANSACTION_ROWS,
+         lease_s: float | None = None) -> LoadSummary:
+    """Load the dataset at `path`; DatasetError (and no write) when anything is wrong.
+    `lease_s`: the lease of a large load (ARTICULA_LOAD_LEASE by default)."""
+    for load_id in recover(driver, database, lease_s):
         say(f"Rolled back load {load_id}, which a crash had left unfinished.")
     say(f"Reading {path.name}...")
     raw = read_dataset(path)
@@ -38,7 +40,7 @@ def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = Fal
     while True:
         try:
             return write(driver, database, dataset, path.name, progress=progress,
-                         single_transaction_rows=single_transaction_rows)
+                         single_transaction_rows=single_transaction_rows, lease_s=lease_s)
         except neo4j.exceptions.ConstraintError as error:
             # Another load created some of these ids since validation: this one wrote
             # nothing, and a load is idempotent, so validate against the new state again.

@@ -4,26 +4,31 @@ Rows the database does not hold yet are CREATEd, the rest MERGEd (writing only w
 differs). Up to SINGLE_TRANSACTION_ROWS rows go in one transaction, which the server
 discards whole if Neo4j goes away or the process is killed. Larger loads go in one
 transaction per batch with a journal (before-images of what they change, ids of the
-relationships they MERGE into being) and a lock on their (:Load) record; a failure rolls
-them back, and `recover` rolls back the loads a crash left unfinished.
+relationships they MERGE into being) and a lease on their (:Load) record that the loader
+renews (loaders/lease.py); a failure rolls them back, and once a lease has lapsed (the
+loader or Neo4j died), `recover` or the running service rolls the load back.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import queue
+import random
 import secrets
 import sys
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import neo4j
 from tqdm import tqdm
 
 from loaders.cypher_run import batches, run
+from loaders.lease import Lease, LeaseLost, lease_length, new_holder
 from loaders.tables import RELATIONSHIP_TABLES
 from loaders.validation import Dataset, Row
 from service.cypher_catalog import cypher
@@ -201,12 +206,14 @@ class LoadSummary:
 def write(driver: neo4j.Driver, database: str, dataset: Dataset, source: str,
           progress: bool = True, batch_size: int = BATCH,
           single_transaction_rows: int = SINGLE_TRANSACTION_ROWS,
-          before_commit: Callable[[LoadSummary], None] | None = None) -> LoadSummary:
+          before_commit: Callable[[LoadSummary], None] | None = None,
+          lease_s: float | None = None) -> LoadSummary:
     """Write `dataset` all or nothing; return what was created and updated.
 
     Up to `single_transaction_rows` rows go in one transaction. Larger datasets, which
     would not fit in the server's transaction memory, go in one transaction per batch
-    with a journal, and are rolled back on failure (or by `recover` after a crash).
+    with a journal and a lease of `lease_s` seconds (ARTICULA_LOAD_LEASE by default),
+    and are rolled back on failure (or, once the lease has lapsed, after a crash).
     `before_commit` runs once everything is written, before the load commits.
     """
     steps = plan(dataset)
@@ -219,6 +226,7 @@ def write(driver: neo4j.Driver, database: str, dataset: Dataset, source: str,
             before_commit=before_commit, stamp={"loadId": load_id},
             record={"id": load_id, "source": source, "loadedAt": datetime.now(UTC)},
             summary=LoadSummary(source=source, load_id=load_id, rows=dataset.count()),
+            lease_s=lease_length(lease_s),
         )
         if total <= single_transaction_rows:
             _write_at_once(job)
@@ -242,6 +250,7 @@ class _Job:
     stamp: dict[str, Any]  # set on every node and relationship the load writes
     record: dict[str, Any]  # the (:Load) record: id, source, time
     summary: LoadSummary
+    lease_s: float  # how long the load's lease lasts unless renewed
 
 
 @dataclass(frozen=True)
@@ -266,10 +275,13 @@ def _apply(tx: neo4j.ManagedTransaction, step: Step, batch: Sequence[dict[str, A
 
 
 def _record(tx: neo4j.ManagedTransaction, record: dict[str, Any],
-            summary: LoadSummary) -> int | None:
+            summary: LoadSummary, holder: str | None = None) -> int | None:
+    """The load's record and a new graph version; for a large load (`holder` given), only if
+    that holder still holds it."""
     table = {label: [c.created, c.updated] for label, c in summary.counts.items()}
-    rows = run(tx, "load/record", load=record, created=summary.created,
-               updated=summary.updated, summary=str(table))
+    rows = run(tx, "load/record" if holder is None else "load/commit", load=record,
+               created=summary.created, updated=summary.updated, summary=str(table),
+               holder=holder)
     return rows[0]["version"] if rows else None
 
 
@@ -318,104 +330,164 @@ def write_in(tx: neo4j.ManagedTransaction, dataset: Dataset, source: str) -> Loa
 def _write_journaled(job: _Job) -> None:
     driver, database, stamp, summary, bar = (
         job.driver, job.database, job.stamp, job.summary, job.bar)
-    load_id = stamp["loadId"]
+    load_id, holder = stamp["loadId"], new_holder()
+    total = sum(len(step.rows) for step in job.steps)
+    lease = Lease(driver, database, load_id, holder, job.lease_s)
     with driver.session(database=database) as session:
-        session.execute_write(lambda tx: run(tx, "load/start", load=job.record))
-    guard_session = driver.session(database=database)
-    guard = guard_session.begin_transaction()
+        session.execute_write(lambda tx: run(tx, "load/start", load=job.record,
+                                             rowsTotal=total, holder=holder,
+                                             leaseMs=lease.milliseconds, writers=WRITERS))
+    slots: queue.SimpleQueue[int] = queue.SimpleQueue()  # a fence per batch being written
+    for slot in range(WRITERS):
+        slots.put(slot)
     try:
-        guard.run(cypher("load/lock"), loadId=load_id).consume()
-        seq = itertools.count()
+        with lease:
+            seq = itertools.count()
 
-        def write_batch(step: Step, batch: Sequence[dict[str, Any]]) -> Applied:
-            number = next(seq)
+            def write_batch(step: Step, batch: Sequence[dict[str, Any]]) -> Applied:
+                number, slot = next(seq), slots.get()
 
-            def work(tx: neo4j.ManagedTransaction) -> Applied:
-                applied = _apply(tx, step, batch, stamp)
-                if applied.created_relationships or applied.updated:
-                    run(tx, "load/journal", loadId=load_id, seq=number,
-                        created=applied.created_relationships,
-                        updated=applied.updated, relationships=step.relationships)
-                return applied
+                def work(tx: neo4j.ManagedTransaction) -> Applied:
+                    applied = _apply(tx, step, batch, stamp)
+                    if applied.created_relationships or applied.updated:
+                        run(tx, "load/journal", loadId=load_id, seq=number,
+                            created=applied.created_relationships,
+                            updated=applied.updated, relationships=step.relationships)
+                    if not run(tx, "load/fence", loadId=load_id, slot=slot, holder=holder,
+                               rows=len(batch))[0]["held"]:
+                        raise LeaseLost(f"Load {load_id} lost its lease: another process "
+                                        "found it lapsed and claimed the load.")
+                    return applied
 
-            with driver.session(database=database) as batch_session:
-                return batch_session.execute_write(work)
+                try:
+                    return _batch_transaction(driver, database, work, lease)
+                finally:
+                    slots.put(slot)
 
-        # Batches of one step are independent; steps run in order (later ones match
-        # what earlier ones wrote). Two writers keep both cores busy.
-        pool = ThreadPoolExecutor(max_workers=WRITERS)
+            # Batches of one step are independent; steps run in order (later ones match
+            # what earlier ones wrote). Two writers keep both cores busy.
+            pool = ThreadPoolExecutor(max_workers=WRITERS)
+            try:
+                for step in job.steps:
+                    counts = summary.counts.setdefault(step.label, Counts())
+                    chunks = list(batches(step.rows, job.batch_size))
+                    for chunk, applied in zip(
+                            chunks, pool.map(write_batch, [step] * len(chunks), chunks),
+                            strict=True):
+                        counts.created += applied.created
+                        counts.updated += len(applied.updated)
+                        bar.update(len(chunk))
+            finally:
+                pool.shutdown(cancel_futures=True)  # after a failure, write no further batch
+            with driver.session(database=database) as session:
+                if job.before_commit is not None:
+                    job.before_commit(summary)
+                lease.check()
+                if summary.created or summary.updated:
+                    summary.graph_version = session.execute_write(_record, job.record, summary,
+                                                                  holder)
+                    if summary.graph_version is None:
+                        raise LeaseLost(
+                            f"Load {load_id} was rolled back by another process while it "
+                            "was committing (its lease had lapsed); nothing was written. "
+                            "Run it again.")
+                else:
+                    session.execute_write(lambda tx: run(
+                        tx, "load/release", loadId=load_id, holder=holder, bump=False))
+    except BaseException as error:
+        if isinstance(error, LeaseLost):
+            raise  # another process claimed the load and rolls it back
         try:
-            for step in job.steps:
-                counts = summary.counts.setdefault(step.label, Counts())
-                chunks = list(batches(step.rows, job.batch_size))
-                for chunk, applied in zip(chunks, pool.map(write_batch, [step] * len(chunks),
-                                                            chunks), strict=True):
-                    counts.created += applied.created
-                    counts.updated += len(applied.updated)
-                    bar.update(len(chunk))
-        finally:
-            pool.shutdown(cancel_futures=True)  # after a failure, write no further batch
-        with driver.session(database=database) as session:
-            if job.before_commit is not None:
-                job.before_commit(summary)
-            if summary.created or summary.updated:
-                summary.graph_version = session.execute_write(_record, job.record, summary)
-                if summary.graph_version is None:
-                    raise DatabaseUnavailable(
-                        f"Load {load_id} was rolled back by a recovery while it was "
-                        "committing; nothing was written. Run it again.")
-        guard.run(cypher("load/release"), loadId=load_id, bump=False).consume()
-        guard.commit()
-    except BaseException:
-        guard.close()  # releases the lock, so that the rollback can claim the load
-        guard_session.close()
-        try:
-            roll_back(driver, database, load_id)
+            rolled_back = roll_back(driver, database, load_id, holder=holder,
+                                    lease_s=job.lease_s)
         except Exception:
-            log.warning("Load %s failed and could not be rolled back now; the next "
-                        "`articula load`, `db init` or `serve` rolls it back.", load_id)
+            rolled_back = False
+        if not rolled_back:
+            log.warning(
+                "Load %s failed and could not be rolled back now; its lease lapses within "
+                "%g s, then the running service (or the next `articula load`, `db init` or "
+                "`serve`) rolls it back.", load_id, job.lease_s)
+        if isinstance(error, neo4j.exceptions.DriverError | DatabaseUnavailable):
+            fate = ("it was rolled back" if rolled_back else "what it wrote is rolled back "
+                    "once Neo4j answers again and the load's lease has lapsed")
+            raise DatabaseUnavailable(
+                f"Neo4j went away while load {load_id} of {summary.source} was writing; "
+                f"{fate}. Run it again once Neo4j answers. ({error})") from error
         raise
-    guard_session.close()
     _forget(driver, database, load_id)
 
 
+BATCH_RETRY_S = 30.0  # how long a batch the server refused for now (a deadlock) is retried
+
+
+def _batch_transaction(driver: neo4j.Driver, database: str,
+                       work: Callable[[neo4j.ManagedTransaction], Applied],
+                       lease: Lease) -> Applied:
+    """`work` in a transaction of its own, tried again while the server answers that it
+    could not run it now (a deadlock between the two writers), but not when Neo4j went
+    away: the driver's managed transactions would wait for it to come back and carry on
+    with a load whose lease may have lapsed meanwhile; this one fails instead."""
+    deadline, delay = time.monotonic() + BATCH_RETRY_S, 0.1
+    while True:
+        lease.check()
+        with driver.session(database=database) as session:
+            tx = session.begin_transaction()
+            try:
+                applied = work(cast(neo4j.ManagedTransaction, tx))  # same `run`, no commit
+                tx.commit()
+                return applied
+            except neo4j.exceptions.TransientError:
+                if time.monotonic() + delay > deadline:
+                    raise
+            finally:
+                tx.close()
+        time.sleep(delay * (0.5 + random.random()))
+        delay = min(delay * 2, 5.0)
+
+
 def pending_loads(driver: neo4j.Driver, database: str) -> list[dict[str, Any]]:
+    """Unfinished loads: id, source, status, rows written and in all, whether their lease
+    has lapsed."""
     records, _, _ = driver.execute_query(cypher("load/pending"), database_=database,
                                          routing_=neo4j.RoutingControl.READ)
     return [dict(r) for r in records]
 
 
-def roll_back(driver: neo4j.Driver, database: str, load_id: str,
-              lock_wait_s: float = 5.0) -> bool:
-    """Undo what an unfinished large load wrote, from its journal. False when its loader
-    still runs (it holds the lock) or the load is not unfinished."""
+CLAIM_TIMEOUT_S = 10.0
+
+
+def roll_back(driver: neo4j.Driver, database: str, load_id: str, *,
+              holder: str | None = None, lease_s: float | None = None) -> bool:
+    """Undo what an unfinished large load wrote, from its journal, holding a lease of its
+    own meanwhile. False when the load is not this holder's and its lease has not lapsed
+    (its loader still runs, or another process rolls it back), or it is not unfinished."""
+    holder = holder or new_holder()
+    lease = Lease(driver, database, load_id, holder, lease_length(lease_s))
     with driver.session(database=database) as session:
-        guard = session.begin_transaction(timeout=lock_wait_s)
+        claim = session.begin_transaction(timeout=CLAIM_TIMEOUT_S)
         try:
-            claimed = guard.run(cypher("load/claim"), loadId=load_id).single(strict=True)
-            guard.commit()  # ROLLING_BACK is durable: a crash below resumes from here
+            claimed = claim.run(cypher("load/claim"), loadId=load_id, holder=holder,
+                                leaseMs=lease.milliseconds).single(strict=True)["claimed"]
+            claim.commit()  # ROLLING_BACK is durable: whoever claims it next resumes
         except neo4j.exceptions.Neo4jError:
-            return False  # the lock wait timed out: its loader is still writing
+            return False  # the record stayed locked past the timeout: someone is busy with it
         finally:
-            guard.close()
-        if not claimed["claimed"]:
-            return False
-        guard = session.begin_transaction()
-        try:
-            guard.run(cypher("load/lock"), loadId=load_id).consume()
-            _undo(driver, database, load_id)
-            guard.run(cypher("load/release"), loadId=load_id, bump=True).consume()
-            guard.commit()
-        finally:
-            guard.close()
+            claim.close()
+    if not claimed:
+        return False
+    with lease:
+        _undo(driver, database, load_id)
+        lease.check()
+        driver.execute_query(cypher("load/release"), loadId=load_id, holder=holder, bump=True,
+                             database_=database)
     _forget(driver, database, load_id)
     return True
 
 
-def recover(driver: neo4j.Driver, database: str) -> list[str]:
-    """Roll back every load a crash left unfinished; return their ids."""
+def recover(driver: neo4j.Driver, database: str, lease_s: float | None = None) -> list[str]:
+    """Roll back every unfinished load whose lease has lapsed; return their ids."""
     return [load["loadId"] for load in pending_loads(driver, database)
-            if roll_back(driver, database, load["loadId"])]
+            if load["lapsed"] and roll_back(driver, database, load["loadId"], lease_s=lease_s)]
 
 
 def _undo(driver: neo4j.Driver, database: str, load_id: str) -> None:

@@ -1,6 +1,9 @@
 """The FastAPI application: the Explorer page at /, GraphQL at /graphql, liveness at /healthz,
-readiness at /readyz; every other route follows the access rule (service.access_rule)."""
+readiness at /readyz; every other route follows the access rule (service.access_rule). In
+the background, the watch that rolls back loads whose loader died."""
 
+import asyncio
+import contextlib
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,8 +16,10 @@ from service import __version__, access_rule
 from service.api.context import get_context
 from service.api.http_router import GraphQLHTTPRouter
 from service.api.schema import schema
+from service.data_state_header import DataStateHeader
 from service.database import Database, sync_driver
 from service.errors import ArticulaError
+from service.lease_watch import watch_leases
 from service.request_size import RequestSizeLimit
 from service.routes.admin import router as admin_router
 from service.routes.explorer import mount_explorer
@@ -35,9 +40,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # again and again under concurrent requests (a quarter of a small request's CPU).
         gc.collect()
         gc.freeze()
+        watch = asyncio.create_task(watch_leases(app.state.db, app.state.writer))
         try:
             yield
         finally:
+            watch.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watch
             app.state.writer.close()
             await app.state.db.close()
 
@@ -47,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   openapi_url=None, docs_url=None, redoc_url=None)
     access_rule.install(app)
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(DataStateHeader)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

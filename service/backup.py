@@ -31,7 +31,8 @@ BATCH = 10_000
 
 LABELS = frozenset({
     "Initiative", "Actor", "Firm", "Institution", "Program", "Territory", "Sector",
-    "GraphVersion", "Load", "LoadJournal", "LoadLock", "LoadUndo", "ApiKey", "AuditEntry",
+    "GraphVersion", "Load", "LoadJournal", "LoadLock", "LoadFence", "LoadUndo", "ApiKey",
+    "AuditEntry",
 })
 TYPES = frozenset({
     "PARTICIPATES_IN", "GOVERNS", "RUNS", "SUPPORTS", "SUPPLIES", "COLLABORATES_WITH",

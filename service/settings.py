@@ -93,6 +93,16 @@ class Settings(BaseSettings):
         description="Most analytic results kept in memory per graph version.",
     )
 
+    load_lease_s: float = Field(
+        default=20.0, gt=0, validation_alias="ARTICULA_LOAD_LEASE",
+        description="How long a large load's lease lasts unless its loader renews it (every "
+        "third of it), in seconds; once it lapses, the load is rolled back.",
+    )
+    load_lease_check_s: float = Field(
+        default=5.0, gt=0, validation_alias="ARTICULA_LOAD_LEASE_CHECK",
+        description="How often the service looks for loads whose lease has lapsed, in seconds.",
+    )
+
     host: str = Field(default="127.0.0.1", validation_alias="ARTICULA_HOST")
     port: int = Field(default=8000, ge=1, le=65535, validation_alias="ARTICULA_PORT")
 

@@ -1,6 +1,6 @@
-// The record of a load that changed something (its nodes and relationships carry its id
-// as `loadId`), and a new graph version. A large load's WRITING record becomes COMMITTED
-// only if no recovery has claimed it meanwhile.
+// The record of a load written in one transaction that changed something (its nodes and
+// relationships carry its id as `loadId`), and a new graph version. A large load commits
+// its record through load/commit instead.
 MERGE (l:Load {id: $load.id})
 ON CREATE SET l.status = 'WRITING'
 WITH l

@@ -14,6 +14,7 @@ from typing import Any, Protocol, TypeVar
 import numpy as np
 
 from service.analytics.graphs import AnalyticsGraph
+from service.data_state import load_state
 from service.database import Database
 
 QUANTILES = (25, 50, 75, 90, 99)
@@ -91,13 +92,25 @@ def request_key(kind: str, graph: AnalyticsGraph, parameters: dict[str, Any]) ->
     return json.dumps([kind, graph.name, parameters], sort_keys=True, separators=(",", ":"))
 
 
+async def _settled(db: Database, *, fresh: bool = False) -> bool:
+    """No large load is under way (as far as Neo4j answers)."""
+    state = await load_state(db, fresh=fresh)
+    return state is not None and state.ready
+
+
 async def cached(db: Database, key: str, compute: Callable[[], Awaitable[R]],
                  with_provenance: Callable[[R, Provenance], R]) -> R:
     """The cached result for `key` marked `cached: true`, else `compute()` remembered; a request
-    arriving while the same computation runs waits for it (and is marked cached too)."""
+    arriving while the same computation runs waits for it (and is marked cached too).
+
+    While a large load is under way the cache is neither read nor written: readers see the
+    batches it has committed so far, and an analytic answers on the same data as the rest of
+    the answer, computed afresh (service/data_state.py).
+    """
+    settled = await _settled(db)
     results = _results.setdefault(db, _Results())
     store = results.entries
-    if key in store:
+    if settled and key in store:
         store.move_to_end(key)
         found: R = store[key]
         return with_provenance(found, replace(found.provenance, cached=True))
@@ -114,7 +127,9 @@ async def cached(db: Database, key: str, compute: Callable[[], Awaitable[R]],
         if results.running.get(key) is task:
             del results.running[key]
     limit = db.settings.analytics_cached_results
-    if limit > 0:
+    # A result computed while a large load was writing read some of its batches: it is
+    # answered, not kept (and once the load ends, the graph version moves on anyway).
+    if limit > 0 and settled and await _settled(db, fresh=True):
         version = result.provenance.graph_version
         if version > results.version:  # versions only grow: older results cannot be asked for
             results.version = version

@@ -8,6 +8,7 @@ from strawberry.extensions import MaxTokensLimiter, ValidationCache
 from service.api.about import About, resolve_about
 from service.api.analytics import AnalyticsQuery
 from service.api.audit import AuditQuery
+from service.api.data_state import DataStateExtension
 from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.execution import PlainListExecutionContext
@@ -25,7 +26,8 @@ class Query(
     AuditQuery,
 ):
     about: About = strawberry.field(
-        resolver=resolve_about, description="Versions of Articula, Neo4j and GDS."
+        resolver=resolve_about,
+        description="Versions of Articula, Neo4j and GDS, and whether a large load is under way."
     )
 
 
@@ -39,5 +41,6 @@ schema = strawberry.Schema(
         partial(ValidationCache, maxsize=DOCUMENT_CACHE),
         QueryLimitGuard,
         ErrorCodes,
+        DataStateExtension,
     ],
 )

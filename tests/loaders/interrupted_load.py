@@ -1,8 +1,10 @@
-"""Run as a process: write a dataset, announce it, then wait to be killed before commit.
+"""Run as a process: write a dataset, announce it, then wait before commit: to be killed,
+or, with --resume, until a line comes on stdin, then commit.
 
-    python -m tests.loaders.interrupted_load DATASET [SINGLE_TRANSACTION_ROWS]
+    python -m tests.loaders.interrupted_load DATASET [SINGLE_TRANSACTION_ROWS] [--resume]
 
-Neo4j comes from the NEO4J_* variables; a second argument of 0 forces a journaled load.
+Neo4j comes from the NEO4J_* variables (the lease from ARTICULA_LOAD_LEASE); a second
+argument of 0 forces a journaled load.
 """
 
 import sys
@@ -22,14 +24,22 @@ def announce_and_wait(summary: LoadSummary) -> None:
     time.sleep(120)
 
 
+def announce_and_wait_for_input(summary: LoadSummary) -> None:
+    print(f"WRITTEN {summary.created}", flush=True)
+    sys.stdin.readline()
+
+
 def main() -> None:
     settings = Settings()
+    arguments = [a for a in sys.argv[1:] if a != "--resume"]
     with sync_driver(settings) as driver:
-        dataset = validate(read_dataset(Path(sys.argv[1])),
+        dataset = validate(read_dataset(Path(arguments[0])),
                            DatabaseKnown(driver, settings.neo4j_database))
-        limit = int(sys.argv[2]) if len(sys.argv) > 2 else SINGLE_TRANSACTION_ROWS
-        write(driver, settings.neo4j_database, dataset, "interrupted", progress=False,
-              single_transaction_rows=limit, before_commit=announce_and_wait)
+        limit = int(arguments[1]) if len(arguments) > 1 else SINGLE_TRANSACTION_ROWS
+        wait = announce_and_wait_for_input if "--resume" in sys.argv else announce_and_wait
+        summary = write(driver, settings.neo4j_database, dataset, "interrupted",
+                        progress=False, single_transaction_rows=limit, before_commit=wait)
+        print(f"COMMITTED {summary.load_id}", flush=True)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import neo4j
@@ -13,18 +14,30 @@ from loaders.load import load
 from loaders.readers import read_dataset
 from loaders.validation import validate
 from loaders.writer import LoadSummary, recover, roll_back, write
+from service.errors import DatabaseUnavailable
 from tests.loaders.datasets import Tables, small_network, write_csv_folder
 from tests.loaders.graph_dump import count, dump
 from tests.neo4j_backends import Backend, cli_env
 
 JOURNALED = 0  # single_transaction_rows that sends every load through the journal
+LEASE_S = 2.0  # a short lease, so that a dead loader's lapses soon
 
 
 def bookkeeping(driver: neo4j.Driver) -> list[str]:
+    """What an unfinished load leaves: journal entries, before-images, fences, its record."""
     records, _, _ = driver.execute_query(
-        "MATCH (n) WHERE n:LoadJournal OR n:LoadUndo OR n:LoadLock RETURN labels(n)[0] AS l"
+        "MATCH (n) WHERE n:LoadJournal OR n:LoadUndo OR n:LoadFence "
+        "OR (n:Load AND n.status IN ['WRITING', 'ROLLING_BACK']) RETURN labels(n)[0] AS l"
     )
     return [r["l"] for r in records]
+
+
+def recovered(driver: neo4j.Driver, database: str, within_s: float = 60.0) -> list[str]:
+    """`recover` tried until it rolls something back (a lease takes its time to lapse)."""
+    deadline = time.monotonic() + within_s
+    while not (done := recover(driver, database)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return done
 
 
 def changed(tables: Tables) -> Tables:
@@ -85,7 +98,7 @@ def test_a_failing_journaled_load_is_rolled_back_with_its_updates(
     assert bookkeeping(reference_db) == []
 
 
-def test_a_killed_journaled_load_is_rolled_back_by_the_next_run_not_while_it_lives(
+def test_a_killed_journaled_load_is_rolled_back_once_its_lease_lapses_not_while_it_lives(
     reference_db: neo4j.Driver, neo4j_backend: Backend, database: str, tmp_path: Path
 ) -> None:
     load(write_csv_folder(small_network(), tmp_path / "v1"), reference_db, database,
@@ -94,7 +107,8 @@ def test_a_killed_journaled_load_is_rolled_back_by_the_next_run_not_while_it_liv
     loader = subprocess.Popen(
         [sys.executable, "-m", "tests.loaders.interrupted_load",
          str(write_csv_folder(changed(small_network()), tmp_path / "v2")), str(JOURNALED)],
-        env=cli_env(neo4j_backend), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**cli_env(neo4j_backend), "ARTICULA_LOAD_LEASE": str(LEASE_S)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
         assert loader.stdout is not None
@@ -104,13 +118,19 @@ def test_a_killed_journaled_load_is_rolled_back_by_the_next_run_not_while_it_liv
         assert count(reference_db) != before[1]
         pending = reference_db.execute_query("MATCH (l:Load {status: 'WRITING'}) RETURN l.id")
         load_id = pending[0][0][0]
-        # ... and a recovery leaves it alone while its loader holds the lock.
-        assert roll_back(reference_db, database, load_id, lock_wait_s=1.0) is False
+        # ... and a recovery leaves it alone while its loader renews its lease: many times
+        # the lease's length passes, and neither a recovery nor a direct rollback claims it.
+        deadline = time.monotonic() + 5 * LEASE_S
+        while time.monotonic() < deadline:
+            assert recover(reference_db, database) == []
+            assert roll_back(reference_db, database, load_id) is False
+            time.sleep(LEASE_S / 4)
+        assert loader.poll() is None
     finally:
         loader.send_signal(signal.SIGKILL)
         loader.communicate()
 
-    assert recover(reference_db, database) == [load_id]
+    assert recovered(reference_db, database) == [load_id]
     assert (dump(reference_db, stamps=True), count(reference_db)) == before
     assert bookkeeping(reference_db) == []
     assert recover(reference_db, database) == []
@@ -133,12 +153,12 @@ def test_neo4j_going_away_mid_journaled_load_is_rolled_back_when_it_returns(
         max_transaction_retry_time=1.0,
     ) as loader_driver:
         try:
-            with pytest.raises(neo4j.exceptions.DriverError):
+            with pytest.raises(DatabaseUnavailable, match="Neo4j went away while load"):
                 write(loader_driver, database, dataset, "v2", progress=False,
-                      single_transaction_rows=JOURNALED,
+                      single_transaction_rows=JOURNALED, lease_s=LEASE_S,
                       before_commit=lambda summary: server.stop() and None)
         finally:
             server.start()
     assert count(reference_db) != before[1]  # half-written until recovered
-    assert len(recover(reference_db, database)) == 1
+    assert len(recovered(reference_db, database)) == 1
     assert (dump(reference_db, stamps=True), count(reference_db)) == before

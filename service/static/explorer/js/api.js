@@ -11,6 +11,11 @@ export class ApiError extends Error {
   }
 }
 
+const listeners = [];
+
+/** Call `listener(extensions)` with every answer's `extensions` (an empty object if none). */
+export function onAnswer(listener) { listeners.push(listener); }
+
 export function apiKey() { return sessionStorage.getItem(KEY) || ""; }
 
 export function setApiKey(value) {
@@ -35,6 +40,7 @@ export async function gql(query, variables = {}) {
   } catch {
     throw new ApiError(`HTTP ${response.status}`, response.status === 401 ? "UNAUTHENTICATED" : "HTTP");
   }
+  for (const listener of listeners) listener(body.extensions ?? {});
   if (body.errors?.length) {
     const first = body.errors[0];
     throw new ApiError(first.message, first.extensions?.code ?? "ERROR");

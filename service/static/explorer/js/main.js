@@ -3,6 +3,7 @@
 // #/territory/<code>. `document.body.dataset.state` is "loading", "ready" or "error".
 
 import { apiKey, gql, setApiKey } from "./api.js";
+import { watchDataState } from "./data_state.js";
 import { fill, fold, h } from "./dom.js";
 import { Gaps, GAP_KINDS } from "./gaps.js";
 import { Graph } from "./graph.js";
@@ -287,5 +288,6 @@ function failed(error) {
 window.addEventListener("hashchange", () => route().catch(failed));
 
 applyStatic();
+watchDataState();
 buildForm();
 route().catch(failed);

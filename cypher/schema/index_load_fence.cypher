@@ -1,0 +1,1 @@
+CREATE INDEX load_fence IF NOT EXISTS FOR (n:LoadFence) ON (n.loadId)

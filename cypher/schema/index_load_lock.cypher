@@ -1,1 +1,0 @@
-CREATE INDEX load_lock IF NOT EXISTS FOR (n:LoadLock) ON (n.loadId)
