@@ -68,7 +68,9 @@ def decode_json(text: str | bytes, what: str) -> object:
     except RecursionError:  # the parser's own limit, far past ours
         deep = True
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, an integer too long
-        raise bad_request(f"{what} is not valid UTF-8 JSON: {error}.") from None
+        reason = ("an integer has more digits than Python reads (4,300)"
+                  if str(error).startswith("Exceeds the limit") else str(error))
+        raise bad_request(f"{what} is not valid UTF-8 JSON: {reason}.") from None
     if deep:
         raise bad_request(
             f"{what} nests arrays and objects more than {MAX_JSON_DEPTH} levels deep.")

@@ -89,8 +89,9 @@ def test_non_json_numbers_are_a_400(http: httpx.Client, constant: str) -> None:
 
 def test_an_integer_of_10000_digits_is_a_400(http: httpx.Client) -> None:
     body = f'{{"query": "{ABOUT}", "variables": {{"x": {"9" * 10_000}}}}}'
-    assert "not valid UTF-8 JSON" in refusal(http.post("/graphql", content=body,
-                                                       headers=JSON_TYPE))
+    assert refusal(http.post("/graphql", content=body, headers=JSON_TYPE)) == (
+        "The request body is not valid UTF-8 JSON: an integer has more digits than Python "
+        "reads (4,300).")
 
 
 @pytest.mark.parametrize(("body", "message"), [
