@@ -120,9 +120,13 @@ def test_a_refused_key_is_401_with_a_bearer_challenge_in_graphql_response_json(
     assert refused.headers["www-authenticate"] == "Bearer"
     assert "data" not in refused.json()
     assert refused.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert refused.headers["content-type"] == f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
+    # the access rule refuses before GraphQL runs, whatever the media type
     legacy = post(http, ABOUT, LEGACY, authorization="Bearer not-a-key")
-    assert legacy.status_code == 200
-    assert legacy.json()["data"] is None
+    assert legacy.status_code == 401
+    assert legacy.headers["content-type"] == f"{JSON}; charset=utf-8"
+    assert "data" not in legacy.json()
+    assert legacy.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
 def test_a_query_that_runs_is_200_in_either_media_type(http: httpx.Client) -> None:
