@@ -24,7 +24,7 @@ from service.api.context import Info
 from service.api.enums import TerritoryLevel
 from service.api.scope import Projection, ScopeInput, scope_of
 from service.audit import record_async
-from service.errors import BadUserInput, MethodNotAllowed
+from service.errors import BadUserInput
 from service.projections import Projection as ProjectionName
 
 
@@ -368,10 +368,7 @@ def _community_request(run: CommunityRunInput) -> cm.CommunityRequest:
 
 
 def _may_persist(info: Info, field: str) -> None:
-    """`persist` writes: never on GET, only with an EDITOR or ADMIN key."""
-    if info.context.method == "GET":
-        raise MethodNotAllowed(f"{field}(persist: true) writes to the database: send it with "
-                               "POST; GET never writes.")
+    """`persist` writes: only with an EDITOR or ADMIN key (never on GET: GetNeverWrites)."""
     info.context.principal.require(Role.EDITOR, f"{field}(persist: true)")
 
 

@@ -22,7 +22,8 @@ def graphql_refusal(request: Request, error: ArticulaError, status: int,
     errors only, no `data`, in the media type `Accept` asks for."""
     media_type = negotiate(request.headers.get("accept")) or JSON
     body = {"errors": [{"message": error.message, "extensions": error.extensions}]}
-    return JSONResponse(body, status_code=status, media_type=media_type, headers=headers)
+    return JSONResponse(body, status_code=status,
+                        headers={**headers, "content-type": f"{media_type}; charset=utf-8"})
 
 
 # GraphQL's door: reading, as every caller the rule lets in may; fields that write or show

@@ -48,11 +48,12 @@ from service.api.parser_cache import operation_count
 STATUS_OF_CODE = {
     "UNAUTHENTICATED": 401,
     "FORBIDDEN": 403,
+    "METHOD_NOT_ALLOWED": 405,  # a GET asking a field to persist (GetNeverWrites)
     "INTERNAL_SERVER_ERROR": 500,
     "DATABASE_UNAVAILABLE": 503,
     "GDS_UNAVAILABLE": 503,
 }
-HEADERS_OF_STATUS = {401: {"WWW-Authenticate": "Bearer"}}
+HEADERS_OF_STATUS = {401: {"WWW-Authenticate": "Bearer"}, 405: {"Allow": "POST"}}
 
 
 def executed(result: ExecutionResult) -> bool:

@@ -13,6 +13,7 @@ from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
 from service.api.execution import PlainListExecutionContext
 from service.api.gaps import BrokerageQuery, GapsQuery
+from service.api.get_never_writes import GetNeverWrites
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
 from service.api.matchmaking import MatchmakingQuery
 from service.api.mutations import Mutation
@@ -39,6 +40,7 @@ schema = strawberry.Schema(
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
         ParserCache,
         partial(ValidationCache, maxsize=DOCUMENT_CACHE),
+        GetNeverWrites,
         QueryLimitGuard,
         ErrorCodes,
         DataStateExtension,

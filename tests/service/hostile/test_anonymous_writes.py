@@ -38,22 +38,29 @@ def url(keys: dict[str, NewKey], neo4j_backend: Backend) -> Iterator[str]:
         yield base
 
 
-def ask(url: str, query: str, *, key: str | None = None, method: str = "POST"
-        ) -> tuple[int, dict[str, Any]]:
-    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+def ask(url: str, query: str, *, key: str | None = None, method: str = "POST",
+        accept: str = "application/json", variables: dict[str, Any] | None = None,
+        headers_out: dict[str, str] | None = None) -> tuple[int, dict[str, Any]]:
+    headers = {"Content-Type": "application/json", "Accept": accept}
     if key is not None:
         headers["Authorization"] = f"Bearer {key}"
     if method == "GET":
+        parameters = {"query": query}
+        if variables is not None:
+            parameters["variables"] = json.dumps(variables)
         request = urllib.request.Request(
-            f"{url}/graphql?{urllib.parse.urlencode({'query': query})}", headers=headers)
+            f"{url}/graphql?{urllib.parse.urlencode(parameters)}", headers=headers)
     else:
         request = urllib.request.Request(f"{url}/graphql", method="POST", headers=headers,
                                          data=json.dumps({"query": query}).encode())
     try:
         with urllib.request.urlopen(request, timeout=300) as response:
             status, text = response.status, response.read()
+            answered = response.headers
     except urllib.error.HTTPError as error:
-        status, text = error.code, error.read()
+        status, text, answered = error.code, error.read(), error.headers
+    if headers_out is not None:
+        headers_out.update({k.lower(): v for k, v in answered.items()})
     try:
         return status, dict(json.loads(text))
     except ValueError:
@@ -93,17 +100,31 @@ def test_persist_without_a_writing_key_writes_nothing(
 
 
 @pytest.mark.parametrize("field", ["centrality", "communities"])
-def test_persist_on_get_is_refused_whatever_the_key(
+def test_persist_on_get_is_refused_before_it_runs_whatever_the_key(
         field: str, url: str, keys: dict[str, NewKey], driver: neo4j.Driver) -> None:
     """A page can make its visitor's browser send a GET (an image, a link): GET never writes."""
+    by_variable = QUERIES[field].replace("{ " + field, "query ($p: Boolean! = true) { " + field
+                                         ).replace("persist: true", "persist: $p")
+    in_fragment = ("query { ...F } fragment F on Query "
+                   + QUERIES[field].replace("{ " + field, "{ about { version } " + field, 1))
     for key in (None, keys["EDITOR"].key, keys["ADMIN"].key):
-        _, body = ask(url, QUERIES[field], key=key, method="GET")
-        assert code_of(body) == "METHOD_NOT_ALLOWED", body
-        assert "send it with POST" in body["errors"][0]["message"]
+        for query in (QUERIES[field], by_variable, in_fragment):
+            headers: dict[str, str] = {}
+            status, body = ask(url, query, key=key, method="GET",
+                               accept="application/graphql-response+json", headers_out=headers)
+            assert status == 405, body
+            assert headers["allow"] == "POST"
+            assert "data" not in body  # nothing ran, not even `about`
+            assert code_of(body) == "METHOD_NOT_ALLOWED"
+            assert body["errors"][0]["message"] == (
+                f"{field}(persist: true) writes to the database: send it with POST; GET never "
+                "writes.")
+        status, body = ask(url, QUERIES[field], key=key, method="GET")  # legacy media type
+        assert (status, code_of(body), body["data"]) == (200, "METHOD_NOT_ALLOWED", None)
+        status, body = ask(url, by_variable, key=key, method="GET", variables={"p": False})
+        assert status == 200 and "errors" not in body, body  # persist: false reads on GET
     assert persisted(driver, PROPERTIES[field]) == 0
-    # the same field without persist reads on GET
-    status, body = ask(url, QUERIES[field].replace(", persist: true", ""), method="GET")
-    assert status == 200 and "errors" not in body, body
+    assert audit_entries(driver, "persist") == []
 
 
 @pytest.mark.parametrize("field", ["centrality", "communities"])
