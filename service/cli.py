@@ -5,6 +5,7 @@ operating-system user, after its write commits.
 """
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +35,7 @@ def _neo4j(args: argparse.Namespace, settings: Settings) -> int:
     server = LocalNeo4j(settings)
     if args.action == "start":
         server.start()
+        server.keep()  # the user's now: `articula serve` leaves it running at its end
     elif args.action == "stop":
         print("Neo4j stopped." if server.stop() else "Neo4j was not running.")
     else:
@@ -58,10 +60,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from service.supervisor import serve
 
     server = LocalNeo4j(settings) if settings.uses_local_server else None
-    started_here = False
     if server is not None:
-        started_here = server.pid() is None
-        server.start()
+        server.start(quiet=True)
     try:
         if not args.no_sample:
             with sync_driver(settings) as driver, translated_errors(settings):
@@ -73,16 +73,27 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Articula GraphQL at http://{host}:{port}/graphql", flush=True)
         status = serve(host, port, args.workers)
     finally:
-        if server is not None and started_here:
-            print("Stopping the local Neo4j this command started...", flush=True)
-            server.stop()
+        if server is not None:
+            _stop_own(server)
     return status
+
+
+def _stop_own(server: LocalNeo4j) -> None:
+    """Stop the local Neo4j if this command started it and it is still that server, unless
+    `articula neo4j start` took it over meanwhile; leave any other one running."""
+    if server.ours_to_stop:
+        print("Stopping the local Neo4j this command started...", flush=True)
+        server.stop()
+    elif server.started_here:
+        print(f"Leaving the local Neo4j at {server.uri} running: `articula neo4j start` took "
+              "it over (`articula neo4j stop` stops it).", flush=True)
 
 
 def _driver(settings: Settings) -> neo4j.Driver:
     """A driver on NEO4J_URI, or on the local server, started when it is not running."""
     if settings.uses_local_server:
-        LocalNeo4j(settings, say=lambda message: print(message, file=sys.stderr)).start()
+        LocalNeo4j(settings, say=lambda message: print(message, file=sys.stderr)).start(
+            quiet=True)
     return sync_driver(settings)
 
 
@@ -284,8 +295,27 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
+class _NoRetryNotices(logging.Filter):
+    """Drops the driver's notice of each retried transaction: the retry is the driver's
+    business, and an error that outlasts the retries reaches the user as an error."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "will be retried" not in str(record.msg)
+
+
+RETRY_NOTICES = _NoRetryNotices()
+
+
+def quiet_driver() -> None:
+    """Keep the driver's retry notices out of the commands' output."""
+    session = logging.getLogger("neo4j.session")
+    if RETRY_NOTICES not in session.filters:
+        session.addFilter(RETRY_NOTICES)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    quiet_driver()
     try:
         return int(args.run(args, get_settings()))
     except ArticulaError as error:

@@ -57,6 +57,7 @@ class Graph:
     directed: bool
     nodes: list[Node]
     edges: list[Edge]
+    scope_node_count: int | None = None  # in-scope nodes before `top` kept the most connected
     _ids: set[str] | None = field(default=None, repr=False)
 
     @property
@@ -130,13 +131,35 @@ async def check_codes(db: Database, scope: Scope) -> None:
                                value=code)
 
 
+NARROW = ("Narrow the scope (countries, territories, initiativeTypes, sectors, actorKinds, "
+          "year) or pick a sparser projection.")
+PAIRED = {Projection.ACTORS: ("actors", "initiative"), Projection.INITIATIVES: ("initiatives",
+                                                                               "actor")}
+
+
+def _where(scope: Scope) -> str:
+    return "the whole graph" if scope.is_everything else json.dumps(scope.describe())
+
+
 def too_complex(projection: Projection, scope: Scope, limit: int) -> QueryTooComplex:
-    where = "the whole graph" if scope.is_everything else json.dumps(scope.describe())
     return QueryTooComplex(
         f"The {projection.value} projection has more than {limit:,} edges in this scope "
-        f"({where}). Narrow the scope (countries, territories, initiativeTypes, sectors, "
-        "actorKinds, year) or pick a sparser projection.",
-        limit=limit,
+        f"({_where(scope)}), the most a network holds (ARTICULA_MAX_NETWORK_EDGES). {NARROW}",
+        limit=limit, setting="ARTICULA_MAX_NETWORK_EDGES",
+    )
+
+
+def too_many_pairs(projection: Projection, scope: Scope, pairs: int,
+                   limit: int) -> QueryTooComplex:
+    """The pair-work guard's refusal, naming what it counts: the pairs the projection
+    aggregates before merging the ones met twice, not edges."""
+    nodes, through = PAIRED[projection]
+    return QueryTooComplex(
+        f"The {projection.value} projection in this scope ({_where(scope)}) pairs {nodes} "
+        f"{pairs:,} times (each pair once per {through} the two share), more than the "
+        f"{limit:,} pairings the service aggregates ({WORK_PER_EDGE} times "
+        f"ARTICULA_MAX_NETWORK_EDGES). {NARROW}",
+        pairs=pairs, limit=limit, setting="ARTICULA_MAX_NETWORK_EDGES",
     )
 
 
@@ -153,23 +176,28 @@ async def nodes_in_scope(db: Database, scope: Scope,
 
 
 async def projected(db: Database, projection: Projection, scope: Scope,
-                    *, checked: bool = False) -> Graph:
+                    *, checked: bool = False, top: int | None = None) -> Graph:
     """The projection in the scope, nodes and edges from one statement (the scope evaluated
-    once); QueryTooComplex past the service's edge limit, or when ACTORS or INITIATIVES would
-    aggregate more than WORK_PER_EDGE times that many pair rows."""
+    once); with `top`, only the `top` in-scope nodes with the most relationships in the stored
+    graph and the edges among them. QueryTooComplex past the service's edge limit, or when
+    ACTORS or INITIATIVES would aggregate more than WORK_PER_EDGE times that many pair rows."""
+    if top is not None and top < 1:
+        raise BadUserInput(f"top must be at least 1, not {top}.", field="top")
     if not checked:
         await check_codes(db, scope)
     spec = SPECS[projection]
     limit = db.settings.max_network_edges
     row = (await db.read("network/graph", projection=projection.value,
                          labels=[str(label) for label in spec.labels], maxRows=limit + 1,
-                         maxWork=WORK_PER_EDGE * limit, **scope.parameters()))[0]
-    if row["work"] > WORK_PER_EDGE * limit or len(row["source"]) > limit:
+                         maxWork=WORK_PER_EDGE * limit, top=top, **scope.parameters()))[0]
+    if row["work"] > WORK_PER_EDGE * limit:
+        raise too_many_pairs(projection, scope, row["work"], WORK_PER_EDGE * limit)
+    if len(row["source"]) > limit:
         raise too_complex(projection, scope, limit)
     nodes = [Node(i, name, label, kind, ";".join(countries) or None) for i, name, label, kind,
              countries in zip(*(row[k] for k in NODE_COLUMNS), strict=True)]
     return Graph(projection, scope, spec.directed, nodes,
-                 list(map(Edge, *(row[k] for k in EDGE_COLUMNS))))
+                 list(map(Edge, *(row[k] for k in EDGE_COLUMNS))), int(row["scopeNodes"]))
 
 
 async def _endpoint(db: Database, graph: Graph, node_id: str) -> None:

@@ -1,9 +1,11 @@
 // include: scope
+// include: most_connected
 // A projection in the scope as one record, the scope evaluated once: the in-scope nodes
-// carrying $labels as columns (id, name, label, kind, countries; by id), `work` (the rows
-// the ACTORS or INITIATIVES pairs aggregate, 0 for the others) and, unless `work` exceeds
-// $maxWork, the edges of $projection as columns (source, target, type, weight; at most
-// $maxRows of them, in the order of the projection's own statement).
+// carrying $labels as columns (id, name, label, kind, countries; by id; with $top, the $top
+// most connected of the `scopeNodes`), `work` (the rows the ACTORS or INITIATIVES pairs
+// aggregate, 0 for the others) and, unless `work` exceeds $maxWork, the edges of
+// $projection among them as columns (source, target, type, weight; at most $maxRows of
+// them, in the order of the projection's own statement).
 CALL (initiatives, actors, programs) {
   CALL (initiatives, actors, programs) {
 // include: nodes
@@ -38,4 +40,4 @@ CALL (initiatives, actors, programs, work) {
   RETURN collect(source) AS source, collect(target) AS target, collect(type) AS type,
          collect(weight) AS weight
 }
-RETURN id, name, label, kind, countries, work, source, target, type, weight
+RETURN id, name, label, kind, countries, scopeNodes, work, source, target, type, weight

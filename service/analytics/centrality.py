@@ -155,7 +155,8 @@ def gds_config(request: CentralityRequest, graph: AnalyticsGraph) -> dict[str, A
         # at a tolerance of 1e-6 at the finest.
         config.update(maxIterations=request.max_iterations,
                       tolerance=max(request.tolerance, 1e-6))
-    if metric is Metric.BETWEENNESS and request.sampling is not None:
+    if metric is Metric.BETWEENNESS and request.sampling is not None and graph.relationship_count:
+        # (GDS cannot sample sources in a graph without relationships; every score is 0 there)
         config.update(samplingSize=min(request.sampling.size, max(graph.node_count, 1)),
                       samplingSeed=request.sampling.seed)
     if metric is Metric.CLOSENESS:
@@ -236,12 +237,16 @@ async def _compute(db: Database, request: CentralityRequest, graph: AnalyticsGra
                    parameters: dict[str, Any]) -> Centrality:
     spec = SPECS[request.metric]
     config = gds_config(request, graph)
-    await guard_memory(db, graph, f"analytics/estimate/{spec.estimate}",
-                       {k: v for k, v in config.items() if k != "useWassermanFaust"})
     started = time.perf_counter()
     computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-    c = await algorithm(db, f"analytics/centrality/{spec.statement}",
-                      ("id", "name", "kind", "score"), {"graph": graph.name, "config": config})
+    c: dict[str, list[Any]] = {"id": [], "name": [], "kind": [], "score": []}
+    if not graph.empty:
+        await guard_memory(db, graph, f"analytics/estimate/{spec.estimate}",
+                           {k: v for k, v in config.items() if k != "useWassermanFaust"})
+        started = time.perf_counter()
+        c = await algorithm(db, f"analytics/centrality/{spec.statement}",
+                            ("id", "name", "kind", "score"),
+                            {"graph": graph.name, "config": config})
     runtime_ms = (time.perf_counter() - started) * 1000
     scores = _scale(request, graph, [float(s) for s in c["score"]])
     seed = request.sampling.seed if request.sampling is not None else None

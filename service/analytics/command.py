@@ -32,26 +32,36 @@ def add_parser(commands: Any) -> None:
         "(the same numbers as the API's)")
     analyze.add_argument("analysis", choices=["centrality", "communities"])
     analyze.add_argument("--metric", type=_upper, choices=[m.value for m in c.Metric],
-                         help="centrality: the metric (e.g. pagerank, betweenness)")
+                         help="centrality: the metric (e.g. pagerank, betweenness); required")
     analyze.add_argument("--algorithm", type=_upper, choices=[a.value for a in cm.Algorithm],
-                         help="communities: the algorithm (e.g. leiden, wcc)")
+                         help="communities: the algorithm (e.g. leiden, wcc); required")
     analyze.add_argument("--projection", type=_upper, default="FULL",
                          choices=[p.value for p in Projection], help="default FULL")
-    scope = analyze.add_argument_group("scope (repeat an option for several values)")
+    scope = analyze.add_argument_group(
+        "scope (repeat an option for several values; default: the whole graph)")
     scope.add_argument("--country", action="append", help="ISO country code")
     scope.add_argument("--territory", action="append", help="territory code (its subtree)")
     scope.add_argument("--initiative-type", action="append", type=_upper)
     scope.add_argument("--sector", action="append", help="ISIC code (its subtree)")
     scope.add_argument("--actor-kind", action="append", type=_upper)
-    scope.add_argument("--year", type=int)
-    analyze.add_argument("--top", type=int, help="centrality: only the N highest scores")
+    scope.add_argument("--year", type=int, help="only nodes and ties active in that year "
+                       "(default: no year cut)")
+    analyze.add_argument("--top", type=int,
+                         help="centrality: only the N highest scores (default: every node)")
     analyze.add_argument("--normalized", action="store_true",
-                         help="centrality: NetworkX's normalized scale where it has one")
-    analyze.add_argument("--unweighted", action="store_true", help="ignore edge weights")
+                         help="centrality: NetworkX's normalized scale where it has one "
+                         "(default: raw scores)")
+    analyze.add_argument("--unweighted", action="store_true",
+                         help="ignore edge weights (default: weighted where the projection has "
+                         "weights: ACTORS, INITIATIVES, SUPPLY)")
     analyze.add_argument("--sampling-size", type=int,
-                         help="betweenness: sample this many source nodes")
-    analyze.add_argument("--seed", type=int, help="random seed (sampling, Leiden)")
-    analyze.add_argument("--format", choices=["csv", "json"], default="csv")
+                         help="betweenness: sample this many source nodes (default: every "
+                         "node, exact)")
+    analyze.add_argument("--seed", type=int,
+                         help=f"random seed of the sampling and of Leiden (default "
+                         f"{cm.DEFAULT_SEED})")
+    analyze.add_argument("--format", choices=["csv", "json"], default="csv",
+                         help="default csv")
     analyze.set_defaults(run=run)
 
 
@@ -69,7 +79,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print("articula: analyze communities needs --algorithm", file=sys.stderr)
         return 2
     if settings.uses_local_server:
-        LocalNeo4j(settings, say=lambda message: print(message, file=sys.stderr)).start()
+        LocalNeo4j(settings, say=lambda message: print(message, file=sys.stderr)).start(
+            quiet=True)
     asyncio.run(_analyze(args, settings, sys.stdout))
     return 0
 
@@ -79,7 +90,8 @@ async def _analyze(args: argparse.Namespace, settings: Settings, out: TextIO) ->
     try:
         projection = Projection(args.projection)
         if args.analysis == "centrality":
-            sampling = (c.Sampling(args.sampling_size, 42 if args.seed is None else args.seed)
+            sampling = (c.Sampling(args.sampling_size,
+                                   cm.DEFAULT_SEED if args.seed is None else args.seed)
                         if args.sampling_size else None)
             request = c.CentralityRequest(
                 c.Metric(args.metric), projection, _scope(args),

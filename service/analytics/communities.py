@@ -21,13 +21,17 @@ from typing import Any
 import numpy as np
 
 from service.analytics.compare import adjusted_rand_index, normalized_mutual_information
-from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
+from service.analytics.graphs import (
+    AnalyticsGraph,
+    guard_memory,
+    projected_graph,
+    relationships,
+)
 from service.analytics.members import Community, graph_nodes
 from service.analytics.results import Provenance, cached, request_key
 from service.analytics.statements import (
     GraphDropped,
     algorithm,
-    columns,
     retried_when_dropped,
     run,
 )
@@ -166,6 +170,14 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
                    parameters: dict[str, Any]) -> Communities:
     spec = SPECS[request.algorithm]
     config = gds_config(request, graph)
+    if graph.empty:
+        computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        return Communities(request.algorithm, 0, 0.0, [], Provenance.of(
+            graph, f"{spec.procedure}.mutate", parameters, seed_of(request), computed_at, 0.0))
+    if request.algorithm is Algorithm.LEIDEN and graph.relationship_count == 0:
+        # GDS's Leiden fails on a graph without relationships, where every partition
+        # leaves each node alone: WCC finds that one
+        spec, config = SPECS[Algorithm.WCC], {"concurrency": 1}
     # the partition goes to a node property of the shared graph, one per computation
     temporary = f"{TEMPORARY_PREFIX}{uuid.uuid4().hex}"
     mutating = {**config, "mutateProperty": temporary}
@@ -182,8 +194,7 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
         runtime_ms = (time.perf_counter() - started) * 1000
         weighted = "relationshipWeightProperty" in config
         if graph.directed:  # GDS's directed modularity is not NetworkX's (docs/analytics.md)
-            edges = await columns(db, "analytics/relationship_ids",
-                                  ("source", "target", "weight"), {"graph": graph.name})
+            edges = await relationships(db, graph, "analytics/relationship_ids")
             score = await asyncio.to_thread(
                 modularity, edges["source"], edges["target"],
                 edges["weight"] if weighted else None, c["nodeId"], c["community"])

@@ -21,10 +21,10 @@ from typing import Any
 
 from neo4j.exceptions import ClientError
 
-from service.analytics.statements import hold, in_use, run
+from service.analytics.statements import columns, hold, in_use, run
 from service.cypher_catalog import cypher
 from service.database import Database
-from service.errors import BadUserInput, DatabaseTimeout, MemoryLimit, QueryTimeout
+from service.errors import DatabaseTimeout, MemoryLimit, QueryTimeout
 from service.network import check_codes
 from service.projections import SPECS, Projection
 from service.scope import Scope
@@ -65,6 +65,12 @@ class AnalyticsGraph:
     def weighted(self) -> bool:
         """Whether the projection's weights mean something (see WEIGHTED)."""
         return self.projection in WEIGHTED
+
+    @property
+    def empty(self) -> bool:
+        """No node in the scope: nothing was projected (GDS projects no graph of no rows), and
+        every analysis answers its empty result without asking GDS."""
+        return self.node_count == 0
 
 
 @dataclass(frozen=True)
@@ -204,16 +210,21 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
                     "allowed (ARTICULA_ANALYTICS_TIMEOUT); narrow the scope.", limit=limit,
                 ) from error
             if row["graph"] is None:  # no rows: GDS projects nothing
-                where = ("the whole graph" if scope.is_everything
-                         else json.dumps(scope.describe()))
-                raise BadUserInput(f"The {projection.value} projection has no nodes in this "
-                                   f"scope ({where}): there is nothing to analyse.",
-                                   field="scope")
+                return AnalyticsGraph(name, projection, scope, version, 0, 0)
             present[name] = row
         catalogue.touch(name)
     row = present[name]
     return AnalyticsGraph(name, projection, scope, version, int(row["nodeCount"]),
                           int(row["relationshipCount"]))
+
+
+async def relationships(db: Database, graph: AnalyticsGraph,
+                        statement: str = "analytics/relationships") -> dict[str, list[Any]]:
+    """Every relationship of the graph as columns (source, target, weight) from `statement`;
+    no columns to read when it has none (GDS cannot stream a property no relationship has)."""
+    if graph.relationship_count == 0:
+        return {"source": [], "target": [], "weight": []}
+    return await columns(db, statement, ("source", "target", "weight"), {"graph": graph.name})
 
 
 async def _make_room(db: Database, present: set[str], keep: int, *,

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from service.analytics.graphs import projected_graph
+from service.analytics.graphs import projected_graph, relationships
 from service.analytics.results import Provenance, cached, request_key
 from service.analytics.statements import columns, retried_when_dropped
 from service.database import Database
@@ -75,9 +75,10 @@ async def mixing(db: Database, projection: Projection, scope: Scope, by: MixingB
     async def compute() -> Mixing:
         started = time.perf_counter()
         computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-        edges = await columns(db, "analytics/relationships", ("source", "target", "weight"),
-                              {"graph": graph.name})
-        nodes = await columns(db, "analytics/graph_nodes", ("id",), {"graph": graph.name})
+        edges = await relationships(db, graph)
+        nodes: dict[str, list[Any]] = {"id": []}
+        if not graph.empty:
+            nodes = await columns(db, "analytics/graph_nodes", ("id",), {"graph": graph.name})
         facts = await columns(db, "analytics/node_attributes",
                               ("id", "kind", "level", "countries", "regions"),
                               {"ids": nodes["id"]})

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from service.analytics.centrality import Centrality, CentralityRequest, centrality
-from service.analytics.graphs import projected_graph
+from service.analytics.graphs import projected_graph, relationships
 from service.analytics.results import Provenance
 from service.analytics.statements import columns, retried_when_dropped
 from service.database import Database
@@ -59,8 +59,7 @@ async def rollup(db: Database, request: CentralityRequest, level: Level) -> Roll
     scores = found.scores
     places = await columns(db, "analytics/node_territories", ("id", "code", "name"),
                            {"ids": sorted(scores), "level": level.value})
-    edges = await columns(db, "analytics/relationships", ("source", "target", "weight"),
-                          {"graph": graph.name})
+    edges = await relationships(db, graph)
     return await asyncio.to_thread(_aggregate, level, scores, places, edges, graph.directed,
                                    found.provenance)
 

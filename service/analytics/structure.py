@@ -15,7 +15,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
+from service.analytics.graphs import (
+    AnalyticsGraph,
+    guard_memory,
+    projected_graph,
+    relationships,
+)
 from service.analytics.results import Provenance, cached, request_key
 from service.analytics.statements import algorithm, columns, retried_when_dropped
 from service.database import Database
@@ -93,14 +98,18 @@ async def clustering(db: Database, projection: Projection, scope: Scope) -> Clus
 
     async def compute() -> Clustering:
         config = {"concurrency": 1}
-        await guard_memory(db, graph, "analytics/estimate/clustering", config)
         started = time.perf_counter()
         computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-        t = await algorithm(db, "analytics/structure/triangles",
-                          ("id", "name", "kind", "triangles"),
-                          {"graph": graph.name, "config": config})
-        c = await algorithm(db, "analytics/structure/clustering", ("id", "coefficient"),
-                          {"graph": graph.name, "config": config})
+        t: dict[str, list[Any]] = {"id": [], "name": [], "kind": [], "triangles": []}
+        c: dict[str, list[Any]] = {"id": [], "coefficient": []}
+        if not graph.empty:
+            await guard_memory(db, graph, "analytics/estimate/clustering", config)
+            started = time.perf_counter()
+            t = await algorithm(db, "analytics/structure/triangles",
+                                ("id", "name", "kind", "triangles"),
+                                {"graph": graph.name, "config": config})
+            c = await algorithm(db, "analytics/structure/clustering", ("id", "coefficient"),
+                                {"graph": graph.name, "config": config})
         runtime_ms = (time.perf_counter() - started) * 1000
         coefficient = dict(zip(c["id"], c["coefficient"], strict=True))
         rows = sorted(zip(t["id"], t["name"], t["kind"], t["triangles"], strict=True),
@@ -127,17 +136,22 @@ async def cuts(db: Database, projection: Projection, scope: Scope) -> Cuts:
 
     async def compute() -> Cuts:
         config = {"concurrency": 1}
-        await guard_memory(db, graph, "analytics/estimate/articulation_points", config)
-        await guard_memory(db, graph, "analytics/estimate/bridges", {})
         started = time.perf_counter()
         computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-        points = await algorithm(db, "analytics/structure/articulation_points",
-                               ("id", "name", "kind"), {"graph": graph.name, "config": config})
-        bridges = await algorithm(db, "analytics/structure/bridges", ("source", "target"),
-                                {"graph": graph.name, "config": {}})
+        # without relationships nothing can be cut (and GDS fails on such a graph)
+        points: dict[str, list[Any]] = {"id": [], "name": [], "kind": []}
+        bridges: dict[str, list[Any]] = {"source": [], "target": []}
+        if graph.relationship_count:
+            await guard_memory(db, graph, "analytics/estimate/articulation_points", config)
+            await guard_memory(db, graph, "analytics/estimate/bridges", {})
+            started = time.perf_counter()
+            points = await algorithm(db, "analytics/structure/articulation_points",
+                                     ("id", "name", "kind"),
+                                     {"graph": graph.name, "config": config})
+            bridges = await algorithm(db, "analytics/structure/bridges", ("source", "target"),
+                                      {"graph": graph.name, "config": {}})
         runtime_ms = (time.perf_counter() - started) * 1000
-        edges = await columns(db, "analytics/relationships", ("source", "target", "weight"),
-                              {"graph": graph.name})
+        edges = await relationships(db, graph)
         nodes = await columns(db, "analytics/structure/names", ("id", "name", "kind"),
                               {"ids": sorted({*bridges["source"], *bridges["target"]})})
         names = dict(zip(nodes["id"], nodes["name"], strict=True))

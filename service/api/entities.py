@@ -74,7 +74,7 @@ class Territory:
         first: int = 50,
         after: str | None = None,
     ) -> Connection[Initiative]:
-        parameters = await initiative_parameters(info, None, None)
+        parameters = (await initiative_parameters(info, None, None)).parameters
         if include_subterritories:
             parameters["territories"] = [self.code]
         else:

@@ -6,6 +6,7 @@ includes "10", "107" and "1071"); an unknown code is the caller's error, named i
 """
 
 import re
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -22,6 +23,7 @@ from service.api.enums import (
     SectorLevel,
     TerritoryLevel,
 )
+from service.api.list_plans import Below
 from service.api.pagination import OrderDirection
 from service.errors import BadUserInput
 
@@ -190,18 +192,27 @@ async def _search(info: Info, label: str, text: str | None) -> list[str] | None:
     return list(rows[0]["keys"])
 
 
+@dataclass(frozen=True)
+class Listing:
+    """A list's statement parameters, and what lies below its filter's codes (which plan
+    reads it: service/api/list_plans.py)."""
+
+    parameters: dict[str, Any]
+    below: Below = field(default_factory=Below)
+
+
 async def check_codes(info: Info, countries: list[str] | None = None,
-                       territories: list[str] | None = None,
-                       sectors: list[str] | None = None) -> None:
-    """BadUserInput naming every code the database does not know (countries must be countries).
+                      territories: list[str] | None = None,
+                      sectors: list[str] | None = None) -> Below:
+    """BadUserInput naming every code the database does not know (countries must be countries);
+    else how many relationships end below the codes (Below).
 
     One round trip, and none when no code is given; scopes can check theirs the same way.
     """
     if not (countries or territories or sectors):
-        return
+        return Below()
     rows = await info.context.db.read(
-        "entities/unknown_codes",
-        countries=countries or [], territories=territories or [], sectors=sectors or [],
+        "entities/filter_codes", countries=countries, territories=territories, sectors=sectors,
     )
     unknown = rows[0]
     problems = [
@@ -217,71 +228,73 @@ async def check_codes(info: Info, countries: list[str] | None = None,
             unknownCountries=unknown["countries"], unknownTerritories=unknown["territories"],
             unknownSectors=unknown["sectors"],
         )
+    return Below(int(unknown["located"]) if countries or territories else None,
+                 int(unknown["inSector"]) if sectors else None)
 
 
 async def initiative_parameters(info: Info, where: InitiativeFilter | None,
-                                order: InitiativeOrder | None) -> dict[str, Any]:
+                                order: InitiativeOrder | None) -> Listing:
     where = where or InitiativeFilter()
-    await check_codes(info, where.countries, where.territories, where.sectors)
-    return {
+    below = await check_codes(info, where.countries, where.territories, where.sectors)
+    return Listing({
         "keys": await _search(info, "Initiative", where.search),
         "types": _values(where.types), "statuses": _values(where.statuses),
         "countries": where.countries, "territories": where.territories, "located": None,
         "sectors": where.sectors, "year": where.year, **_order(order or InitiativeOrder()),
-    }
+    }, below)
 
 
 async def firm_parameters(info: Info, where: FirmFilter | None,
-                          order: ActorOrder | None) -> dict[str, Any]:
+                          order: ActorOrder | None) -> Listing:
     where = where or FirmFilter()
-    await check_codes(info, where.countries, where.territories, where.sectors)
-    return {
+    below = await check_codes(info, where.countries, where.territories, where.sectors)
+    return Listing({
         "keys": await _search(info, "Firm", where.search), "sizes": _values(where.sizes),
         "countries": where.countries, "territories": where.territories,
         "sectors": where.sectors, "year": where.year, **_order(order or ActorOrder()),
-    }
+    }, below)
 
 
 async def institution_parameters(info: Info, where: InstitutionFilter | None,
-                                 order: ActorOrder | None) -> dict[str, Any]:
+                                 order: ActorOrder | None) -> Listing:
     where = where or InstitutionFilter()
-    await check_codes(info, where.countries, where.territories)
-    return {
+    below = await check_codes(info, where.countries, where.territories)
+    return Listing({
         "keys": await _search(info, "Institution", where.search), "kinds": _values(where.kinds),
         "levels": _values(where.levels), "countries": where.countries,
         "territories": where.territories, **_order(order or ActorOrder()),
-    }
+    }, below)
 
 
 async def actor_parameters(info: Info, where: ActorFilter | None,
-                           order: ActorOrder | None) -> dict[str, Any]:
+                           order: ActorOrder | None) -> Listing:
     where = where or ActorFilter()
-    await check_codes(info, where.countries, where.territories, where.sectors)
-    return {
+    below = await check_codes(info, where.countries, where.territories, where.sectors)
+    return Listing({
         "keys": await _search(info, "Actor", where.search), "kinds": _values(where.kinds),
         "countries": where.countries, "territories": where.territories,
         "sectors": where.sectors, "year": where.year, **_order(order or ActorOrder()),
-    }
+    }, below)
 
 
 async def program_parameters(info: Info, where: ProgramFilter | None,
-                             order: ProgramOrder | None) -> dict[str, Any]:
+                             order: ProgramOrder | None) -> Listing:
     where = where or ProgramFilter()
-    return {
+    return Listing({
         "keys": await _search(info, "Program", where.search), "currencies": where.currencies,
         "year": where.year, **_order(order or ProgramOrder()),
-    }
+    })
 
 
-async def territory_parameters(info: Info, where: TerritoryFilter | None) -> dict[str, Any]:
+async def territory_parameters(info: Info, where: TerritoryFilter | None) -> Listing:
     where = where or TerritoryFilter()
     await check_codes(info, territories=where.within)
-    return {"keys": await _search(info, "Territory", where.search),
-            "levels": _values(where.levels), "within": where.within}
+    return Listing({"keys": await _search(info, "Territory", where.search),
+                    "levels": _values(where.levels), "within": where.within})
 
 
-async def sector_parameters(info: Info, where: SectorFilter | None) -> dict[str, Any]:
+async def sector_parameters(info: Info, where: SectorFilter | None) -> Listing:
     where = where or SectorFilter()
     await check_codes(info, sectors=where.within)
-    return {"keys": await _search(info, "Sector", where.search),
-            "levels": _values(where.levels), "within": where.within}
+    return Listing({"keys": await _search(info, "Sector", where.search),
+                    "levels": _values(where.levels), "within": where.within})

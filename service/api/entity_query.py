@@ -136,8 +136,9 @@ class EntityQuery:
         filter: InitiativeFilter | None = None,
         order_by: InitiativeOrder | None = None,
     ) -> Connection[Initiative]:
-        parameters = await initiative_parameters(info, filter, order_by)
-        return await connection(info, "initiatives", parameters, first, after, initiative_from)
+        listing = await initiative_parameters(info, filter, order_by)
+        return await connection(info, "initiatives", listing.parameters, first, after,
+                                initiative_from, listing.below)
 
     @strawberry.field(description="Firms, filtered and ordered (by name unless told).")
     async def firms(
@@ -147,8 +148,9 @@ class EntityQuery:
         filter: FirmFilter | None = None,
         order_by: ActorOrder | None = None,
     ) -> Connection[Firm]:
-        parameters = await firm_parameters(info, filter, order_by)
-        return await connection(info, "firms", parameters, first, after, firm_from)
+        listing = await firm_parameters(info, filter, order_by)
+        return await connection(info, "firms", listing.parameters, first, after, firm_from,
+                                listing.below)
 
     @strawberry.field(description="Institutions, filtered and ordered (by name unless told).")
     async def institutions(
@@ -158,8 +160,9 @@ class EntityQuery:
         filter: InstitutionFilter | None = None,
         order_by: ActorOrder | None = None,
     ) -> Connection[Institution]:
-        parameters = await institution_parameters(info, filter, order_by)
-        return await connection(info, "institutions", parameters, first, after, institution_from)
+        listing = await institution_parameters(info, filter, order_by)
+        return await connection(info, "institutions", listing.parameters, first, after,
+                                institution_from, listing.below)
 
     @strawberry.field(description="Firms and institutions together, filtered and ordered (by name "
                                   "unless told).")
@@ -170,8 +173,9 @@ class EntityQuery:
         filter: ActorFilter | None = None,
         order_by: ActorOrder | None = None,
     ) -> Connection[Actor]:
-        parameters = await actor_parameters(info, filter, order_by)
-        return await connection(info, "actors", parameters, first, after, actor_from)
+        listing = await actor_parameters(info, filter, order_by)
+        return await connection(info, "actors", listing.parameters, first, after, actor_from,
+                                listing.below)
 
     @strawberry.field(description="Programmes, filtered and ordered (by name unless told).")
     async def programs(
@@ -181,8 +185,9 @@ class EntityQuery:
         filter: ProgramFilter | None = None,
         order_by: ProgramOrder | None = None,
     ) -> Connection[Program]:
-        parameters = await program_parameters(info, filter, order_by)
-        return await connection(info, "programs", parameters, first, after, program_from)
+        listing = await program_parameters(info, filter, order_by)
+        return await connection(info, "programs", listing.parameters, first, after, program_from,
+                                listing.below)
 
     @strawberry.field(description="Territories, by code.")
     async def territories(
@@ -191,8 +196,9 @@ class EntityQuery:
         after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
         filter: TerritoryFilter | None = None,
     ) -> Connection[Territory]:
-        parameters = await territory_parameters(info, filter)
-        return await connection(info, "territories", parameters, first, after, territory_from)
+        listing = await territory_parameters(info, filter)
+        return await connection(info, "territories", listing.parameters, first, after,
+                                territory_from)
 
     @strawberry.field(description="ISIC Rev.4 sectors, by code.")
     async def sectors(
@@ -201,5 +207,5 @@ class EntityQuery:
         after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
         filter: SectorFilter | None = None,
     ) -> Connection[Sector]:
-        parameters = await sector_parameters(info, filter)
-        return await connection(info, "sectors", parameters, first, after, sector_from)
+        listing = await sector_parameters(info, filter)
+        return await connection(info, "sectors", listing.parameters, first, after, sector_from)

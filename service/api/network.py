@@ -61,6 +61,12 @@ class Network:
     def edge_count(self) -> int:
         return len(self.graph.edges)
 
+    @strawberry.field(description="How many nodes of the projection the scope holds: "
+                      "`nodeCount` unless `top` kept only the most connected of them.")
+    def scope_node_count(self) -> int:
+        found = self.graph.scope_node_count
+        return len(self.graph.nodes) if found is None else found
+
     @strawberry.field(description="The nodes, sorted by id (in path order for shortestPath).")
     def nodes(self) -> list[NetworkNode]:
         return [NetworkNode(id=strawberry.ID(n.id), name=n.name, label=n.label, kind=n.kind,
@@ -86,10 +92,18 @@ def _projection(projection: Projection) -> ProjectionName:
 @strawberry.type
 class NetworkQuery:
     @strawberry.field(description="A projection of the graph cut by a scope. More edges than "
-                      "the service's limit is QUERY_TOO_COMPLEX.")
-    async def network(self, info: Info, projection: Projection = Projection.FULL,
-                      scope: ScopeInput | None = None) -> Network:
-        graph = await net.projected(info.context.db, _projection(projection), scope_of(scope))
+                      "the service's limit (ARTICULA_MAX_NETWORK_EDGES) is QUERY_TOO_COMPLEX.")
+    async def network(
+        self, info: Info, projection: Projection = Projection.FULL,
+        scope: ScopeInput | None = None,
+        top: Annotated[int | None, strawberry.argument(
+            description="Only this many nodes: those of the scope with the most relationships "
+            "in the stored graph (of every type the projections use, whatever their years; "
+            "ties by id), and the projection's edges among them. A first look at a network "
+            "too big to build whole; `scopeNodeCount` tells how many there are.")] = None,
+    ) -> Network:
+        graph = await net.projected(info.context.db, _projection(projection), scope_of(scope),
+                                    top=top)
         return Network(graph=graph)
 
     @strawberry.field(description="The nodes within `depth` (1 to 3) hops of a node in the "

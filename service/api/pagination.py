@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 import strawberry
 
 from service.api.context import Info
+from service.api.list_plans import Below, plan
 from service.errors import BadUserInput
 
 T = TypeVar("T")
@@ -91,22 +92,27 @@ async def connection(
     first: int,
     after: str | None,
     build: Callable[[dict[str, Any]], T],
+    below: Below | None = None,
 ) -> Connection[T]:
     """A page of `entities/<statement>_page`; its `_count` twin counts the whole list.
 
     In the default order (name, ascending) the `_page_by_name` twin reads the name index in
-    order and stops after the page, instead of sorting every item the filters let through.
+    order and stops after the page, instead of sorting every item the filters let through;
+    when a filter is narrow, `_page` reads from its territories, sectors or search hits
+    instead (service/api/list_plans.py; `below` says what lies under the filter's codes).
     """
     offset, first = window(info, first, after)
     db = info.context.db
-    by_name = parameters.get("orderBy") == "NAME" and not parameters.get("descending")
-    page = f"entities/{statement}_page_by_name" if by_name else f"entities/{statement}_page"
-    rows = await db.read(page, **parameters, offset=offset, limit=first + 1)
+    below = below or Below()
+    page = await plan(db, statement, parameters, below, offset + first + 1)
+    rows = await db.read(page.statement, **parameters, start=page.start, offset=offset,
+                         limit=first + 1)
     nodes = [build(row["node"]) for row in rows[:first]]
     edges = [Edge(cursor=encode_cursor(offset + i), node=node) for i, node in enumerate(nodes)]
 
     async def count() -> int:
-        counted = await db.read(f"entities/{statement}_count", **parameters)
+        counting = await plan(db, statement, parameters, below, None)
+        counted = await db.read(counting.statement, **parameters, start=counting.start)
         return int(counted[0]["count"])
 
     return Connection(

@@ -107,6 +107,7 @@ class LocalNeo4j:
         self.directory = home / f"neo4j-{settings.bolt_port}"
         self.uri = f"bolt://127.0.0.1:{settings.bolt_port}"
         self.pid_file = self.directory / "run" / "neo4j.pid"
+        self.kept_file = self.directory / "run" / "kept"
         self.log_file = self.directory / "logs" / "neo4j.log"
         self.console_file = self.directory / "logs" / "console.log"
         self._process: subprocess.Popen[bytes] | None = None
@@ -115,6 +116,29 @@ class LocalNeo4j:
     def started_here(self) -> bool:
         """Whether this object launched the running server's process (its child)."""
         return self._process is not None and self._process.poll() is None
+
+    def keep(self) -> None:
+        """Mark the running server as the user's (`articula neo4j start`): a command that
+        started it for its own use (`articula serve`) then leaves it running at its end."""
+        pid = self.pid()
+        if pid is not None:
+            self.kept_file.write_text(f"{pid}\n")
+
+    @property
+    def kept(self) -> bool:
+        """Whether `keep` marked the server that runs now (not an earlier one)."""
+        try:
+            marked = int(self.kept_file.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return False
+        return marked == self.pid()
+
+    @property
+    def ours_to_stop(self) -> bool:
+        """Whether this object started the server that runs now and nobody kept it since:
+        what a command that started the server for its own use may stop at its end."""
+        return (self.started_here and self._process is not None
+                and self.pid() == self._process.pid and not self.kept)
 
     # -- jars -------------------------------------------------------------
 
@@ -198,11 +222,13 @@ class LocalNeo4j:
                 return None
         return pid
 
-    def start(self, timeout_s: float = 180.0) -> ServerStatus:
-        """Start the server (harmless when it already runs) and wait until GDS answers."""
+    def start(self, timeout_s: float = 180.0, *, quiet: bool = False) -> ServerStatus:
+        """Start the server (harmless when it already runs) and wait until GDS answers;
+        `quiet`: say nothing when it already runs (a command that merely uses it)."""
         if self.pid() is not None:
-            self.say(f"Neo4j is already running at {self.uri}.")
-            return self.wait_until_ready(timeout_s)
+            if not quiet:
+                self.say(f"Neo4j is already running at {self.uri}.")
+            return self.wait_until_ready(timeout_s, quiet=quiet)
         self._check_port_free()
         java = self.java()
         self.fetch()
@@ -240,6 +266,7 @@ class LocalNeo4j:
                     time.sleep(0.2)
         self._reap()
         self.pid_file.unlink(missing_ok=True)
+        self.kept_file.unlink(missing_ok=True)
         return pid is not None
 
     def _reap(self) -> None:
@@ -260,9 +287,11 @@ class LocalNeo4j:
         return ServerStatus(True, pid, self.uri, self.directory, neo4j_version, gds_version)
 
     def wait_until_ready(
-        self, timeout_s: float, process: subprocess.Popen[bytes] | None = None
+        self, timeout_s: float, process: subprocess.Popen[bytes] | None = None,
+        *, quiet: bool = False,
     ) -> ServerStatus:
-        """Poll until Bolt answers and `RETURN gds.version()` works; fail fast on exit."""
+        """Poll until Bolt answers and `RETURN gds.version()` works; fail fast on exit.
+        `quiet`: no line saying it is ready."""
         deadline = time.monotonic() + timeout_s
         while True:
             if process is not None and process.poll() is not None:
@@ -289,7 +318,8 @@ class LocalNeo4j:
                 time.sleep(0.5)
                 continue
             pid = self.pid()
-            self.say(f"Neo4j {neo4j_version} with GDS {gds_version} is ready at {self.uri}.")
+            if not quiet:
+                self.say(f"Neo4j {neo4j_version} with GDS {gds_version} is ready at {self.uri}.")
             return ServerStatus(True, pid, self.uri, self.directory, neo4j_version, gds_version)
 
     # -- internals ----------------------------------------------------------

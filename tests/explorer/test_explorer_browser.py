@@ -260,3 +260,30 @@ def test_without_anonymous_reading_the_page_asks_for_a_key_and_uses_it(
     finally:
         driver.execute_query("MATCH (k:ApiKey {id: $id}) DETACH DELETE k", id=key.id,
                              database_=settings.neo4j_database)
+
+
+def test_a_network_past_the_edge_limit_opens_as_an_overview_not_an_error(
+        browser: Any, neo4j_backend: Backend, api: GraphQL) -> None:
+    whole = network(api, {})
+    limit = whole["edgeCount"] - 1  # the whole network is refused; its 80 most connected fit
+    top = """query ($top: Int!) { network(top: $top) {
+        nodeCount edgeCount scopeNodeCount nodes { id } } }"""
+    with serve(neo4j_backend.settings.model_copy(update={"max_network_edges": limit})) as url:
+        context = browser.new_context(viewport=VIEWPORT, base_url=url, locale="en-GB")
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.add_init_script("localStorage.setItem('articula.language', 'en')")
+        open_view(page, "#/network?cap=40")
+        expected = api(top, {"top": 40})["network"]  # the overview the page asks for
+        assert page.evaluate(DRAWN_IDS) == sorted(n["id"] for n in expected["nodes"])
+        assert page.locator("#notice").is_hidden()
+        shown = page.locator("#shown").inner_text()
+        assert shown.startswith(f"Overview: the 40 most connected of {whole['nodeCount']} nodes")
+        assert f"more than {limit:,} edges" in shown  # the refusal, naming the limit
+        assert page.locator("#widen").is_visible()
+        then_ready(page, lambda: page.click("#widen"))
+        assert "cap=80" in page.url
+        assert len(page.evaluate(DRAWN_IDS)) == min(80, whole["nodeCount"])
+        context.close()
+        assert not errors, errors

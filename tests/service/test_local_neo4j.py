@@ -1,9 +1,13 @@
 """The local Neo4j + GDS server: start twice, stop and restart, clear errors."""
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import neo4j
@@ -15,6 +19,7 @@ from service.errors import LocalServerError
 from service.local_neo4j import LocalNeo4j, pinned_versions
 from service.settings import Settings
 from tests.neo4j_backends import Backend, cli_env
+from tests.serving import free_port
 
 
 def local_only(backend: Backend) -> LocalNeo4j:
@@ -113,3 +118,54 @@ def test_a_stale_pid_file_does_not_count_as_running(tmp_path: Path) -> None:
     server.pid_file.write_text(f"{os.getpid()}\n")  # alive, but not a Neo4j
     assert server.pid() is None
     assert not server.status().running
+
+
+def test_serve_leaves_running_a_neo4j_it_did_not_start(neo4j_backend: Backend,
+                                                       driver: neo4j.Driver) -> None:
+    server = local_only(neo4j_backend)
+    pid = server.pid()
+    port = free_port()
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "serve", "--no-sample", "--port", str(port)],
+        env=cli_env(neo4j_backend), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert serve.poll() is None, serve.stdout.read() if serve.stdout else ""
+            with contextlib.suppress(OSError), urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/healthz", timeout=2):
+                break
+            assert time.monotonic() < deadline, "the service did not start"
+            time.sleep(0.5)
+    finally:
+        serve.send_signal(signal.SIGINT)  # Ctrl-C
+        output, _ = serve.communicate(timeout=120)
+    assert "Stopping the local Neo4j" not in output
+    assert "already running" not in output  # nothing to say about a server that runs
+    assert server.pid() == pid
+    assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1
+
+
+def test_neo4j_start_takes_over_a_server_a_command_started_for_its_own_use(
+        neo4j_backend: Backend) -> None:
+    server = local_only(neo4j_backend)
+    if not server.started_here:
+        pytest.skip("the local server was running before the test session")
+    assert server.ours_to_stop  # what `serve` stops at its end, as it started it
+    done = subprocess.run([sys.executable, "-m", "service.cli", "neo4j", "start"],
+                          env=cli_env(neo4j_backend), capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert "already running" in done.stdout  # asked for, so answered
+    assert server.kept
+    assert not server.ours_to_stop  # the user's now: `serve` would leave it running
+
+
+def test_commands_say_nothing_of_a_local_server_that_runs(neo4j_backend: Backend) -> None:
+    local_only(neo4j_backend)
+    done = subprocess.run([sys.executable, "-m", "service.cli", "keys", "list"],
+                          env=cli_env(neo4j_backend), capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Neo4j" not in done.stdout + done.stderr
+    assert done.stdout.startswith("id ")

@@ -73,3 +73,14 @@ def test_the_metric_or_algorithm_is_required(args: tuple[str, ...],
                           env=cli_env(neo4j_backend), capture_output=True, text=True,
                           check=False)
     assert done.returncode == 2
+
+
+def test_help_gives_every_default() -> None:
+    done = subprocess.run([sys.executable, "-m", "service.cli", "analyze", "--help"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    text = " ".join(done.stdout.split())
+    for default in ("default FULL", "default: the whole graph", "default: every node)",
+                    "default: raw scores", "default: every node, exact", "(default 42)",
+                    "default csv", "default: no year cut", "default: weighted"):
+        assert default in text, default

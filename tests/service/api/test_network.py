@@ -150,20 +150,91 @@ def test_a_bad_enum_or_year_is_refused(client: TestClient) -> None:
     assert error_code(body) == "BAD_USER_INPUT"
 
 
-def test_too_big_a_network_asks_for_a_narrower_scope(
+def pairings(projection: str) -> int:
+    """The pairs ACTORS (INITIATIVES) aggregates before merging those met twice: per
+    initiative (actor), the pairs of the actors (initiatives) it joins, from the CSVs."""
+    joined: dict[str, set[str]] = {}
+    for link in sample_network().links:
+        if link.type in ("PARTICIPATES_IN", "GOVERNS"):
+            group, member = ((link.target, link.source) if projection == "ACTORS"
+                             else (link.source, link.target))
+            joined.setdefault(group, set()).add(member)
+    return sum(len(m) * (len(m) - 1) // 2 for m in joined.values())
+
+
+def test_too_big_a_network_asks_for_a_narrower_scope_naming_the_limit(
     driver: neo4j.Driver, neo4j_backend: Backend
 ) -> None:
     for small in sample_client(driver, neo4j_backend, max_network_edges=50):
         body = graphql(small, NETWORK, projection="FULL", scope={})
         assert error_code(body) == "QUERY_TOO_COMPLEX"
-        assert "Narrow the scope" in body["errors"][0]["message"]
+        error = body["errors"][0]
+        assert "more than 50 edges" in error["message"]
+        assert "ARTICULA_MAX_NETWORK_EDGES" in error["message"]
+        assert "Narrow the scope" in error["message"]
+        assert error["extensions"] == {"code": "QUERY_TOO_COMPLEX", "limit": 50,
+                                       "setting": "ARTICULA_MAX_NETWORK_EDGES"}
         assert "errors" not in graphql(small, NETWORK, projection="SUPPLY",
                                        scope={"countries": ["CL"]})
-        body = graphql(small, NETWORK, projection="ACTORS", scope={})  # refused before the work
-        assert error_code(body) == "QUERY_TOO_COMPLEX"
         response = small.get("/export/gexf?projection=FULL")
         assert response.status_code == 400
         assert response.json()["code"] == "QUERY_TOO_COMPLEX"
+
+
+@pytest.mark.parametrize(("projection", "nodes", "through"), [
+    ("ACTORS", "actors", "initiative"), ("INITIATIVES", "initiatives", "actor")])
+def test_the_pair_guard_names_the_pairs_it_counts_not_edges(
+    driver: neo4j.Driver, neo4j_backend: Backend, projection: str, nodes: str, through: str
+) -> None:
+    pairs = pairings(projection)
+    limit = pairs // 8  # the guard allows 4 times the edge limit
+    assert limit >= 1
+    for small in sample_client(driver, neo4j_backend, max_network_edges=limit):
+        body = graphql(small, NETWORK, projection=projection, scope={})  # before the work
+        assert error_code(body) == "QUERY_TOO_COMPLEX"
+        error = body["errors"][0]
+        assert f"pairs {nodes} {pairs:,} times (each pair once per {through} the two share)" in (
+            error["message"])
+        assert f"more than the {4 * limit:,} pairings" in error["message"]
+        assert "edges" not in error["message"]
+        assert error["extensions"] == {"code": "QUERY_TOO_COMPLEX", "pairs": pairs,
+                                       "limit": 4 * limit,
+                                       "setting": "ARTICULA_MAX_NETWORK_EDGES"}
+
+
+TOP = """query ($projection: Projection!, $scope: ScopeInput, $top: Int) {
+  network(projection: $projection, scope: $scope, top: $top) {
+    nodeCount edgeCount scopeNodeCount nodes { id } edges { source target type weight } } }"""
+STORED_TYPES = ("PARTICIPATES_IN", "GOVERNS", "RUNS", "SUPPORTS", "SUPPLIES",
+                "COLLABORATES_WITH", "AGREEMENT_WITH")
+
+
+@pytest.mark.parametrize(("projection", "scope", "top"), [
+    ("FULL", {}, 12), ("ACTORS", {}, 9), ("INITIATIVES", {"countries": ["CO", "MX"]}, 4),
+    ("SUPPLY", {}, 1000)])
+def test_top_keeps_the_most_connected_nodes_and_the_edges_among_them(
+    client: TestClient, projection: str, scope: dict[str, Any], top: int
+) -> None:
+    expected = sample_network()
+    degree = Counter(end for link in expected.links if link.type in STORED_TYPES
+                     for end in (link.source, link.target))
+    nodes = expected.nodes_of(projection, scope)
+    kept = sorted(nodes, key=lambda n: (-degree[n], n))[:top]
+    body = graphql(client, TOP, projection=projection, scope=scope, top=top)
+    assert "errors" not in body, body
+    answer = body["data"]["network"]
+    assert {n["id"] for n in answer["nodes"]} == set(kept)
+    assert answer["scopeNodeCount"] == len(nodes)
+    assert answer["nodeCount"] == min(top, len(nodes))
+    among = {e: c for e, c in rounded(expected.edges_of(projection, scope)).items()
+             if e[0] in kept and e[1] in kept}
+    assert edge_multiset(answer["edges"]) == among
+    assert answer["edgeCount"] == sum(among.values())
+
+
+def test_top_must_be_positive(client: TestClient) -> None:
+    body = graphql(client, TOP, projection="FULL", scope={}, top=0)
+    assert error_code(body) == "BAD_USER_INPUT"
 
 
 def nx_graph(projection: str, scope: dict[str, Any]) -> nx.MultiGraph | nx.MultiDiGraph:

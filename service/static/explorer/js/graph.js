@@ -7,8 +7,9 @@ import { gql } from "./api.js";
 import { label, t } from "./i18n.js";
 import { scopeOf } from "./state.js";
 
-const NETWORK = `query ExplorerNetwork($projection: Projection!, $scope: ScopeInput) {
-  network(projection: $projection, scope: $scope) { nodeCount edgeCount directed cytoscape } }`;
+const NETWORK = `query ExplorerNetwork($projection: Projection!, $scope: ScopeInput, $top: Int) {
+  network(projection: $projection, scope: $scope, top: $top) {
+    nodeCount edgeCount scopeNodeCount directed cytoscape } }`;
 const CENTRALITY = `query ExplorerCentrality($metric: CentralityMetric!, $projection: Projection!,
     $scope: ScopeInput, $top: Int!) {
   centrality(metric: $metric, projection: $projection, scope: $scope, top: $top) {
@@ -106,6 +107,17 @@ export function layOut(cy) {
   cy.fit(undefined, 24);
 }
 
+/** Each node's degree in these elements as its score, ranked highest first, ties by id. */
+function degreeRanking({ nodes, edges }) {
+  const degree = new Map(nodes.map((n) => [n.data.id, 0]));
+  for (const e of edges) {
+    degree.set(e.data.source, degree.get(e.data.source) + 1);
+    degree.set(e.data.target, degree.get(e.data.target) + 1);
+  }
+  const ranked = [...degree].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return new Map(ranked.map(([id, score], index) => [id, { id, score, rank: index + 1 }]));
+}
+
 export class Graph {
   constructor(container, { onSelect, onStatus }) {
     this.onSelect = onSelect;
@@ -115,6 +127,7 @@ export class Graph {
     this.scores = new Map(); // id -> {score, rank}
     this.communityOf = new Map(); // id -> community id
     this.state = null;
+    this.refusal = null; // the service's message when the network is shown as an overview
     this.highlighted = [];
     this.pinned = new Set(); // nodes past the cap drawn anyway: chosen in search or a gap
     this.cy = cytoscape({
@@ -144,25 +157,45 @@ export class Graph {
     this.cy.on("tap", "node", (event) => this.onSelect(event.target.id()));
   }
 
-  /** Fetch and draw the network of the filters; on an error what is drawn stays as it was. */
-  async load(state) {
+  /**
+   * Fetch and draw the network of the filters; on an error what is drawn stays as it was.
+   * A network the service refuses to build whole (past its edge limit) is shown as an
+   * overview: the cap's most connected nodes and the edges among them, sized by their degree
+   * there, with the refusal's message; `overview` goes straight to it (Widen on an overview).
+   */
+  async load(state, { overview = false } = {}) {
     const scope = scopeOf(state);
     this.onStatus(t("loading"));
-    const net = (await gql(NETWORK, { projection: state.projection, scope })).network;
+    let net = null;
+    let refusal = overview ? this.refusal : null;
+    if (!overview) {
+      try {
+        net = (await gql(NETWORK, { projection: state.projection, scope })).network;
+      } catch (error) {
+        if (error.code !== "QUERY_TOO_COMPLEX") throw error;
+        refusal = error.message;
+      }
+    }
+    if (net === null) {
+      net = (await gql(NETWORK, { projection: state.projection, scope, top: state.cap })).network;
+    }
+    const whole = refusal === null;
     const [scores, communities] = await Promise.all([
-      state.size !== "none" && net.nodeCount
+      whole && state.size !== "none" && net.nodeCount
         ? gql(CENTRALITY, { metric: state.size, projection: state.projection, scope,
           top: Math.min(net.nodeCount, MAX_TOP) })
         : null,
-      state.colour === "community" && net.nodeCount
+      whole && state.colour === "community" && net.nodeCount
         ? gql(COMMUNITIES, { projection: state.projection, scope }) : null,
     ]);
     this.state = { ...state };
+    this.refusal = refusal;
     this.all = net.cytoscape;
     this.pinned = new Set();
     this.directed = net.directed;
-    this.total = { nodes: net.nodeCount, edges: net.edgeCount };
-    this.scores = new Map((scores?.centrality.items ?? []).map((i) => [i.id, i]));
+    this.total = { nodes: whole ? net.nodeCount : net.scopeNodeCount, edges: net.edgeCount };
+    this.scores = whole ? new Map((scores?.centrality.items ?? []).map((i) => [i.id, i]))
+      : degreeRanking(net.cytoscape);
     this.communityOf = new Map();
     for (const community of communities?.communities.communities ?? []) {
       for (const member of community.members) this.communityOf.set(member.id, community.id);

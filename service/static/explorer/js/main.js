@@ -34,8 +34,10 @@ function status(text) {
     return;
   }
   const { shown, total } = graph;
-  fill($("shown"), t("shown", { shown: number(shown.nodes), total: number(total.nodes),
-    edges: number(shown.edges), totalEdges: number(total.edges) }));
+  const counts = { shown: number(shown.nodes), total: number(total.nodes),
+    edges: number(shown.edges), totalEdges: number(total.edges) };
+  fill($("shown"), graph.refusal === null ? t("shown", counts)
+    : t("overview", { ...counts, message: graph.refusal }));
   const widen = $("widen");
   widen.hidden = shown.nodes >= total.nodes && shown.edges >= total.edges;
   widen.textContent = t("cap.widen", { next: number(graph.state.cap * 2) });
@@ -254,6 +256,10 @@ async function routeGraph(name, query, relabel) {
   if (!graph.state || loadKey(graph.state) !== loadKey(state)) {
     closePanel();
     await graph.load(state);
+    gaps.loadedFor = null;
+  } else if (graph.state.cap !== state.cap && graph.refusal !== null) {
+    closePanel();
+    await graph.load(state, { overview: true }); // the overview of the wider cap
     gaps.loadedFor = null;
   } else if (graph.state.cap !== state.cap) {
     graph.state.cap = state.cap;

@@ -88,7 +88,7 @@ export async function showProfile(body, graph, id, { onPick, language }) {
   const neighbours = graph.neighbours(id).sort((a, b) => a.name.localeCompare(b.name));
   const score = graph.scores.get(id);
   const metrics = [row(t("panel.degree"), String(graph.degree.get(id) ?? 0))];
-  if (score) {
+  if (score && graph.refusal === null) { // an overview's sizes are its own degrees
     metrics.push(row(t(`size.${graph.state.size}`),
       `${number(score.score, 4)} (${t("panel.rank", { rank: score.rank, n: graph.total.nodes })})`));
   }
