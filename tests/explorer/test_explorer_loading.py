@@ -12,7 +12,7 @@ import pytest
 
 from loaders.load import load
 from loaders.writer import pending_loads
-from tests.explorer.conftest import READY_TIMEOUT_MS, shoot
+from tests.explorer.conftest import READY_TIMEOUT_MS, shoot, wait_until
 from tests.loaders.datasets import small_network, write_csv_folder
 from tests.neo4j_backends import Backend
 from tests.service.hostile.test_half_loaded import CHECK_S, WITHIN_S, paused_loader
@@ -37,7 +37,7 @@ def test_a_banner_shows_a_load_under_way_until_it_is_rolled_back(
 ) -> None:
     banner = page.locator("#data-state")
     page.goto("/#/territory")
-    page.wait_for_function(ANSWERED, timeout=READY_TIMEOUT_MS)
+    wait_until(page, ANSWERED)
     assert banner.is_hidden()
 
     loader = paused_loader(neo4j_backend, tmp_path)
