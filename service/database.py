@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -128,8 +129,12 @@ class Database:
             max_transaction_retry_time=RETRY_TIME_S,
             user_agent="articula",
         )
-        self.round_trips = 0  # statements sent, for tests that pin a request's cost
+        self.statements: Counter[str] = Counter()  # sent, by name: tests pin requests' cost
 
+
+    @property
+    def round_trips(self) -> int:
+        return self.statements.total()
 
     async def close(self) -> None:
         await self.driver.close()
@@ -160,7 +165,7 @@ class Database:
         one while the error is retryable and the retry time lasts."""
         statement = neo4j.Query(query, timeout=self.settings.neo4j_timeout_s,
                                 metadata={"app": "articula", "statement": name})
-        self.round_trips += 1
+        self.statements[name] += 1
         deadline = time.monotonic() + RETRY_TIME_S
         delay = 0.05
         with translated_errors(self.settings):

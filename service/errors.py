@@ -86,3 +86,9 @@ class QueryTimeout(ArticulaError):
     """An analytic that ran past ARTICULA_ANALYTICS_TIMEOUT and was stopped."""
 
     code = "QUERY_TIMEOUT"
+
+
+class ResponseTooLarge(ArticulaError):
+    """An answer that grew past ARTICULA_MAX_RESPONSE_BYTES while it was being built."""
+
+    code = "RESPONSE_TOO_LARGE"

@@ -53,6 +53,11 @@ class Settings(BaseSettings):
         default=100, ge=0, validation_alias="ARTICULA_MAX_ALIASES",
         description="Most aliased fields in one GraphQL query.",
     )
+    max_response_bytes: int = Field(
+        default=50_000_000, ge=1_000, validation_alias="ARTICULA_MAX_RESPONSE_BYTES",
+        description="Largest GraphQL answer, in bytes of JSON, counted while it is built; "
+        "past it the request ends with RESPONSE_TOO_LARGE.",
+    )
 
     anonymous_read: bool = Field(
         default=True, validation_alias="ARTICULA_ANONYMOUS_READ",

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import uvicorn
+from fastapi import FastAPI
 
 from service.app import create_app
 from service.settings import Settings
@@ -20,10 +21,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(settings: Settings) -> Iterator[str]:
-    """The app served until the block ends; its base URL."""
+def serve(settings: Settings, app: FastAPI | None = None) -> Iterator[str]:
+    """The app (`create_app(settings)` unless given) served until the block ends; its base
+    URL. A test that passes its own app can look into `app.state` meanwhile."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1",
+    server = uvicorn.Server(uvicorn.Config(app or create_app(settings), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

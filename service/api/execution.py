@@ -10,6 +10,10 @@ read, then the scalar's or enum's own coercion, recursing into objects and abstr
 made of the same. Anything else (a resolver, `@defer`, a null in a non-null field, a value
 a coercion refuses) sends the whole list back to graphql-core's path, which recomputes it
 and reports errors as it always does.
+
+It also counts the size of the answer as it is built (`service.api.response_size`): each
+field's key and each leaf on graphql-core's path, each plain list as a whole once completed;
+past the limit the whole operation ends with RESPONSE_TOO_LARGE instead of a partial answer.
 """
 
 from __future__ import annotations
@@ -37,12 +41,17 @@ from graphql import (
     GraphQLString,
     GraphQLUnionType,
     Undefined,
+    located_error,
 )
 from graphql.execution.collect_fields import FieldDetails
+from graphql.language import FieldNode
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.cast import get_strawberry_type_cast
+
+from service.api.response_size import ResponseBudget
+from service.errors import ResponseTooLarge
 
 FieldDetailsList = list[FieldDetails]
 Info = GraphQLResolveInfo[Any]
@@ -108,6 +117,34 @@ def _leaf(type_: GraphQLScalarType | GraphQLEnumType, non_null: bool) -> Complet
 
 
 class PlainListExecutionContext(StrawberryGraphQLCoreExecutionContext):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        db = getattr(self.context_value, "db", None)
+        self.response_budget = (ResponseBudget(db.settings.max_response_bytes)
+                                if db is not None else None)
+
+    def execute_field(self, parent_type: GraphQLObjectType, source: Any,
+                      field_details_list: FieldDetailsList, path: Path,
+                      position_context: Any) -> Any:
+        if self.response_budget is not None:
+            self.response_budget.add_key(path.key)
+        return super().execute_field(parent_type, source, field_details_list, path,
+                                     position_context)
+
+    def complete_leaf_value(self, return_type: Any, result: Any) -> Any:  # type: ignore[override]
+        completed = super().complete_leaf_value(return_type, result)
+        if self.response_budget is not None:
+            self.response_budget.add_value(completed)
+        return completed
+
+    def handle_field_error(self, raw_error: Exception, return_type: GraphQLOutputType,
+                           field_details_list: FieldDetailsList, path: Path) -> None:
+        """A response past its size limit ends the whole operation, not the field alone."""
+        original = getattr(raw_error, "original_error", raw_error)
+        if isinstance(original, ResponseTooLarge):
+            raise located_error(raw_error, _nodes(field_details_list), path.as_list())
+        super().handle_field_error(raw_error, return_type, field_details_list, path)
+
     def complete_list_value(
         self,
         return_type: GraphQLList[GraphQLOutputType],
@@ -119,11 +156,15 @@ class PlainListExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         if type(result) is list and result and self._no_middleware():
             try:
-                return self._list_completer(return_type, field_details_list, info)(result)
+                completed = self._list_completer(return_type, field_details_list, info)(result)
             except _NotPlain:
                 pass
             except (GraphQLError, TypeError, ValueError, AttributeError, KeyError):
                 pass  # graphql-core's path raises it again, located
+            else:
+                if self.response_budget is not None:
+                    self.response_budget.add_value(completed)
+                return completed
         return super().complete_list_value(
             return_type, field_details_list, info, path, result, position_context
         )
@@ -243,6 +284,10 @@ class PlainListExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return {key: complete_field(read(source)) for key, read, complete_field in steps}
 
         return complete
+
+
+def _nodes(field_details_list: FieldDetailsList) -> list[FieldNode]:
+    return [details.node for details in field_details_list]
 
 
 def _constant(value: str) -> Callable[[Any], str]:

@@ -5,7 +5,13 @@ from typing import Any
 import pytest
 import strawberry
 from fastapi.testclient import TestClient
-from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
+from graphql import (
+    FragmentDefinitionNode,
+    OperationDefinitionNode,
+    get_introspection_query,
+    graphql_sync,
+    parse,
+)
 
 from service.api.limits import (
     DEFAULT_PAGE,
@@ -94,14 +100,40 @@ def test_fragments_cost_what_their_inlined_fields_cost() -> None:
     assert (spread.cost, spread.depth) == (inline.cost, inline.depth)
 
 
-def test_depth_counts_nesting_and_introspection_is_free() -> None:
+def test_depth_counts_nesting() -> None:
     assert measure("{ item { children { children { name } } } }").depth == 4
-    introspection = measure("{ __schema { types { fields { type { ofType { name } } } } } }")
-    assert introspection.cost == 0
 
 
-def test_aliases_are_counted() -> None:
+def objects(answer: dict[str, Any]) -> int:
+    """The objects an answer holds, counted as the estimate counts them: a value 1, a list
+    item 1 plus what it holds, an object 1 plus its fields."""
+
+    def field(value: Any) -> int:
+        if isinstance(value, list):
+            return sum(1 + (objects(item) if isinstance(item, dict) else 0) for item in value)
+        return 1 + objects(value) if isinstance(value, dict) else 1
+
+    return sum(field(value) for value in answer.values())
+
+
+@pytest.mark.parametrize("query", [
+    get_introspection_query(descriptions=True, specified_by_url=True,
+                            directive_is_repeatable=True, schema_description=True,
+                            input_value_deprecation=True),
+    "{ __schema { types { fields { type { ofType { name } } } } } }",
+    '{ __type(name: "Item") { name fields { name args { name } } } a: __typename }',
+    '{ a: __schema { types { name } } b: __schema { types { name kind } } }',
+    '{ __type(name: "Nothing") { name } }',
+])
+def test_introspection_costs_exactly_what_it_answers(query: str) -> None:
+    answer = graphql_sync(SCHEMA, query)
+    assert answer.errors is None and answer.data is not None
+    assert measure(query).cost == objects(answer.data)
+
+
+def test_aliases_are_counted_introspection_too() -> None:
     assert measure("{ a: item { name } b: item { n: name } }").aliases == 3
+    assert measure("{ a: __schema { t: types { name } } b: __typename }").aliases == 3
 
 
 @pytest.mark.parametrize(

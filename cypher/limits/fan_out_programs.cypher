@@ -1,0 +1,3 @@
+// The most initiatives any one programme supports.
+MATCH (p:Program)
+RETURN max(COUNT { (p)-[:SUPPORTS]->() }) AS supports

@@ -1,0 +1,3 @@
+// The most territories directly below any one territory.
+MATCH (t:Territory)
+RETURN max(COUNT { (t)<-[:PART_OF]-() }) AS children
