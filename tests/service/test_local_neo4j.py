@@ -86,14 +86,33 @@ def test_a_wrong_password_names_NEO4J_PASSWORD(neo4j_backend: Backend, db: neo4j
     wrong = neo4j_backend.settings.model_copy(
         update={"neo4j_password": neo4j_backend.settings.neo4j_password.__class__("not-it-123")}
     )
-    with TestClient(create_app(wrong)) as client:
-        response = client.get("/readyz")
-    assert response.status_code == 503
-    assert response.json()["code"] == "DATABASE_AUTH"
-    assert "NEO4J_PASSWORD" in response.json()["reason"]
-    if neo4j_backend.local is not None:
-        with pytest.raises(LocalServerError, match="NEO4J_PASSWORD"):
-            LocalNeo4j(wrong).start()
+    try:
+        with TestClient(create_app(wrong)) as client:
+            response = client.get("/readyz")
+        assert response.status_code == 503
+        assert response.json()["code"] == "DATABASE_AUTH"
+        assert "NEO4J_PASSWORD" in response.json()["reason"]
+        if neo4j_backend.local is not None:
+            with pytest.raises(LocalServerError, match="NEO4J_PASSWORD"):
+                LocalNeo4j(wrong).start()
+    finally:
+        wait_out_the_auth_lock(neo4j_backend)
+
+
+def wait_out_the_auth_lock(backend: Backend) -> None:
+    """Neo4j locks the user for a few seconds after repeated wrong passwords."""
+    s = backend.settings
+    deadline = time.monotonic() + 60
+    while True:
+        with neo4j.GraphDatabase.driver(
+                s.bolt_uri, auth=(s.neo4j_user, s.neo4j_password.get_secret_value())) as fresh:
+            try:
+                fresh.verify_connectivity()
+                return
+            except neo4j.exceptions.ClientError:
+                if time.monotonic() > deadline:
+                    raise
+        time.sleep(1)
 
 
 def test_a_port_taken_by_another_process_is_refused_by_name(tmp_path: Path) -> None:

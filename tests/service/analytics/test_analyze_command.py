@@ -59,13 +59,6 @@ def test_communities_csv_and_json_equal_the_api(sample_client: TestClient,
     assert answer["provenance"]["seed"] == 4
 
 
-def test_a_scope_with_nothing_in_it_is_bad_user_input(sample_client: TestClient) -> None:
-    errors = errors_of(sample_client, """{ centrality(metric: DEGREE, projection: SUPPLY,
-        scope: {actorKinds: [GOVERNMENT]}) { nodeCount } }""")
-    assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT"
-    assert "nothing to analyse" in errors[0]["message"]
-
-
 @pytest.mark.parametrize("args", [("analyze", "centrality"), ("analyze", "communities")])
 def test_the_metric_or_algorithm_is_required(args: tuple[str, ...],
                                              neo4j_backend: Backend) -> None:

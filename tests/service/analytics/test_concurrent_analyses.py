@@ -85,7 +85,8 @@ def test_identical_requests_arriving_together_share_one_computation(
         try:
             first, *others = [asyncio.ensure_future(cached(service, "key", compute, marked))
                               for _ in range(3)]
-            await asyncio.sleep(0.01)
+            while calls == 0:  # the first has started the computation, the others wait
+                await asyncio.sleep(0.001)
             first.cancel()  # the first client goes away: the others still get the result
             gate.set()
             done = await asyncio.gather(*others)
