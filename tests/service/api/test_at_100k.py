@@ -37,7 +37,7 @@ FILTERS = [
     ("firms", {"sectors": ["C"]}),
     ("actors", {"territories": ["CO-ANT"], "kinds": ["FIRM", "ACADEMIA"]}),
     ("institutions", {"countries": ["PE"], "levels": ["SUBNATIONAL"]}),
-    ("initiatives", {"countries": ["BR"], "sectors": ["C"]}),
+    ("initiatives", {"countries": ["BR", "MX"], "sectors": ["C"]}),
 ]
 
 
