@@ -307,10 +307,13 @@ RETRY_NOTICES = _NoRetryNotices()
 
 
 def quiet_driver() -> None:
-    """Keep the driver's retry notices out of the commands' output."""
+    """Keep the driver's retry notices out of the commands' output, and the server's
+    notifications about statements (a property no node has yet, in an empty database):
+    they speak to whoever writes the statements, not to whoever runs the command."""
     session = logging.getLogger("neo4j.session")
     if RETRY_NOTICES not in session.filters:
         session.addFilter(RETRY_NOTICES)
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,8 +10,9 @@ CALL (initiatives, actors, programs) {
   ORDER BY COUNT {
     (n)-[:PARTICIPATES_IN|GOVERNS|RUNS|SUPPORTS|SUPPLIES|COLLABORATES_WITH|AGREEMENT_WITH]-()
   } DESC, n.id
-  LIMIT coalesce($top, 0)
-  RETURN collect(n) AS kept
+  // all sorted, then cut: a LIMIT here (Top) counts the lists of the scope once per row
+  // kept against the transaction's memory, gigabytes at 100k actors
+  RETURN collect(n)[..$top] AS kept
 }
 WITH size([n IN initiatives + actors + programs WHERE any(l IN labels(n) WHERE l IN $labels)])
        AS scopeNodes,

@@ -1,18 +1,12 @@
 // include: scope
 // include: most_connected
-// A projection in the scope as one record, the scope evaluated once: the in-scope nodes
-// carrying $labels as columns (id, name, label, kind, countries; by id; with $top, the $top
-// most connected of the `scopeNodes`), `work` (the rows the ACTORS or INITIATIVES pairs
-// aggregate, 0 for the others) and, unless `work` exceeds $maxWork, the edges of
-// $projection among them as columns (source, target, type, weight; at most $maxRows of
-// them, in the order of the projection's own statement).
-CALL (initiatives, actors, programs) {
-  CALL (initiatives, actors, programs) {
-// include: nodes
-  }
-  RETURN collect(id) AS id, collect(name) AS name, collect(label) AS label,
-         collect(kind) AS kind, collect(countries) AS countries
-}
+// A projection in the scope as one record, the scope evaluated once: `work` (the rows the
+// ACTORS or INITIATIVES pairs aggregate, 0 for the others); unless `work` exceeds $maxWork,
+// the edges of $projection as columns (source, target, type, weight; at most $maxRows of
+// them, in the order of the projection's own statement); and, unless either limit is
+// reached (the network is refused then, and its nodes are not worth reading), the in-scope
+// nodes carrying $labels as columns (id, name, label, kind, countries; by id). With $top,
+// only the $top most connected of the `scopeNodes` and the edges among them.
 OPTIONAL CALL (initiatives, actors) {
   WITH * WHERE $projection IN ['ACTORS', 'INITIATIVES']
 // include: pair_work
@@ -39,5 +33,13 @@ CALL (initiatives, actors, programs, work) {
   WITH * LIMIT $maxRows
   RETURN collect(source) AS source, collect(target) AS target, collect(type) AS type,
          collect(weight) AS weight
+}
+CALL (initiatives, actors, programs, work, source) {
+  CALL (initiatives, actors, programs, work, source) {
+    WITH * WHERE work <= $maxWork AND size(source) < $maxRows
+// include: nodes
+  }
+  RETURN collect(id) AS id, collect(name) AS name, collect(label) AS label,
+         collect(kind) AS kind, collect(countries) AS countries
 }
 RETURN id, name, label, kind, countries, scopeNodes, work, source, target, type, weight

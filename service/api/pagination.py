@@ -46,7 +46,8 @@ def window(info: Info, first: int, after: str | None) -> tuple[int, int]:
     largest = info.context.db.settings.max_page_size
     if not 0 <= first <= largest:
         raise BadUserInput(
-            f"`first` must be between 0 and {largest}, not {first}.", argument="first", value=first
+            f"`first` must be between 0 and {largest} (ARTICULA_MAX_PAGE_SIZE), not {first}.",
+            argument="first", value=first,
         )
     return (0 if after is None else decode_cursor(after) + 1), first
 

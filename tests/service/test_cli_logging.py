@@ -1,4 +1,5 @@
-"""The commands keep the driver's notices of retried transactions out of their output."""
+"""The commands keep the driver's notices of retried transactions and the server's
+notifications about statements out of their output."""
 
 import logging
 
@@ -18,3 +19,11 @@ def test_retry_notices_are_dropped_and_other_driver_warnings_kept(
         session.warning("Auto-commit transaction failed and will be retried (%s)", "deadlock")
         session.warning("Failed to read from the server")
     assert [r.getMessage() for r in caplog.records] == ["Failed to read from the server"]
+
+
+def test_statement_notifications_are_not_shown(caplog: pytest.LogCaptureFixture) -> None:
+    quiet_driver()
+    with caplog.at_level(logging.NOTSET):
+        logging.getLogger("neo4j.notifications").warning(
+            "Received notification from DBMS server: property `source` does not exist")
+    assert caplog.records == []

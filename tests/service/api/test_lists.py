@@ -394,6 +394,7 @@ def test_first_outside_the_page_size_limit_is_bad_user_input(
                           {"f": first})
         assert error["extensions"]["code"] == "BAD_USER_INPUT"
         assert "500" in error["message"] and str(first) in error["message"]
+        assert "ARTICULA_MAX_PAGE_SIZE" in error["message"]  # the limit, by name
 
 
 @pytest.mark.parametrize("query, code", [

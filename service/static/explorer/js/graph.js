@@ -159,8 +159,8 @@ export class Graph {
 
   /**
    * Fetch and draw the network of the filters; on an error what is drawn stays as it was.
-   * A network the service refuses to build whole (past its edge limit) is shown as an
-   * overview: the cap's most connected nodes and the edges among them, sized by their degree
+   * A network the service refuses to build whole (past its edge limit or its query timeout)
+   * is shown as an overview: the cap's most connected nodes and the edges among them, sized by their degree
    * there, with the refusal's message; `overview` goes straight to it (Widen on an overview).
    */
   async load(state, { overview = false } = {}) {
@@ -172,7 +172,8 @@ export class Graph {
       try {
         net = (await gql(NETWORK, { projection: state.projection, scope })).network;
       } catch (error) {
-        if (error.code !== "QUERY_TOO_COMPLEX") throw error;
+        // refused past the edge limit, or too big to build within the query timeout
+        if (!["QUERY_TOO_COMPLEX", "DATABASE_TIMEOUT"].includes(error.code)) throw error;
         refusal = error.message;
       }
     }
