@@ -92,3 +92,9 @@ class ResponseTooLarge(ArticulaError):
     """An answer that grew past ARTICULA_MAX_RESPONSE_BYTES while it was being built."""
 
     code = "RESPONSE_TOO_LARGE"
+
+
+class Busy(ArticulaError):
+    """The caller already runs as many analytic computations as it may at once."""
+
+    code = "BUSY"

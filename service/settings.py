@@ -93,6 +93,12 @@ class Settings(BaseSettings):
         description="Most projected graphs kept in the GDS catalogue; the least recently used "
         "go first.",
     )
+    max_concurrent_analyses: int = Field(
+        default=4, ge=1, validation_alias="ARTICULA_MAX_CONCURRENT_ANALYSES",
+        description="Most analytic computations one caller (an API key, or an address for "
+        "requests without one) may have running at once; more is BUSY. Answers from the "
+        "cache do not count.",
+    )
     analytics_cached_results: int = Field(
         default=256, ge=0, validation_alias="ARTICULA_ANALYTICS_CACHED_RESULTS",
         description="Most analytic results kept in memory per graph version.",

@@ -21,6 +21,7 @@ from typing import Any
 
 from neo4j.exceptions import ClientError
 
+from service.analytics.slots import analysis_slot
 from service.analytics.statements import columns, hold, in_use, run
 from service.cypher_catalog import cypher
 from service.database import Database
@@ -197,13 +198,14 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
             spec = SPECS[projection]
             limit = db.settings.analytics_timeout_s
             try:
-                rows = (await run(db, "analytics/project_rows", {
-                    "directed": spec.directed,
-                    "labels": [str(label) for label in spec.labels], **scope.parameters(),
-                }, query=rows_query(projection), timeout=limit))[0]
-                row = (await run(db, "analytics/project", {
-                    "graph": name, "directed": spec.directed, **rows,
-                }, timeout=limit))[0]
+                with analysis_slot(db, f"projecting the {projection.value} graph"):
+                    rows = (await run(db, "analytics/project_rows", {
+                        "directed": spec.directed,
+                        "labels": [str(label) for label in spec.labels], **scope.parameters(),
+                    }, query=rows_query(projection), timeout=limit))[0]
+                    row = (await run(db, "analytics/project", {
+                        "graph": name, "directed": spec.directed, **rows,
+                    }, timeout=limit))[0]
             except DatabaseTimeout as error:
                 raise QueryTimeout(
                     f"Projecting the {projection.value} graph took longer than the {limit:g} s "

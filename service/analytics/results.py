@@ -14,6 +14,7 @@ from typing import Any, Protocol, TypeVar
 import numpy as np
 
 from service.analytics.graphs import AnalyticsGraph
+from service.analytics.slots import holding_slot, take_slot
 from service.data_state import load_state
 from service.database import Database
 
@@ -101,7 +102,8 @@ async def _settled(db: Database, *, fresh: bool = False) -> bool:
 async def cached(db: Database, key: str, compute: Callable[[], Awaitable[R]],
                  with_provenance: Callable[[R, Provenance], R]) -> R:
     """The cached result for `key` marked `cached: true`, else `compute()` remembered; a request
-    arriving while the same computation runs waits for it (and is marked cached too).
+    arriving while the same computation runs waits for it (and is marked cached too). Only a
+    computation takes one of the caller's analysis slots (`service.analytics.slots`).
 
     While a large load is under way the cache is neither read nor written: readers see the
     batches it has committed so far, and an analytic answers on the same data as the rest of
@@ -118,7 +120,10 @@ async def cached(db: Database, key: str, compute: Callable[[], Awaitable[R]],
     if running is not None:
         joined: R = await asyncio.shield(running)
         return with_provenance(joined, replace(joined.provenance, cached=True))
-    task = asyncio.ensure_future(compute())
+    release = take_slot(db, "this analysis")  # a computation of the caller's; Busy past its limit
+    with holding_slot():
+        task = asyncio.ensure_future(compute())
+    task.add_done_callback(lambda _: release())
     results.running[key] = task
     try:
         # shielded: a client that goes away does not cancel what others wait for

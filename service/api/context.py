@@ -10,6 +10,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from service.access import Principal, Role
 from service.access_rule import Access
+from service.analytics.slots import caller
 from service.api.dataloaders import EntityLoaders
 from service.api.media_type import JSON, negotiate
 from service.database import Database
@@ -53,5 +54,13 @@ Info = StrawberryInfo[Context, Any]
 
 async def get_context(request: Request,
                       principal: Annotated[Principal, Depends(GRAPHQL_DOOR)]) -> Context:
+    caller.set(caller_of(principal, request))
     return Context(db=request.app.state.db, principal=principal,
                    writer=request.app.state.writer, method=request.method)
+
+
+def caller_of(principal: Principal, request: Request) -> str:
+    """Whose analysis slots a request uses: its key's, or its client address's without one."""
+    if principal.key_id is not None:
+        return f"key:{principal.key_id}"
+    return f"address:{request.client.host if request.client else 'unknown'}"

@@ -30,7 +30,11 @@ from service.errors import BadUserInput
 COUNTRIES = "ISO 3166-1 alpha-2 country codes (e.g. CO); each includes everything below it."
 TERRITORIES = "Territory codes (e.g. CO-ANT); each includes the territories below it."
 SECTORS = "ISIC Rev.4 codes (e.g. C, 10, 107, 1071); each includes the codes below it."
-SEARCH = "Words that must all occur in the name, ignoring case and accents."
+MAX_SEARCH_CHARS = 200
+"""The longest search text: names are shorter, and the full-text index (Lucene) refuses
+queries of more than 1,024 words."""
+SEARCH = ("Words that must all occur in the name, ignoring case and accents; at most "
+          f"{MAX_SEARCH_CHARS} characters.")
 
 
 @strawberry.input(description="Which initiatives to list.")
@@ -185,6 +189,11 @@ def _order(order: InitiativeOrder | ActorOrder | ProgramOrder) -> dict[str, Any]
 
 async def _search(info: Info, label: str, text: str | None) -> list[str] | None:
     """Keys of the `label` nodes whose names match `text`; None when there is nothing to search."""
+    if text is not None and len(text) > MAX_SEARCH_CHARS:
+        raise BadUserInput(
+            f"The search text has {len(text)} characters; the limit is {MAX_SEARCH_CHARS}.",
+            field="search", limit=MAX_SEARCH_CHARS,
+        )
     query = None if text is None else lucene_query(text)
     if query is None:
         return None

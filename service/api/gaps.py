@@ -8,6 +8,7 @@ from strawberry.scalars import JSON
 from service import brokerage as brokers
 from service import gaps
 from service import network as net
+from service.analytics.slots import analysis_slot
 from service.api.context import Info
 from service.api.scope import Projection, ScopeInput, scope_of
 from service.projections import Projection as ProjectionName
@@ -90,9 +91,10 @@ class GapsQuery:
             broker_dependency_min_cut_off=broker_dependency_min_cut_off,
             informal_broker_top=informal_broker_top,
         )
-        findings = await gaps.coordination_gaps(
-            info.context.db, [gaps.GapKind(k.name) for k in kinds or []], checked, parameters
-        )
+        with analysis_slot(info.context.db, "the gap analysis"):
+            findings = await gaps.coordination_gaps(
+                info.context.db, [gaps.GapKind(k.name) for k in kinds or []], checked,
+                parameters)
         return [
             GapFinding(
                 kind=GapKind[f.kind.value], severity=f.severity, explanation=f.explanation,
@@ -145,8 +147,10 @@ class BrokerageQuery:
         scope: ScopeInput | None = None,
     ) -> list[BrokerageRoles]:
         db = info.context.db
-        graph = await net.projected(db, ProjectionName[projection.name], scope_of(scope))
-        group = await brokers.groups(db, graph, brokers.GroupBy(group_by.name))
+        with analysis_slot(db, "the brokerage analysis"):
+            graph = await net.projected(db, ProjectionName[projection.name], scope_of(scope))
+            group = await brokers.groups(db, graph, brokers.GroupBy(group_by.name))
+            roles = brokers.brokerage(graph, group)
         return [
             BrokerageRoles(
                 id=strawberry.ID(r.id), name=r.name, kind=r.kind, group=r.group,
@@ -154,5 +158,5 @@ class BrokerageQuery:
                 representative=r.representative, itinerant=r.itinerant, liaison=r.liaison,
                 total=r.total, constraint=r.constraint, effective_size=r.effective_size,
             )
-            for r in brokers.brokerage(graph, group)
+            for r in roles
         ]

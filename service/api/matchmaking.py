@@ -5,6 +5,7 @@ import strawberry
 
 from service import matchmaking as mm
 from service import network as net
+from service.analytics.slots import analysis_slot
 from service.api.context import Info
 from service.api.scope import ScopeInput, scope_of
 
@@ -42,7 +43,8 @@ class MatchmakingQuery:
                           scope: ScopeInput | None = None) -> list[Match]:
         checked = scope_of(scope)
         await net.check_codes(info.context.db, checked)
-        matches = await mm.matchmaking(info.context.db, str(id), k, checked)
+        with analysis_slot(info.context.db, "matchmaking"):
+            matches = await mm.matchmaking(info.context.db, str(id), k, checked)
         return [
             Match(
                 suggestion=Suggestion(id=strawberry.ID(m.id), name=m.name, kind=m.kind),
