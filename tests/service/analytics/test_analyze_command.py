@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.neo4j_backends import Backend, cli_env
-from tests.service.analytics.reference import ask, errors_of
+from tests.service.analytics.reference import ask
 
 
 def articula(backend: Backend, *args: str) -> str:
