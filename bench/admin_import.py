@@ -74,13 +74,24 @@ def _key(statement: str, end: str, value: str) -> str:
     return value
 
 
+def _header(column: str, rows: list[dict[str, Any]]) -> str:
+    """The column's neo4j-admin header with the type the loader's values have (an untyped
+    column would store numbers as strings: years, weights)."""
+    values = [row["props"][column] for row in rows if row["props"].get(column) is not None]
+    items = [v for value in values for v in (value if isinstance(value, list) else [value])]
+    kinds = {type(v) for v in items}
+    kind = ("boolean" if kinds == {bool} else "long" if kinds == {int}
+            else "double" if kinds and kinds <= {int, float} else "string")
+    return f"{column}:{kind}{'[]' if any(isinstance(v, list) for v in values) else ''}"
+
+
 def _write_nodes(folder: Path, name: str, label: str, rows: list[dict[str, Any]],
                  key: str, prefix: str) -> Path:
     columns = sorted({k for row in rows for k in row["props"]})
     path = folder / f"nodes_{name}.csv"
     with path.open("w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
-        writer.writerow([":ID", ":LABEL", key, *columns])
+        writer.writerow([":ID", ":LABEL", key, *(_header(c, rows) for c in columns)])
         for row in rows:
             props = row["props"]
             writer.writerow([prefix + row[key], label, row[key],
@@ -132,7 +143,8 @@ def convert(dataset: Dataset, folder: Path) -> tuple[list[Path], list[Path]]:
         path = folder / f"rels_{name}.csv"
         with path.open("w", newline="", encoding="utf-8") as file:
             writer = csv.writer(file)
-            writer.writerow([":START_ID", ":END_ID", ":TYPE", *columns])
+            writer.writerow([":START_ID", ":END_ID", ":TYPE",
+                             *(_header(c, rows) for c in columns)])
             for row in rows:
                 writer.writerow([_key(statement, "from", row["from"]),
                                  _key(statement, "to", row["to"]), TYPES[statement],

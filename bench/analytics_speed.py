@@ -1,10 +1,10 @@
 """Analytics speed: PageRank, sampled betweenness and Louvain on the 100k- and 1M-actor
-synthetic datasets, end to end through Articula's API, as the raw GDS procedure call, and in
-NetworkX on the same edges, with memory.
+synthetic datasets, end to end through Articula's API, as the raw GDS procedure call, along
+the researcher's own route (igraph), and in NetworkX on the same edges, with memory.
 
     .venv/bin/python bench/analytics_speed.py [--actors 100000 1000000] [--seed 1]
         [--bolt-ports 7703 7704] [--heaps 4g 6g] [--repeats 3] [--cold-repeats 3]
-        [--sample 100] [--nx-timeout 900]
+        [--sample 100] [--nx-timeout 900] [--no-igraph] [--cypher-projection]
 
 For each size: the bench database of that size on its own local server (built with
 `bench/admin_import.py` when it does not hold the dataset; started when stopped, and stopped
@@ -15,11 +15,19 @@ and then `--repeats` times, interleaved (the order of API and raw alternates):
 - cold: the GDS graph is dropped first, so the time is projection + algorithm;
 - warm: the graph is in the GDS catalogue and the result is not cached.
 
-API = client wall time of the GraphQL request over HTTP. Raw = the service's own Cypher
-projection statements (`analytics/project_rows` with the projection's statements spliced in,
-then `analytics/project` of those rows, into a graph of another name) and the procedure's
-stream (`bench/cypher/analytics/`) through the synchronous driver, with the configuration
-the service uses (concurrency 1). NetworkX = one child process per algorithm given the
+API = client wall time of the GraphQL request over HTTP. Raw = the service's own projection
+into a graph of another name (GDS's native projection, `analytics/project_native`, for a
+projection that has a native form, as the service projects the unscoped graph; with
+`--cypher-projection`, or for ACTORS and INITIATIVES, its Cypher statements:
+`analytics/project_rows` with the projection's statements spliced in, then
+`analytics/project` of those rows) and the procedure's stream (`bench/cypher/analytics/`)
+through the synchronous driver, with the configuration the service uses. igraph (FULL only)
+= the researcher's own route, every run from scratch: the nodes and edges pulled with the
+Python driver (`bench/cypher/analytics/researcher_*.cypher`, one record each), an igraph
+graph built from them (parallel edges summed), and `pagerank`, `community_multilevel` or
+`betweenness` from `--sample` sources (seeded); timed apart for the pull, the build and the
+run, interleaved with the other targets. Cold API runs compare with the whole route, warm
+ones with igraph's run alone. NetworkX = one child process per algorithm given the
 projection's edges (exported from the GDS graph once), timed apart for building the graph
 and running the algorithm, stopped after `--nx-timeout` seconds (then reported as a lower
 bound); its peak RSS is the child's. Also recorded: GDS's estimate for each algorithm, the
@@ -49,7 +57,7 @@ from typing import Any
 import neo4j
 import numpy as np
 
-from service.analytics.graphs import WEIGHTED, rows_query
+from service.analytics.graphs import WEIGHTED, native_relationships, rows_query
 from service.cypher_catalog import cypher
 from service.local_neo4j import LocalNeo4j
 from service.projections import SPECS, Projection
@@ -60,13 +68,15 @@ HERE = Path(__file__).resolve().parent
 ALGORITHMS = ("pagerank", "betweenness", "louvain")
 RAW_GRAPH = "bench-raw"
 SEED = 1
+CONCURRENCY: dict[str, int] = {}
+"""GDS concurrency per algorithm in the raw calls (1 when absent): the service's settings."""
 
 API_QUERIES = {
     "pagerank": """
         query PageRank($projection: Projection!) {
           centrality(metric: PAGERANK, projection: $projection, top: 20) {
             nodeCount items { id score rank } distribution { p50 p99 max }
-            provenance { graph runtimeMs cached }
+            provenance { graph runtimeMs cached nativeProjection }
           }
         }""",
     "betweenness": """
@@ -74,14 +84,14 @@ API_QUERIES = {
           centrality(metric: BETWEENNESS, projection: $projection, top: 20,
                      sampling: {size: $size, seed: $seed}) {
             nodeCount items { id score rank } distribution { p50 p99 max }
-            provenance { graph runtimeMs cached }
+            provenance { graph runtimeMs cached nativeProjection }
           }
         }""",
     "louvain": """
         query Louvain($projection: Projection!) {
           communities(algorithm: LOUVAIN, projection: $projection, top: 20) {
             nodeCount count modularity communities { id size }
-            provenance { graph runtimeMs cached }
+            provenance { graph runtimeMs cached nativeProjection }
           }
         }""",
 }
@@ -96,7 +106,7 @@ def gds_config(algorithm: str, projection: Projection, sample: int, nodes: int
                ) -> dict[str, Any]:
     """What the service passes GDS for these requests (weights only on weighted projections;
     betweenness counts hops)."""
-    config: dict[str, Any] = {"concurrency": 1}
+    config: dict[str, Any] = {"concurrency": CONCURRENCY.get(algorithm, 1)}
     if projection in WEIGHTED and algorithm != "betweenness":
         config["relationshipWeightProperty"] = "weight"
     if algorithm == "pagerank":
@@ -150,7 +160,8 @@ class Bench:
     """One dataset's server, driver and service, and the measurements on them."""
 
     def __init__(self, driver: neo4j.Driver, database: str, url: str, articula_pid: int,
-                 neo4j_pid: int, projection: Projection, sample: int) -> None:
+                 neo4j_pid: int, projection: Projection, sample: int,
+                 cypher_projection: bool = False) -> None:
         self.driver = driver
         self.database = database
         self.url = url
@@ -161,6 +172,8 @@ class Bench:
         self.nodes = 0
         self.relationships = 0
         self.heap_used: dict[str, int] = {}
+        self.cypher_projection = cypher_projection or SPECS[projection].native is None
+        self.native_api: bool | None = None
 
     def query(self, statement: str, **parameters: Any) -> list[dict[str, Any]]:
         records, _, _ = self.driver.execute_query(statement, parameters,
@@ -191,12 +204,21 @@ class Bench:
         result = next(iter(data.values()))
         if result["provenance"]["cached"]:
             raise RuntimeError("the result cache answered; it should be off")
+        self.native_api = result["provenance"]["nativeProjection"]
         return seconds, {"runtimeMs": result["provenance"]["runtimeMs"],
                          "graph": result["provenance"]["graph"]}
 
     def project_raw(self) -> tuple[float, dict[str, Any]]:
         spec = SPECS[self.projection]
         began = time.perf_counter()
+        if not self.cypher_projection:
+            row = self.query(cypher("analytics/project_native"), graph=RAW_GRAPH,
+                             labels=[str(label) for label in spec.labels],
+                             relationships=native_relationships(spec))[0]
+            seconds = time.perf_counter() - began
+            self.nodes, self.relationships = (int(row["nodeCount"]),
+                                              int(row["relationshipCount"]))
+            return seconds, {"projectMillis": row["projectMillis"]}
         records, _, _ = self.driver.execute_query(
             rows_query(self.projection), directed=spec.directed,
             labels=[str(label) for label in spec.labels], **Scope().parameters(),
@@ -224,28 +246,68 @@ class Bench:
         self.drop("articula-")
         return self.api(algorithm)
 
+    def igraph(self, algorithm: str) -> tuple[float, dict[str, Any]]:
+        """The researcher's route from scratch: pull, build, run (see the module's text)."""
+        import igraph as ig
 
-def interleaved(bench: Bench, algorithm: str, cold_repeats: int, repeats: int
-                ) -> dict[str, list[float]]:
-    """Cold then warm runs of both targets, alternating which goes first."""
+        began = time.perf_counter()
+        nodes, _, _ = self.driver.execute_query(raw_statement("researcher_nodes"),
+                                                database_=self.database)
+        edges, _, _ = self.driver.execute_query(raw_statement("researcher_edges"),
+                                                database_=self.database)
+        ids = [r["id"] for r in nodes]
+        rows = [(r["source"], r["target"], r["weight"]) for r in edges]
+        pulled = time.perf_counter()
+        index = {node: i for i, node in enumerate(ids)}
+        graph = ig.Graph(n=len(ids), edges=[(index[s], index[t]) for s, t, _ in rows])
+        graph.es["weight"] = [w for _, _, w in rows]
+        graph.simplify(multiple=True, loops=True, combine_edges={"weight": "sum"})
+        built = time.perf_counter()
+        weights = "weight" if self.projection in WEIGHTED else None
+        if algorithm == "pagerank":
+            graph.pagerank(damping=0.85, weights=weights)
+        elif algorithm == "louvain":
+            graph.community_multilevel(weights=weights)
+        else:
+            rng = np.random.default_rng(SEED)
+            sources = rng.choice(graph.vcount(), min(self.sample, graph.vcount()),
+                                 replace=False).tolist()
+            graph.betweenness(directed=False, sources=sources)
+        ran = time.perf_counter()
+        return ran - began, {"pull_s": pulled - began, "build_s": built - pulled,
+                             "run_s": ran - built, "nodes": graph.vcount(),
+                             "edges": graph.ecount()}
+
+
+def interleaved(bench: Bench, algorithm: str, cold_repeats: int, repeats: int,
+                use_igraph: bool = False) -> dict[str, list[float]]:
+    """Cold then warm runs of the targets, the order turning each time (igraph's route, from
+    scratch each time, runs with the cold ones, or alone in a turn without them)."""
     times: dict[str, list[float]] = {"api_cold": [], "raw_cold": [], "api_warm": [],
-                                     "raw_warm": [], "api_runtime_ms": [], "raw_project_s": []}
+                                     "raw_warm": [], "api_runtime_ms": [], "raw_project_s": [],
+                                     "igraph_cold": [], "igraph_pull_s": [],
+                                     "igraph_build_s": [], "igraph_run_s": []}
+    route = [("igraph", bench.igraph)] if use_igraph else []
     for turn in range(max(cold_repeats, repeats)):
         pairs: list[tuple[str, Callable[[str], tuple[float, dict[str, Any]]]]] = [
-            ("api", bench.api_cold), ("raw", bench.raw_cold)]
+            ("api", bench.api_cold), ("raw", bench.raw_cold), *route]
         warm: list[tuple[str, Callable[[str], tuple[float, dict[str, Any]]]]] = [
             ("api", bench.api), ("raw", bench.raw)]
+        pairs = pairs[turn % len(pairs):] + pairs[:turn % len(pairs)]
         if turn % 2:
-            pairs.reverse()
             warm.reverse()
-        if turn < cold_repeats:
-            for target, run in pairs:
-                seconds, figures = run(algorithm)
-                times[f"{target}_cold"].append(seconds)
-                if target == "raw":
-                    times["raw_project_s"].append(figures["project_s"])
-                say(f"  {algorithm} {target} cold {seconds:.2f} s")
-        else:  # warm runs need both graphs
+        if turn >= cold_repeats:
+            pairs = route
+        for target, run in pairs:
+            seconds, figures = run(algorithm)
+            times[f"{target}_cold"].append(seconds)
+            if target == "raw":
+                times["raw_project_s"].append(figures["project_s"])
+            if target == "igraph":
+                for part in ("pull_s", "build_s", "run_s"):
+                    times[f"igraph_{part}"].append(figures[part])
+            say(f"  {algorithm} {target} cold {seconds:.2f} s {figures}")
+        if turn >= cold_repeats:  # warm runs need both graphs
             if not bench.graphs("articula-"):
                 bench.api(algorithm)
             if not bench.graphs(RAW_GRAPH):
@@ -376,13 +438,14 @@ def measured(server: LocalNeo4j, was_running: bool, logs: Path, tmp: str,
         assert neo4j_pid is not None
         url, articula_pid = serve_articula(stack, settings, logs)
         bench = Bench(driver, settings.neo4j_database, url, articula_pid, neo4j_pid,
-                      projection, args.sample)
+                      projection, args.sample, args.cypher_projection)
         bench.drop("articula-")
         bench.drop(RAW_GRAPH)
         for algorithm in args.algorithms:
             say(f"{actors:,} actors: {algorithm}")
             cold = args.cold_repeats if algorithm in args.cold_algorithms else 0
-            times = interleaved(bench, algorithm, cold, args.repeats)
+            times = interleaved(bench, algorithm, cold, args.repeats,
+                                use_igraph=not args.no_igraph and projection is Projection.FULL)
             if "nodes" not in results:
                 results.update(nodes=bench.nodes, relationships=bench.relationships,
                                graph_bytes=int(bench.graphs(RAW_GRAPH)[0]["sizeInBytes"]))
@@ -390,6 +453,9 @@ def measured(server: LocalNeo4j, was_running: bool, logs: Path, tmp: str,
             figures: dict[str, Any] = {"times": times, **memory_figures(bench, algorithm),
                                        "heap_used_after": bench.heap_in_use()}
             results["algorithms"][algorithm] = figures
+        results["native_api"] = bench.native_api
+        results["native_raw"] = not bench.cypher_projection
+        results["concurrency"] = dict(CONCURRENCY)
         results["articula_rss_mb"] = proc_kb(articula_pid, "VmRSS") / 1024
         results["articula_peak_mb"] = proc_kb(articula_pid, "VmHWM") / 1024
         results["neo4j_peak_mb"] = proc_kb(neo4j_pid, "VmHWM") / 1024
@@ -457,7 +523,32 @@ def tables(results: list[dict[str, Any]]) -> str:
                 f"| {cell(api_cold / raw_cold)} | {api_warm:.2f} | {raw_warm:.2f} "
                 f"| {api_warm / raw_warm:.2f} | {nx_cells} | {f['estimate']} "
                 f"| {f['heap_used_after'] / 2**20:,.0f} |")
+    lines += researcher_table(results)
     return "\n".join(lines)
+
+
+def researcher_table(results: list[dict[str, Any]]) -> list[str]:
+    """The researcher's route (igraph) against the API: cold against the whole route, warm
+    against igraph's run alone (speed ratio = igraph run / API warm)."""
+    lines = [
+        "",
+        "| actors | algorithm | igraph pull s | build s | run s | route s | API cold s "
+        "| route / API cold | API warm s | igraph run / API warm |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        for algorithm, f in r["algorithms"].items():
+            t = f["times"]
+            if not t.get("igraph_cold"):
+                continue
+            route, api_cold = median(t["igraph_cold"]), median(t["api_cold"])
+            run, api_warm = median(t["igraph_run_s"]), median(t["api_warm"])
+            lines.append(
+                f"| {r['actors']:,} | {algorithm} | {median(t['igraph_pull_s']):.2f} "
+                f"| {median(t['igraph_build_s']):.2f} | {run:.2f} | {route:.2f} "
+                f"| {cell(api_cold)} | {cell(route / api_cold)}x | {api_warm:.2f} "
+                f"| {run / api_warm:.2f} |")
+    return lines
 
 
 def main() -> None:
@@ -478,6 +569,12 @@ def main() -> None:
                         help="betweenness source nodes (GDS samplingSize, NetworkX k)")
     parser.add_argument("--nx-timeout", type=float, default=900.0)
     parser.add_argument("--no-nx", action="store_true")
+    parser.add_argument("--no-igraph", action="store_true",
+                        help="leave out the researcher's route (igraph)")
+    parser.add_argument("--cypher-projection", action="store_true",
+                        help="raw target: the Cypher projection even where a native one exists")
+    parser.add_argument("--concurrency", nargs="+", default=[], metavar="ALGORITHM=N",
+                        help="GDS concurrency of the raw calls (the service's settings)")
     parser.add_argument("--nx-child", nargs=4, help=argparse.SUPPRESS)
     parser.add_argument("--tables", nargs="+", type=Path,
                         help="print the tables of earlier runs' JSON files and stop")
@@ -489,6 +586,7 @@ def main() -> None:
     if args.tables:
         print(tables([json.loads(p.read_text()) for p in args.tables]))
         return
+    CONCURRENCY.update({k: int(v) for k, v in (c.split("=") for c in args.concurrency)})
     if not len(args.actors) == len(args.bolt_ports) == len(args.heaps):
         parser.error("give one --bolt-ports and one --heaps value per --actors value")
     results = []

@@ -4,6 +4,11 @@ Every projection is one Cypher statement in `cypher/network/`, parameterized by 
 returning edge rows (source id, target id, type, weight); its nodes are the in-scope nodes
 carrying its labels (`network/nodes`), isolated ones included. `network/graph` returns both
 for one projection in a single statement.
+
+The unscoped graph of FULL, GOVERNANCE and SUPPLY is also a plain cut of the store (its
+labels, its relationship types as stored), which GDS can project natively (`NativeForm`)
+at a fraction of a Cypher projection's cost; ACTORS and INITIATIVES are pairings derived
+through initiatives (actors), which only their statement computes.
 """
 
 from dataclasses import dataclass
@@ -25,12 +30,45 @@ class NodeLabel(StrEnum):
     PROGRAM = "Program"
 
 
+class RelationshipType(StrEnum):
+    PARTICIPATES_IN = "PARTICIPATES_IN"
+    GOVERNS = "GOVERNS"
+    RUNS = "RUNS"
+    SUPPORTS = "SUPPORTS"
+    SUPPLIES = "SUPPLIES"
+    COLLABORATES_WITH = "COLLABORATES_WITH"
+    AGREEMENT_WITH = "AGREEMENT_WITH"
+    LOCATED_IN = "LOCATED_IN"
+    IN_SECTOR = "IN_SECTOR"
+    PART_OF = "PART_OF"
+
+
+PLACES = frozenset({RelationshipType.LOCATED_IN, RelationshipType.IN_SECTOR,
+                    RelationshipType.PART_OF})
+"""Types that end at a territory or sector (or join two of them): never between two nodes
+of a projection."""
+
+
+@dataclass(frozen=True)
+class NativeForm:
+    """The unscoped projection as GDS's native projection reads it: the projection's labels
+    and these stored relationship types, weight = the stored `weight` (1 when absent), each
+    pair's relationships summed into one, undirected unless the projection is directed.
+    `merged`: the types may join the same pair (an institution that participates in and
+    governs an initiative), so they are read as one GDS type through `*`, which holds only
+    while no other type joins two nodes of the projection's labels."""
+
+    types: tuple[RelationshipType, ...]
+    merged: bool = False
+
+
 @dataclass(frozen=True)
 class ProjectionSpec:
     statement: str  # catalogue name of the edge statement
     labels: tuple[NodeLabel, ...]
     directed: bool
     description: str
+    native: NativeForm | None = None
 
 
 SPECS: dict[Projection, ProjectionSpec] = {
@@ -39,7 +77,8 @@ SPECS: dict[Projection, ProjectionSpec] = {
         "Every in-scope initiative, firm, institution and programme, and every in-scope "
         "relationship between them (PARTICIPATES_IN, GOVERNS, RUNS, SUPPORTS, SUPPLIES, "
         "COLLABORATES_WITH, AGREEMENT_WITH), one edge each; undirected; weight 1, SUPPLIES "
-        "carries its own weight. Territories and sectors are never nodes."),
+        "carries its own weight. Territories and sectors are never nodes.",
+        NativeForm(tuple(t for t in RelationshipType if t not in PLACES), merged=True)),
     Projection.ACTORS: ProjectionSpec(
         "network/actors", (NodeLabel.FIRM, NodeLabel.INSTITUTION), False,
         "Firms and institutions; two are linked (type SHARES_INITIATIVES) when both take part "
@@ -53,9 +92,11 @@ SPECS: dict[Projection, ProjectionSpec] = {
     Projection.GOVERNANCE: ProjectionSpec(
         "network/governance", (NodeLabel.INITIATIVE, NodeLabel.INSTITUTION), False,
         "Institutions and initiatives; GOVERNS seats (institution to initiative) and "
-        "AGREEMENT_WITH between institutions, one edge each; weight 1; undirected."),
+        "AGREEMENT_WITH between institutions, one edge each; weight 1; undirected.",
+        NativeForm((RelationshipType.GOVERNS, RelationshipType.AGREEMENT_WITH))),
     Projection.SUPPLY: ProjectionSpec(
         "network/supply", (NodeLabel.FIRM,), True,
         "Firms; SUPPLIES from supplier to client, directed; weight = the relationship's "
-        "weight (share of the supplier's sales), 1 when it has none."),
+        "weight (share of the supplier's sales), 1 when it has none.",
+        NativeForm((RelationshipType.SUPPLIES,))),
 }

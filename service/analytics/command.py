@@ -114,7 +114,7 @@ def _provenance(p: Provenance) -> dict[str, Any]:
             "projection": d["projection"], "scope": d["scope"],
             "graphVersion": d["graph_version"], "graph": d["graph"],
             "computedAt": d["computed_at"], "runtimeMs": d["runtime_ms"],
-            "cached": d["cached"]}
+            "cached": d["cached"], "nativeProjection": d["native_projection"]}
 
 
 def write_centrality(result: c.Centrality, top: int | None, form: str, out: TextIO) -> None:

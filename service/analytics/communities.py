@@ -1,7 +1,8 @@
 """Communities of a projected GDS graph, their modularity, what names each, and comparisons.
 
-Every algorithm runs with concurrency 1, on a graph whose nodes are projected in id order,
-so that the same request on the same graph gives the same partition; Leiden also takes the
+Every algorithm runs with concurrency 1, on a graph whose nodes are projected in a fixed
+order (id order, or the store's for a native projection), so that the same request on the
+same graph gives the same partition; Leiden also takes the
 seed. Communities are renumbered 1, 2, ... by size (ties by smallest member id), so ids do
 not depend on GDS's internal node ids. docs/analytics.md has the details.
 """

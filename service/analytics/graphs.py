@@ -2,7 +2,10 @@
 memory guard every algorithm run passes.
 
 A graph is named from its projection, a hash of its scope and the graph version
-(`articula-actors-1a2b3c4d5e6f-v7-0a1b2c`), so a name says exactly what it holds. Graphs of
+(`articula-actors-1a2b3c4d5e6f-v7-0a1b2c`), so a name says exactly what it holds. An unscoped
+FULL, GOVERNANCE or SUPPLY graph is projected natively when the store allows it
+(`native_relationships`), every other graph by the projection's Cypher statement; both give
+the same graph. Graphs of
 another version are dropped when seen; past `analytics_cached_graphs` the least recently used
 go; when an estimate does not fit in the free heap, every other cached graph goes first. A
 graph an analysis of this process is still reading is never dropped (`hold`).
@@ -27,7 +30,7 @@ from service.cypher_catalog import cypher
 from service.database import Database
 from service.errors import DatabaseTimeout, MemoryLimit, QueryTimeout
 from service.network import check_codes
-from service.projections import SPECS, Projection
+from service.projections import PLACES, SPECS, NodeLabel, Projection, ProjectionSpec
 from service.scope import Scope
 
 PREFIX = "articula-"
@@ -57,6 +60,7 @@ class AnalyticsGraph:
     version: GraphVersion
     node_count: int
     relationship_count: int
+    native: bool = False  # projected natively (see native_relationships), else by Cypher
 
     @property
     def directed(self) -> bool:
@@ -147,6 +151,62 @@ def rows_query(projection: Projection) -> str:
     return f"CALL () {{\n{text}\n}}\nRETURN collect([source, target, weight]) AS rows"
 
 
+def native_relationships(spec: ProjectionSpec) -> dict[str, dict[str, Any]]:
+    """The GDS relationship projection of the spec's native form: per GDS type, the stored
+    type(s) it reads, orientation, parallel relationships summed into one, weight = the
+    stored `weight` or 1 (only SUPPLIES stores one)."""
+    assert spec.native is not None
+    form = {"orientation": "NATURAL" if spec.directed else "UNDIRECTED", "aggregation": "SUM",
+            "properties": {"weight": {"property": "weight", "defaultValue": 1.0,
+                                      "aggregation": "SUM"}}}
+    if spec.native.merged:
+        return {"LINK": {"type": "*", **form}}
+    return {str(t): {"type": str(t), **form} for t in spec.native.types}
+
+
+async def can_project_natively(db: Database, projection: Projection, scope: Scope) -> bool:
+    """Whether GDS's native projection gives exactly the graph of the projection's statement:
+    the scope is everything, the projection has a native form, and the store knows its labels,
+    types and `weight` (GDS refuses unknown ones; `*` reads whichever exist), holds no other
+    type between its labels when the types are merged, and, when programmes are nodes, no
+    programme outside every scope."""
+    spec = SPECS[projection]
+    if spec.native is None or not scope.is_everything:
+        return False
+    row = (await run(db, "analytics/native_check", {}))[0]
+    labels, types = set(row["labels"]), set(row["types"])
+    read = {str(t) for t in spec.native.types}
+    if not ({str(label) for label in spec.labels} <= labels and "weight" in row["keys"]):
+        return False
+    if types - read - {str(t) for t in PLACES} if spec.native.merged else read - types:
+        return False
+    return NodeLabel.PROGRAM not in spec.labels or row["unlinkedPrograms"] == 0
+
+
+async def project_natively(db: Database, name: str, projection: Projection,
+                           limit: float) -> dict[str, Any]:
+    """GDS's native projection of the projection's unscoped graph as `name`; GDS's answer."""
+    spec = SPECS[projection]
+    return (await run(db, "analytics/project_native", {
+        "graph": name, "labels": [str(label) for label in spec.labels],
+        "relationships": native_relationships(spec),
+    }, timeout=limit))[0]
+
+
+async def project_by_cypher(db: Database, name: str, projection: Projection, scope: Scope,
+                            limit: float) -> dict[str, Any]:
+    """The projection's rows in the scope (analytics/project_rows), projected as `name`;
+    GDS's answer, graph null when there were no rows."""
+    spec = SPECS[projection]
+    rows = (await run(db, "analytics/project_rows", {
+        "directed": spec.directed,
+        "labels": [str(label) for label in spec.labels], **scope.parameters(),
+    }, query=rows_query(projection), timeout=limit))[0]
+    return (await run(db, "analytics/project", {
+        "graph": name, "directed": spec.directed, **rows,
+    }, timeout=limit))[0]
+
+
 async def graph_version(db: Database) -> GraphVersion:
     row = (await run(db, "analytics/graph_version", {}))[0]
     return GraphVersion(int(row["version"]), row["changedAt"])
@@ -195,17 +255,12 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
                 await _drop(db, row["graph"])
         if name not in present:
             await _make_room(db, set(present), db.settings.analytics_cached_graphs - 1)
-            spec = SPECS[projection]
             limit = db.settings.analytics_timeout_s
             try:
                 with analysis_slot(db, f"projecting the {projection.value} graph"):
-                    rows = (await run(db, "analytics/project_rows", {
-                        "directed": spec.directed,
-                        "labels": [str(label) for label in spec.labels], **scope.parameters(),
-                    }, query=rows_query(projection), timeout=limit))[0]
-                    row = (await run(db, "analytics/project", {
-                        "graph": name, "directed": spec.directed, **rows,
-                    }, timeout=limit))[0]
+                    native = await can_project_natively(db, projection, scope)
+                    row = await (project_natively(db, name, projection, limit) if native
+                                 else project_by_cypher(db, name, projection, scope, limit))
             except DatabaseTimeout as error:
                 raise QueryTimeout(
                     f"Projecting the {projection.value} graph took longer than the {limit:g} s "
@@ -213,11 +268,11 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
                 ) from error
             if row["graph"] is None:  # no rows: GDS projects nothing
                 return AnalyticsGraph(name, projection, scope, version, 0, 0)
-            present[name] = row
+            present[name] = {**row, "native": native}
         catalogue.touch(name)
     row = present[name]
     return AnalyticsGraph(name, projection, scope, version, int(row["nodeCount"]),
-                          int(row["relationshipCount"]))
+                          int(row["relationshipCount"]), bool(row["native"]))
 
 
 async def relationships(db: Database, graph: AnalyticsGraph,

@@ -33,12 +33,14 @@ class Provenance:
     computed_at: str  # ISO 8601, UTC
     runtime_ms: float
     cached: bool = False
+    native_projection: bool = False  # the graph was projected natively (same graph)
 
     @classmethod
     def of(cls, graph: AnalyticsGraph, algorithm: str, parameters: dict[str, Any],
            seed: int | None, computed_at: str, runtime_ms: float) -> Provenance:
         return cls(algorithm, parameters, seed, graph.projection.value, graph.scope.describe(),
-                   graph.version.version, graph.name, computed_at, runtime_ms)
+                   graph.version.version, graph.name, computed_at, runtime_ms,
+                   native_projection=graph.native)
 
 
 @dataclass(frozen=True)

@@ -87,13 +87,18 @@ class Provenance:
     cached: bool = strawberry.field(description="Whether this answer came from the result "
                                     "cache (an identical earlier request on the same graph "
                                     "version); computedAt is then the first computation's.")
+    native_projection: bool = strawberry.field(
+        description="Whether GDS projected the graph natively, straight from the stored labels "
+                    "and relationship types (the unscoped FULL, GOVERNANCE and SUPPLY graphs), "
+                    "rather than from the projection's Cypher statement; the graph is the same.")
 
     @classmethod
     def of(cls, p: ProvenanceData) -> Provenance:
         return cls(algorithm=p.algorithm, parameters=JSON(p.parameters), seed=p.seed,
                    projection=Projection[p.projection], scope=JSON(p.scope),
                    graph_version=p.graph_version, graph=p.graph, computed_at=p.computed_at,
-                   runtime_ms=p.runtime_ms, cached=p.cached)
+                   runtime_ms=p.runtime_ms, cached=p.cached,
+                   native_projection=p.native_projection)
 
 
 @strawberry.type(description="A node score over every node of the graph: extremes, mean and "
