@@ -259,8 +259,13 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
             try:
                 with analysis_slot(db, f"projecting the {projection.value} graph"):
                     native = await can_project_natively(db, projection, scope)
-                    row = await (project_natively(db, name, projection, limit) if native
-                                 else project_by_cypher(db, name, projection, scope, limit))
+                    try:
+                        row = await (project_natively(db, name, projection, limit) if native
+                                     else project_by_cypher(db, name, projection, scope, limit))
+                    except ClientError as error:
+                        if not projected_elsewhere(error):
+                            raise
+                        row = await _other_projection(db, name, limit)
             except DatabaseTimeout as error:
                 raise QueryTimeout(
                     f"Projecting the {projection.value} graph took longer than the {limit:g} s "
@@ -273,6 +278,27 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
     row = present[name]
     return AnalyticsGraph(name, projection, scope, version, int(row["nodeCount"]),
                           int(row["relationshipCount"]), bool(row["native"]))
+
+
+def projected_elsewhere(error: ClientError) -> bool:
+    """GDS refused a projection because another service process projects (or has projected)
+    the same graph: the graph version lives in the database, so replicas name graphs alike."""
+    message = error.message or ""
+    return "already exists" in message or "already loaded" in message
+
+
+async def _other_projection(db: Database, name: str, limit: float) -> dict[str, Any]:
+    """The catalogue's row of the graph another process is projecting, once it is there."""
+    deadline = asyncio.get_running_loop().time() + limit
+    while True:
+        for row in await run(db, "analytics/graphs", {"prefix": name}):
+            if row["graph"] == name:
+                return dict(row)
+        if asyncio.get_running_loop().time() > deadline:
+            raise QueryTimeout(
+                f"Another service process projecting the graph {name} did not finish within "
+                f"the {limit:g} s allowed (ARTICULA_ANALYTICS_TIMEOUT).", limit=limit)
+        await asyncio.sleep(0.1)
 
 
 async def relationships(db: Database, graph: AnalyticsGraph,

@@ -80,9 +80,15 @@ def replicas(driver: neo4j.Driver, neo4j_backend: Backend,
 
 def ask(url: str, query: str, variables: dict[str, Any] | None = None,
         key: str | None = None) -> dict[str, Any]:
+    """The answer's data, asking again after `retryAfter` while the service answers BUSY."""
     headers = {"Authorization": f"Bearer {key}"} if key else {}
-    answer = httpx.post(f"{url}/graphql", json={"query": query, "variables": variables or {}},
-                        headers=headers, timeout=120).json()
+    while True:
+        answer = httpx.post(f"{url}/graphql", json={"query": query, "variables": variables or {}},
+                            headers=headers, timeout=120).json()
+        busy = [e for e in answer.get("errors", []) if e["extensions"]["code"] == "BUSY"]
+        if not busy:
+            break
+        time.sleep(busy[0]["extensions"]["retryAfter"])
     assert "errors" not in answer, answer["errors"]
     data: dict[str, Any] = answer["data"]
     return data
