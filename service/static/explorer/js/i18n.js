@@ -5,7 +5,7 @@
 const es = {
   skip: "Saltar al contenido", explorer: "Explorador", views: "Vistas",
   "view.network": "Red", "view.gaps": "Brechas", "view.territory": "Territorios",
-  "view.initiative": "Iniciativa", graphiql: "GraphQL", language: "English",
+  "view.initiative": "Iniciativa", language: "English",
   filters: "Filtros", "filter.country": "País", "filter.territory": "Región",
   "filter.sector": "Sector (código CIIU)", "filter.types": "Tipos de iniciativa",
   "filter.projection": "Proyección", "filter.colour": "Color", "filter.size": "Tamaño",
@@ -96,7 +96,7 @@ const es = {
 const en = {
   skip: "Skip to content", explorer: "Explorer", views: "Views",
   "view.network": "Network", "view.gaps": "Gaps", "view.territory": "Territories",
-  "view.initiative": "Initiative", graphiql: "GraphQL", language: "Español",
+  "view.initiative": "Initiative", language: "Español",
   filters: "Filters", "filter.country": "Country", "filter.territory": "Region",
   "filter.sector": "Sector (ISIC code)", "filter.types": "Initiative types",
   "filter.projection": "Projection", "filter.colour": "Colour", "filter.size": "Size",
