@@ -151,9 +151,10 @@ def measured(heap: str, name: str, server: LocalNeo4j, driver: neo4j.Driver,
     with Sampler(server, driver) as sampler:
         seconds, peak, code, errors = articula(server.settings, *args)
     note = "" if code == 0 else errors.strip().splitlines()[-1]
-    print(f"  {seconds:.1f} s, exit {code} {note}", file=sys.stderr, flush=True)
-    return Step(heap, name, seconds, peak, sampler.rss_kb / 1024,
+    step = Step(heap, name, seconds, peak, sampler.rss_kb / 1024,
                 sampler.transaction / 2**20, code == 0, note)
+    print(f"  {row(step)}", file=sys.stderr, flush=True)
+    return step
 
 
 def main() -> None:
@@ -219,10 +220,13 @@ def table(steps: list[Step], loaded: tuple[Counter[str], Counter[str]]) -> str:
              "| heap | command | seconds | CLI peak MB | server peak RSS MB "
              "| largest transaction MB | result |",
              "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
-    lines += [f"| {s.heap} | `{s.command}` | {s.seconds:,.0f} | {s.cli_peak_mb:,.0f} "
-              f"| {s.server_peak_mb:,.0f} | {s.largest_transaction_mb:,.0f} "
-              f"| {'ok' if s.ok else 'FAILED: ' + s.note} |" for s in steps]
-    return "\n".join(lines)
+    return "\n".join(lines + [row(s) for s in steps])
+
+
+def row(s: Step) -> str:
+    return (f"| {s.heap} | `{s.command}` | {s.seconds:,.0f} | {s.cli_peak_mb:,.0f} "
+            f"| {s.server_peak_mb:,.0f} | {s.largest_transaction_mb:,.0f} "
+            f"| {'ok' if s.ok else 'FAILED: ' + s.note} |")
 
 
 if __name__ == "__main__":

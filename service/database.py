@@ -120,16 +120,16 @@ _MEMORY_SETTING = re.compile(r"\b(?:dbms|db)\.memory\.transaction\.(?:total\.)?m
 
 def memory_refusal(operation: str, error: Neo4jError) -> MemoryLimit:
     """MEMORY_LIMIT for `operation`, refused by Neo4j for want of transaction memory. Its
-    transactions are batches of a fixed size, so the remedy is memory, not less data: the
-    setting Neo4j names, else both limits; the local server's heap, of which transactions
-    may use 70 % by default; or fewer large queries beside it, which share the total."""
+    transactions' size is not the caller's to choose (batches of a fixed size, or one
+    write), so the remedy is memory, not a narrower query: the setting Neo4j names, else
+    both limits; the local server's heap, of which transactions may use 70 % by default;
+    or fewer large queries beside it, which share the total."""
     named = _MEMORY_SETTING.search(error.message or "")
     setting = (named.group(0) if named
                else "dbms.memory.transaction.total.max, or db.memory.transaction.max if set")
     return MemoryLimit(
-        f"{operation} ran out of Neo4j's transaction memory ({error.message}). It works in "
-        "batches of at most 10,000 nodes or relationships, so its memory does not grow with "
-        "the database: give Neo4j's transactions more memory, with a larger heap "
+        f"{operation} ran out of Neo4j's transaction memory ({error.message}): give "
+        "Neo4j's transactions more memory, with a larger heap "
         "(ARTICULA_NEO4J_HEAP for the local server, whose transactions may use 70 % of it) "
         f"or a higher {setting}, or run it while no other large query is running."
     )
