@@ -15,3 +15,11 @@ def run(tx: neo4j.ManagedTransaction, name: str, **parameters: Any) -> list[dict
 def batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
+
+
+def in_transactions(driver: neo4j.Driver, database: str, name: str,
+                    **parameters: Any) -> neo4j.SummaryCounters:
+    """Run statement `name`, which commits its own batches (`CALL … IN TRANSACTIONS`) and so
+    needs an auto-commit transaction; what it changed, counted."""
+    with driver.session(database=database) as session:
+        return session.run(cypher(name), parameters).consume().counters

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import neo4j
 
+from loaders.cypher_run import in_transactions
 from loaders.known import DatabaseKnown
 from loaders.readers import read_dataset
 from loaders.reference_data import apply_schema, load_reference
@@ -64,6 +65,16 @@ def load_sample_if_empty(driver: neo4j.Driver, database: str) -> LoadSummary | N
     if not records[0]["empty"]:
         return None
     return load(SAMPLE, driver, database, progress=False)
+
+
+def reset(driver: neo4j.Driver, database: str) -> int:
+    """Delete everything but the reference data, the API keys and the audit trail (what
+    `articula db reset` does): the relationships first, then the nodes, in batches; return
+    the new graph version."""
+    in_transactions(driver, database, "db/reset_relationships")
+    in_transactions(driver, database, "db/reset")
+    records, _, _ = driver.execute_query(cypher("db/bump_version"), database_=database)
+    return int(records[0]["version"])
 
 
 def init(driver: neo4j.Driver, database: str) -> dict[str, int]:

@@ -27,11 +27,12 @@ from typing import Any, cast
 import neo4j
 from tqdm import tqdm
 
-from loaders.cypher_run import batches, run
+from loaders.cypher_run import batches, in_transactions, run
 from loaders.lease import Lease, LeaseLost, lease_length, new_holder
 from loaders.tables import RELATIONSHIP_TABLES
 from loaders.validation import Dataset, Row
 from service.cypher_catalog import cypher
+from service.database import memory_refusals
 from service.errors import ArticulaError, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 BATCH = 10_000
 SINGLE_TRANSACTION_ROWS = 100_000
 WRITERS = 2  # concurrent batch transactions of a large load
+NODES_AT_ONCE = 1_000  # created nodes whose relationships a rollback deletes in one round
+JOURNAL_AT_ONCE = 10  # journal entries deleted per transaction (each lists a batch's ids)
 
 # Columns that become relationships rather than properties.
 LINK_COLUMNS = {"id", "code", "parent_code", "territory_code", "territory_codes",
@@ -476,7 +479,8 @@ def roll_back(driver: neo4j.Driver, database: str, load_id: str, *,
     if not claimed:
         return False
     with lease:
-        _undo(driver, database, load_id)
+        with memory_refusals(f"Rolling back load {load_id}"):
+            _undo(driver, database, load_id)
         lease.check()
         driver.execute_query(cypher("load/release"), loadId=load_id, holder=holder, bump=True,
                              database_=database)
@@ -491,8 +495,10 @@ def recover(driver: neo4j.Driver, database: str, lease_s: float | None = None) -
 
 
 def _undo(driver: neo4j.Driver, database: str, load_id: str) -> None:
-    """Restore what the load changed, delete the relationships it MERGEd into being, then
-    delete every node still stamped with it (what it created, with their relationships)."""
+    """Restore what the load changed, delete the relationships it MERGEd into being and those
+    of the nodes it created, then those nodes. No transaction holds more than BATCH
+    records, whatever the load's size: deleting nodes with their relationships would take
+    thousands of relationships along with each initiative or territory."""
     def repeat(statement: str, column: str) -> None:
         while driver.execute_query(cypher(statement), loadId=load_id, limit=BATCH,
                                    database_=database)[0][0][column]:
@@ -500,19 +506,29 @@ def _undo(driver: neo4j.Driver, database: str, load_id: str) -> None:
 
     repeat("load/undo_changed_relationships", "restored")
     repeat("load/undo_changed_nodes", "restored")
-    entries, _, _ = driver.execute_query(cypher("load/journal_entries"), loadId=load_id,
-                                         database_=database)
-    for entry in entries:
-        for chunk in batches(entry["created"], BATCH):
-            driver.execute_query(cypher("load/undo_created_relationships"), ids=list(chunk),
-                                 database_=database)
+    in_transactions(driver, database, "load/undo_created_relationships", loadId=load_id)
+    _delete_created_links(driver, database, load_id)
     repeat("load/undo_created_nodes", "deleted")
 
 
+def _delete_created_links(driver: neo4j.Driver, database: str, load_id: str) -> None:
+    """Delete the relationships of the nodes the load created, BATCH per transaction, for
+    NODES_AT_ONCE nodes at a time from a stream of their ids."""
+    query = cypher("load/undo_created_links")
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as reader:
+        ids = (record["id"] for record in reader.run(cypher("load/created_nodes"),
+                                                      loadId=load_id))
+        for chunk in iter(lambda: list(itertools.islice(ids, NODES_AT_ONCE)), []):
+            while driver.execute_query(query, ids=chunk, limit=BATCH,
+                                       database_=database)[0][0]["deleted"]:
+                pass
+
+
 def _forget(driver: neo4j.Driver, database: str, load_id: str) -> None:
-    while driver.execute_query(cypher("load/forget"), loadId=load_id, limit=BATCH,
-                               database_=database)[0][0]["deleted"]:
-        pass
+    for statement, limit in (("load/forget_journal", JOURNAL_AT_ONCE), ("load/forget", BATCH)):
+        while driver.execute_query(cypher(statement), loadId=load_id, limit=limit,
+                                   database_=database)[0][0]["deleted"]:
+            pass
 
 
 def _check_committed(driver: neo4j.Driver, database: str, load_id: str) -> None:

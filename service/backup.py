@@ -1,10 +1,14 @@
 """`articula db dump` and `articula db restore`: the whole database as one gzip JSON-lines file.
 
 The file holds a header line, one line per node (`{"n": key, "labels": [...], "p": {...}}`),
-one per relationship (`{"r": type, "s": key, "e": key, "p": {...}}`) and a trailer with the
-counts, so a truncated file is detected. Values JSON cannot hold (temporal values) are
-written as `{"$": kind, "v": iso text}`. Restore checks the whole file before it writes;
-labels and relationship types must be the model's.
+then one per relationship (`{"r": type, "s": key, "e": key, "p": {...}}`) and a trailer with
+the counts, so a truncated file is detected. Keys are distinct non-negative integers. Values
+JSON cannot hold (temporal values) are written as `{"$": kind, "v": iso text}`. Restore
+checks the whole file before it writes; labels and relationship types must be the model's.
+
+Both stream: a dump writes each record as it arrives; a restore reads the file twice (to
+check it, then to write it in batches), keeping 8 bytes per node; every transaction on the
+server holds a batch, so neither process grows with the database beyond that.
 """
 
 from __future__ import annotations
@@ -12,15 +16,20 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from array import array
+from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import neo4j
+import numpy as np
 from neo4j import time as neo4j_time
 
+from loaders.cypher_run import in_transactions
 from loaders.reference_data import apply_schema
 from service.cypher_catalog import cypher
 from service.errors import ArticulaError
@@ -28,6 +37,7 @@ from service.errors import ArticulaError
 FORMAT = "articula-dump"
 VERSION = 1
 BATCH = 10_000
+WRITERS = 2  # batches a restore writes at the same time
 
 LABELS = frozenset({
     "Initiative", "Actor", "Firm", "Institution", "Program", "Territory", "Sector",
@@ -53,6 +63,11 @@ class BackupError(ArticulaError):
 
 def encode(value: Any) -> Any:
     """A property value as JSON; temporal values and non-finite floats tagged."""
+    cls = type(value)
+    if cls is str or cls is int or cls is bool:  # nearly every value: no further tests
+        return value
+    if cls is float and math.isfinite(value):
+        return value
     if isinstance(value, list):
         return [encode(item) for item in value]
     if isinstance(value, float) and not math.isfinite(value):
@@ -88,47 +103,43 @@ class DumpSummary:
 
 
 def dump(driver: neo4j.Driver, database: str, path: Path) -> DumpSummary:
-    """Write every node and relationship of `database` to `path`, read in one transaction."""
-    keys: dict[str, int] = {}
-    relationships = 0
+    """Write every node and relationship of `database` to `path`, read in one transaction
+    and streamed to the file line by line: the process holds one record at a time."""
+    nodes = relationships = 0
     partial = path.with_name(path.name + ".partial")
     with (
-        driver.session(database=database) as session,
+        driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session,
         session.begin_transaction() as tx,
-        gzip.open(partial, "wt", encoding="utf-8") as out,
+        # zlib's default level: a third of level 9's time (gzip's default), a tenth larger
+        gzip.open(partial, "wt", encoding="utf-8", compresslevel=6) as out,
     ):
         write = out.write
         write(json.dumps({"format": FORMAT, "version": VERSION, "created": _now()}) + "\n")
         for record in tx.run(cypher("backup/nodes")):
-            key = keys.setdefault(record["id"], len(keys))
             properties = {k: encode(v) for k, v in record["properties"].items()}
-            write(json.dumps({"n": key, "labels": record["labels"], "p": properties}) + "\n")
+            write(json.dumps({"n": record["key"], "labels": record["labels"], "p": properties}))
+            write("\n")
+            nodes += 1
         for record in tx.run(cypher("backup/relationships")):
             properties = {k: encode(v) for k, v in record["properties"].items()}
-            line = {
-                "r": record["type"], "s": keys[record["start"]], "e": keys[record["end"]],
-                "p": properties,
-            }
+            line = {"r": record["type"], "s": record["start"], "e": record["end"],
+                    "p": properties}
             write(json.dumps(line) + "\n")
             relationships += 1
-        write(json.dumps({"end": True, "nodes": len(keys), "relationships": relationships}))
+        write(json.dumps({"end": True, "nodes": nodes, "relationships": relationships}))
         write("\n")
     partial.replace(path)
-    return DumpSummary(len(keys), relationships)
+    return DumpSummary(nodes, relationships)
 
 
-@dataclass
-class Dump:
-    """A dump file read and checked in full, ready to write."""
-
-    nodes: list[dict[str, Any]] = field(default_factory=list)
-    relationships: list[dict[str, Any]] = field(default_factory=list)
+Item = tuple[str, dict[str, Any]]  # ("node" | "relationship", its row for the create_ statement)
 
 
-def read_dump(path: Path) -> Dump:
-    """Read and check `path`; a BackupError names the line and what is wrong with it."""
-    result = Dump()
-    seen: set[int] = set()
+def _items(path: Path, at_end: Callable[[], None] = lambda: None) -> Iterator[tuple[str, Item]]:
+    """Each node and relationship of `path` as a checked row, with where it is; the header
+    and the trailer are checked, the trailer's counts against what was read, after
+    `at_end` (so that problems are told in the order of their lines)."""
+    counted = {"nodes": 0, "relationships": 0}
     trailer: dict[str, Any] | None = None
     for number, line in _lines(path):
         where = f"{path.name}, line {number}"
@@ -149,18 +160,21 @@ def read_dump(path: Path) -> Dump:
         if "end" in item:
             trailer = item
         elif "n" in item:
-            result.nodes.append(_node(item, where, seen))
+            if counted["relationships"]:
+                raise BackupError(f"{where}: a node after the relationships (nodes come first)")
+            counted["nodes"] += 1
+            yield where, ("node", _node(item, where))
         elif "r" in item:
-            result.relationships.append(_relationship(item, where, seen))
+            counted["relationships"] += 1
+            yield where, ("relationship", _relationship(item, where))
         else:
             raise BackupError(f"{where}: neither a node, a relationship nor the end")
+    at_end()
     if trailer is None:
         raise BackupError(f"{path.name}: the dump ends early (no end line): it is truncated")
-    counted = {"nodes": len(result.nodes), "relationships": len(result.relationships)}
     stated = {k: trailer.get(k) for k in counted}
     if stated != counted:
         raise BackupError(f"{path.name}: the end line says {stated}, the file holds {counted}")
-    return result
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -183,25 +197,80 @@ def _properties(item: dict[str, Any], where: str) -> dict[str, Any]:
         raise BackupError(f"{where}: {error}") from error
 
 
-def _node(item: dict[str, Any], where: str, seen: set[int]) -> dict[str, Any]:
+def _key(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2 ** 63
+
+
+def _node(item: dict[str, Any], where: str) -> dict[str, Any]:
     key, labels = item["n"], item.get("labels")
-    if not isinstance(key, int) or key in seen:
-        raise BackupError(f"{where}: node key {key!r} is not a new integer")
+    if not _key(key):
+        raise BackupError(f"{where}: node key {key!r} is not a non-negative integer")
     if not isinstance(labels, list) or not labels or not set(labels) <= LABELS:
         unknown = sorted(set(labels or []) - LABELS) if isinstance(labels, list) else labels
         raise BackupError(f"{where}: labels {unknown!r} are not the model's")
-    seen.add(key)
     return {"key": key, "labels": labels, "properties": _properties(item, where)}
 
 
-def _relationship(item: dict[str, Any], where: str, seen: set[int]) -> dict[str, Any]:
+def _relationship(item: dict[str, Any], where: str) -> dict[str, Any]:
     type_, start, end = item["r"], item.get("s"), item.get("e")
     if type_ not in TYPES:
         raise BackupError(f"{where}: relationship type {type_!r} is not the model's")
     for end_key in (start, end):
-        if end_key not in seen:
+        if not _key(end_key):
             raise BackupError(f"{where}: relationship to node {end_key!r}, which the dump lacks")
     return {"type": type_, "start": start, "end": end, "properties": _properties(item, where)}
+
+
+class _Keys:
+    """The dump's node keys, 8 bytes each, to find a key given twice and relationships to a
+    node the dump lacks; relationships are checked a batch at a time."""
+
+    def __init__(self) -> None:
+        self.added = array("q")
+        self.sorted: np.ndarray[Any, np.dtype[np.int64]] | None = None
+        self.pending: list[tuple[str, int, int]] = []
+
+    def add(self, key: int) -> None:
+        self.added.append(key)
+
+    def refer(self, where: str, start: int, end: int) -> None:
+        self.pending.append((where, start, end))
+        if len(self.pending) == BATCH:
+            self.check()
+
+    def check(self) -> None:
+        if self.sorted is None:
+            self.sorted = np.sort(np.frombuffer(self.added, dtype=np.int64))
+            twice = self.sorted[:-1][self.sorted[1:] == self.sorted[:-1]]
+            if len(twice):
+                raise BackupError(f"node key {int(twice[0])} is given to two nodes")
+        if not self.pending:
+            return
+        ends = np.array([(s, e) for _, s, e in self.pending], dtype=np.int64)
+        at = np.searchsorted(self.sorted, ends)
+        found = np.zeros(ends.shape, dtype=bool)
+        inside = at < len(self.sorted)
+        found[inside] = self.sorted[at[inside]] == ends[inside]
+        if not found.all():
+            row, column = (int(i[0]) for i in np.nonzero(~found))
+            where, start, end = self.pending[row]
+            raise BackupError(
+                f"{where}: relationship to node {(start, end)[column]!r}, which the dump lacks")
+        self.pending.clear()
+
+
+def check_dump(path: Path) -> DumpSummary:
+    """Read `path` through and check it; a BackupError names the line and what is wrong.
+    Holds 8 bytes per node (its key) and a batch of relationships."""
+    keys = _Keys()
+    counts = {"node": 0, "relationship": 0}
+    for where, (kind, row) in _items(path, at_end=keys.check):
+        counts[kind] += 1
+        if kind == "node":
+            keys.add(row["key"])
+        else:
+            keys.refer(where, row["start"], row["end"])
+    return DumpSummary(counts["node"], counts["relationship"])
 
 
 def restore(
@@ -212,53 +281,73 @@ def restore(
 ) -> DumpSummary:
     """Replace everything in `database` with the dump at `path`.
 
-    The file is checked before anything is deleted. Should writing fail half-way, the
-    database is emptied again, so it never holds part of a dump.
+    The file is checked before anything is deleted, then read again as it is written, a
+    batch at a time. Should writing fail half-way, the database is emptied again, so it
+    never holds part of a dump.
     """
-    content = read_dump(path)
-    progress(f"{path.name}: {len(content.nodes)} nodes, "
-             f"{len(content.relationships)} relationships; replacing the database")
-    with driver.session(database=database) as session:
-        session.run(cypher("backup/empty")).consume()
+    summary = check_dump(path)
+    progress(f"{path.name}: {summary.nodes:,} nodes, {summary.relationships:,} relationships; "
+             "replacing the database")
+    _empty(driver, database)
     try:
         apply_schema(driver, database)
-        element_ids = _write_nodes(driver, database, content.nodes, progress)
-        _write_relationships(driver, database, content.relationships, element_ids, progress)
+        driver.execute_query(cypher("backup/key_index"), database_=database)
+        driver.execute_query(cypher("backup/await_key_index"), database_=database)
+        _write(driver, database, path, summary, progress)
+        in_transactions(driver, database, "backup/unmark")
+        driver.execute_query(cypher("backup/drop_key_index"), database_=database)
         driver.execute_query(cypher("db/bump_version"), database_=database)
     except BaseException:
-        with driver.session(database=database) as session:
-            session.run(cypher("backup/empty")).consume()
+        _empty(driver, database)
+        driver.execute_query(cypher("backup/drop_key_index"), database_=database)
         raise
-    return DumpSummary(len(content.nodes), len(content.relationships))
+    return summary
 
 
-def _write_nodes(
-    driver: neo4j.Driver, database: str, nodes: list[dict[str, Any]],
-    progress: Callable[[str], None],
-) -> dict[int, str]:
-    element_ids: dict[int, str] = {}
-    query = cypher("backup/create_nodes")
-    for start in range(0, len(nodes), BATCH):
-        records, _, _ = driver.execute_query(
-            query, rows=nodes[start:start + BATCH], database_=database
-        )
-        element_ids.update((record["key"], record["id"]) for record in records)
-        progress(f"nodes {min(start + BATCH, len(nodes))}/{len(nodes)}")
-    return element_ids
+def _empty(driver: neo4j.Driver, database: str) -> None:
+    in_transactions(driver, database, "backup/empty_relationships")
+    in_transactions(driver, database, "backup/empty")
 
 
-def _write_relationships(
-    driver: neo4j.Driver, database: str, relationships: list[dict[str, Any]],
-    element_ids: dict[int, str], progress: Callable[[str], None],
-) -> None:
-    query = cypher("backup/create_relationships")
-    for start in range(0, len(relationships), BATCH):
-        rows = [
-            {**r, "start": element_ids[r["start"]], "end": element_ids[r["end"]]}
-            for r in relationships[start:start + BATCH]
-        ]
-        driver.execute_query(query, rows=rows, database_=database)
-        progress(f"relationships {min(start + BATCH, len(relationships))}/{len(relationships)}")
+def _write(driver: neo4j.Driver, database: str, path: Path, summary: DumpSummary,
+           progress: Callable[[str], None]) -> None:
+    """Write the dump's nodes, then its relationships, in batches of BATCH, WRITERS at a
+    time; at most WRITERS batches wait in memory besides the one being read."""
+    statements = {"node": cypher("backup/create_nodes"),
+                  "relationship": cypher("backup/create_relationships")}
+    totals = {"node": summary.nodes, "relationship": summary.relationships}
+    written = {"node": 0, "relationship": 0}
+    sent: deque[tuple[str, int, Future[None]]] = deque()
+
+    def send(kind: str, rows: list[dict[str, Any]]) -> None:
+        records, _, _ = driver.execute_query(statements[kind], rows=rows, database_=database)
+        if records[0]["created"] != len(rows):
+            raise BackupError(f"{path.name}: {records[0]['created']} of a batch of {len(rows)} "
+                              f"{kind}s were written; did the database change meanwhile?")
+
+    def wait(most: int) -> None:
+        while len(sent) > most:
+            kind, size, done = sent.popleft()
+            done.result()
+            written[kind] += size
+            progress(f"{kind}s {written[kind]:,}/{totals[kind]:,}")
+
+    pool = ThreadPoolExecutor(max_workers=WRITERS)
+    try:
+        kind, batch = "node", list[dict[str, Any]]()
+        for _, (item_kind, row) in _items(path):
+            if item_kind != kind or len(batch) == BATCH:
+                if batch:
+                    sent.append((kind, len(batch), pool.submit(send, kind, batch)))
+                    batch = []
+                wait(0 if item_kind != kind else WRITERS)  # relationships need every node
+                kind = item_kind
+            batch.append(row)
+        if batch:
+            sent.append((kind, len(batch), pool.submit(send, kind, batch)))
+        wait(0)
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _now() -> str:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 import neo4j
 
 from service.audit import Who, load_summary, record
-from service.cypher_catalog import cypher
 from service.database import sync_driver, translated_errors
 from service.errors import ArticulaError
 from service.local_neo4j import LocalNeo4j
@@ -98,7 +97,7 @@ def _driver(settings: Settings) -> neo4j.Driver:
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
-    from loaders.load import init
+    from loaders.load import init, reset
 
     if args.action in ("dump", "restore"):
         return _backup(args, settings)
@@ -107,14 +106,11 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
               "(the reference data, API keys and audit trail stay); add --yes to do it.",
               file=sys.stderr)
         return 2
-    with _driver(settings) as driver, translated_errors(settings):
+    with (_driver(settings) as driver,
+          translated_errors(settings, operation=f"`articula db {args.action}`")):
         version = None
         if args.action == "reset":
-            with driver.session(database=settings.neo4j_database) as session:
-                session.run(cypher("db/reset")).consume()  # batches commit on their own
-            records, _, _ = driver.execute_query(cypher("db/bump_version"),
-                                                 database_=settings.neo4j_database)
-            version = records[0]["version"]
+            version = reset(driver, settings.neo4j_database)
             print("Deleted everything but the reference territories and sectors, the API "
                   f"keys and the audit trail; graph version {version}.")
         counts = init(driver, settings.neo4j_database)
@@ -137,7 +133,8 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     path = Path(args.file)
     database = settings.neo4j_database
-    with _driver(settings) as driver, translated_errors(settings):
+    with (_driver(settings) as driver,
+          translated_errors(settings, operation=f"`articula db {args.action}`")):
         if args.action == "dump":
             summary = dump(driver, database, path)
             print(f"Wrote {summary.nodes:,} nodes and {summary.relationships:,} relationships "
@@ -184,7 +181,7 @@ def _keys(args: argparse.Namespace, settings: Settings) -> int:
 def _load(args: argparse.Namespace, settings: Settings) -> int:
     from loaders.load import load
 
-    with _driver(settings) as driver, translated_errors(settings):
+    with _driver(settings) as driver, translated_errors(settings, operation="`articula load`"):
         summary = load(Path(args.path), driver, settings.neo4j_database,
                        dry_run=args.dry_run, progress=sys.stderr.isatty(),
                        say=lambda message: print(message, file=sys.stderr, flush=True))

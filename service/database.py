@@ -6,6 +6,7 @@ Every neo4j exception is turned into an Articula error here and nowhere else.
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -73,8 +74,10 @@ class ServerInfo:
 
 
 @contextmanager
-def translated_errors(settings: Settings) -> Iterator[None]:
-    """Re-raise the driver's exceptions as Articula errors that say what to do."""
+def translated_errors(settings: Settings, operation: str | None = None) -> Iterator[None]:
+    """Re-raise the driver's exceptions as Articula errors that say what to do. Memory
+    refusals name `operation` when given: a command or write whose transactions are batches
+    of a fixed size, for which a narrower query is no remedy."""
     uri = settings.bolt_uri
     try:
         yield
@@ -91,6 +94,8 @@ def translated_errors(settings: Settings) -> Iterator[None]:
                 f"The query ran longer than the {settings.neo4j_timeout_s:g} s allowed "
                 "(ARTICULA_NEO4J_TIMEOUT) and was stopped; narrow it (a smaller scope or page)."
             ) from error
+        if _out_of_memory(error) and operation is not None:
+            raise memory_refusal(operation, error) from error
         if _out_of_memory(error):
             raise MemoryLimit(
                 "Neo4j stopped the query: it needed more memory than its transactions may "
@@ -107,6 +112,38 @@ def translated_errors(settings: Settings) -> Iterator[None]:
                 f"Neo4j at {uri} has no Graph Data Science procedures (gds.version() is "
                 "unknown): install the GDS plugin."
             ) from error
+        raise
+
+
+_MEMORY_SETTING = re.compile(r"\b(?:dbms|db)\.memory\.transaction\.(?:total\.)?max\b")
+
+
+def memory_refusal(operation: str, error: Neo4jError) -> MemoryLimit:
+    """MEMORY_LIMIT for `operation`, refused by Neo4j for want of transaction memory. Its
+    transactions' size is not the caller's to choose (batches of a fixed size, or one
+    write), so the remedy is memory, not a narrower query: the setting Neo4j names, else
+    both limits; the local server's heap, of which transactions may use 70 % by default;
+    or fewer large queries beside it, which share the total."""
+    named = _MEMORY_SETTING.search(error.message or "")
+    setting = (named.group(0) if named
+               else "dbms.memory.transaction.total.max, or db.memory.transaction.max if set")
+    return MemoryLimit(
+        f"{operation} ran out of Neo4j's transaction memory ({error.message}): give "
+        "Neo4j's transactions more memory, with a larger heap "
+        "(ARTICULA_NEO4J_HEAP for the local server, whose transactions may use 70 % of it) "
+        f"or a higher {setting}, or run it while no other large query is running."
+    )
+
+
+@contextmanager
+def memory_refusals(operation: str) -> Iterator[None]:
+    """Re-raise Neo4j's refusals for want of transaction memory as `memory_refusal` of
+    `operation`, for code that runs inside a caller's `translated_errors`."""
+    try:
+        yield
+    except Neo4jError as error:
+        if _out_of_memory(error):
+            raise memory_refusal(operation, error) from error
         raise
 
 

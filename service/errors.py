@@ -77,7 +77,8 @@ class MethodNotAllowed(ArticulaError):
 
 
 class MemoryLimit(ArticulaError):
-    """An analytic whose memory estimate exceeds what the graph engine has free."""
+    """An analytic whose memory estimate exceeds what the graph engine has free, or work
+    Neo4j refused for want of transaction memory."""
 
     code = "MEMORY_LIMIT"
 

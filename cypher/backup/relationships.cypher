@@ -1,3 +1,4 @@
-// Every relationship with its ends, type and properties, for `articula db dump`.
+// Every relationship with its ends (as backup/nodes keys them), type and properties, for
+// `articula db dump`.
 MATCH (a)-[r]->(b)
-RETURN elementId(a) AS start, type(r) AS type, elementId(b) AS end, properties(r) AS properties
+RETURN id(a) AS start, type(r) AS type, id(b) AS end, properties(r) AS properties

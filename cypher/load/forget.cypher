@@ -1,9 +1,6 @@
-// Remove up to $limit of a finished or rolled-back load's journal and undo records.
-CALL () {
-  MATCH (x:LoadJournal {loadId: $loadId}) RETURN x
-  UNION
-  MATCH (x:LoadUndo {undoLoad: $loadId}) RETURN x
-}
+// Remove up to $limit of a finished or rolled-back load's undo records (one node's or
+// relationship's before-image each).
+MATCH (x:LoadUndo {undoLoad: $loadId})
 WITH x LIMIT $limit
 DELETE x
 RETURN count(*) AS deleted

@@ -7,6 +7,7 @@ how the one is turned into the other here.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -22,6 +23,8 @@ from service.database import Database
 from service.errors import BadUserInput
 from service.projections import Projection
 from service.scope import Scope
+
+PERSIST_BATCH = 10_000  # nodes whose scores `persist` writes in one transaction
 
 MAX_TOP = 10_000
 
@@ -272,8 +275,15 @@ def property_name(metric: Metric | str, projection: Projection) -> str:
 
 
 async def persist_scores(db: Database, property: str, values: dict[str, Any]) -> int:
-    """Write each node's value to its property `property`; how many nodes were written. The
+    """Write `values` (dataset id: value) to `property`, PERSIST_BATCH nodes per transaction,
+    so that a transaction's memory does not grow with the graph; return how many nodes. The
     API lets only EDITOR and ADMIN keys do it, and audits it."""
-    rows = [{"id": k, "value": v} for k, v in values.items()]
-    found = await run(db, "analytics/persist", {"rows": rows, "property": property}, write=True)
-    return int(found[0]["written"]) if found else 0
+    written = 0
+    items = iter(values.items())
+    while batch := list(itertools.islice(items, PERSIST_BATCH)):
+        found = await run(db, "analytics/persist",
+                          {"rows": [{"id": k, "value": v} for k, v in batch],
+                           "property": property},
+                          write=True, operation=f"Writing {property} (persist)")
+        written += int(found[0]["written"]) if found else 0
+    return written

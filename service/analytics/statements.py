@@ -71,9 +71,11 @@ def retried_when_dropped(function: Callable[P, Awaitable[R]]) -> Callable[P, Awa
 
 
 async def run(db: Database, name: str, parameters: dict[str, Any], *, query: str | None = None,
-              write: bool = False, timeout: float | None = None) -> list[dict[str, Any]]:
+              write: bool = False, timeout: float | None = None,
+              operation: str | None = None) -> list[dict[str, Any]]:
     """Records of statement `name` (or of `query`, built from it) in a managed transaction,
-    stopped after `timeout` seconds (default ARTICULA_NEO4J_TIMEOUT)."""
+    stopped after `timeout` seconds (default ARTICULA_NEO4J_TIMEOUT); a memory refusal names
+    `operation` when given (see `translated_errors`)."""
     text = query if query is not None else cypher(name)
 
     @unit_of_work(timeout=timeout if timeout is not None else db.settings.neo4j_timeout_s,
@@ -86,7 +88,7 @@ async def run(db: Database, name: str, parameters: dict[str, Any], *, query: str
         return [dict(zip(record.keys(), record.values(), strict=True)) async for record in result]
 
     try:
-        with translated_errors(db.settings):
+        with translated_errors(db.settings, operation):
             async with db.driver.session(database=db.settings.neo4j_database) as session:
                 if write:
                     return await session.execute_write(work)

@@ -79,7 +79,7 @@ async def _write(info: Info, operation: str, function: Callable[..., Outcome],
     driver = info.context.writer
 
     def blocking() -> Outcome:
-        with translated_errors(settings):
+        with translated_errors(settings, operation=f"The mutation {operation}"):
             return function(driver, settings.neo4j_database, who, operation, *arguments)
 
     return _result(await anyio.to_thread.run_sync(blocking))

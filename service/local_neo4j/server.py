@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
@@ -98,8 +98,10 @@ def _say(message: str) -> None:
 class LocalNeo4j:
     """Fetches, configures, starts, stops and reports on the local server."""
 
-    def __init__(self, settings: Settings, say: Callable[[str], None] = _say) -> None:
+    def __init__(self, settings: Settings, say: Callable[[str], None] = _say,
+                 config: Mapping[str, str] | None = None) -> None:
         self.settings = settings
+        self.config = dict(config or {})  # neo4j.conf settings beyond the ones derived here
         self.versions = pinned_versions()
         self.say = say
         home = settings.home.resolve()
@@ -353,6 +355,7 @@ class LocalNeo4j:
             "server.memory.heap.max_size": s.heap,
             "server.memory.pagecache.size": s.pagecache,
             "db.tx_log.rotation.retention_policy": "1 days",
+            **self.config,
         }
         text = "# Written by `articula neo4j start` on every start; edits are overwritten.\n"
         text += "".join(f"{key}={value}\n" for key, value in conf.items())

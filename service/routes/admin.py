@@ -87,7 +87,8 @@ async def load_dataset(request: Request,
     driver = request.app.state.writer
 
     def blocking() -> dict[str, Any]:
-        with tempfile.TemporaryDirectory() as folder, translated_errors(settings):
+        with (tempfile.TemporaryDirectory() as folder,
+              translated_errors(settings, operation="The load (POST /admin/load)")):
             path = _save(body, content_type, Path(folder))
             summary = load(path, driver, settings.neo4j_database, progress=False)
             result = load_summary(summary)

@@ -9,9 +9,8 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from loaders.load import init, load
+from loaders.load import init, load, reset
 from service.app import create_app
-from service.cypher_catalog import cypher
 from tests.neo4j_backends import Backend
 from tests.service.api.test_list_plans import LISTS, assert_same_pages, read
 
@@ -23,18 +22,12 @@ def client_100k(synthetic_100k: Path, driver: neo4j.Driver,
                 neo4j_backend: Backend) -> Iterator[TestClient]:
     """The 100k-actor dataset loaded, behind the whole app."""
     database = neo4j_backend.settings.neo4j_database
-    with driver.session(database=database) as session:
-        session.run(cypher("db/reset")).consume()
+    reset(driver, database)
     init(driver, database)
     load(synthetic_100k, driver, database, progress=False)
     with TestClient(create_app(neo4j_backend.settings)) as client:
         yield client
-    # relationships first, in small batches: the next module's reset deletes nodes 10,000 at
-    # a time, and with their relationships that outgrows the test server's small heap
-    with driver.session(database=database) as session:
-        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
-                    ).consume()
-        session.run(cypher("db/reset")).consume()
+    reset(driver, database)  # `db reset` of 100k actors, on the test server's small heap
 
 
 FILTERS = [
