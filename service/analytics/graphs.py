@@ -5,10 +5,12 @@ A graph is named from its projection, a hash of its scope and the graph version
 (`articula-actors-1a2b3c4d5e6f-v7-0a1b2c`), so a name says exactly what it holds. An unscoped
 FULL, GOVERNANCE or SUPPLY graph is projected natively when the store allows it
 (`native_relationships`), every other graph by the projection's Cypher statement; both give
-the same graph. Graphs of
-another version are dropped when seen; past `analytics_cached_graphs` the least recently used
-go; when an estimate does not fit in the free heap, every other cached graph goes first. A
-graph an analysis of this process is still reading is never dropped (`hold`).
+the same graph. Graphs of another version are dropped when seen; past
+`analytics_cached_graphs` the least recently used go; when an estimate does not fit in the
+free heap, every other cached graph goes first. A graph an analysis of this process is still
+reading is never dropped (`hold`). Service processes sharing one Neo4j name graphs alike:
+when GDS refuses a projection because another process made (or is making) the same graph,
+that graph is used.
 """
 
 from __future__ import annotations
