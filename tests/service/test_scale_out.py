@@ -5,7 +5,6 @@ database), and both may project and analyse the same graph at the same moment.""
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -20,8 +19,8 @@ import pytest
 from loaders.load import SAMPLE, init, load
 from service.access import create_key
 from tests.conftest import empty_database
-from tests.neo4j_backends import Backend, cli_env
-from tests.serving import free_port
+from tests.neo4j_backends import Backend
+from tests.serving import start_serve
 
 DEGREES = """{ centrality(metric: DEGREE, projection: FULL, top: 1000) {
   nodeCount items { id score } provenance { graphVersion cached } } }"""
@@ -33,13 +32,7 @@ PAGERANK = """query($c: [String!]) { centrality(metric: PAGERANK, projection: AC
 @contextmanager
 def serving(backend: Backend, log: Path) -> Iterator[str]:
     """`articula serve` in a process of its own until the block ends; its base URL."""
-    port = free_port()
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--no-sample", "--port", str(port)],
-            env=cli_env(backend), stdout=output, stderr=subprocess.STDOUT, text=True,
-            start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    process, url = start_serve(backend, log)
     try:
         deadline = time.monotonic() + 120
         while True:

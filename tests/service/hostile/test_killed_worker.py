@@ -5,7 +5,6 @@ still stops everything, and leaves alone a Neo4j the command did not start."""
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +13,8 @@ import httpx2 as httpx
 import neo4j
 import pytest
 
-from tests.neo4j_backends import Backend, cli_env
-from tests.serving import free_port
+from tests.neo4j_backends import Backend
+from tests.serving import start_serve
 
 ABOUT = {"query": "{ about { version } }"}
 
@@ -52,14 +51,8 @@ Served = tuple[subprocess.Popen[str], str, Path]
 def served(neo4j_backend: Backend, tmp_path: Path) -> Iterator[Served]:
     """`articula serve` in a session of its own, as a terminal would run it; its output in a
     file."""
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--no-sample", "--port", str(port)],
-            env=cli_env(neo4j_backend), stdout=output, stderr=subprocess.STDOUT, text=True,
-            start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    process, url = start_serve(neo4j_backend, log)
     try:
         wait_until_answering(url, 120)
         yield process, url, log
