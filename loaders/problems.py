@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from service.errors import ArticulaError
+from service.messages import msg, say
 
 SHOWN = 50
 
@@ -14,14 +15,15 @@ class Problem:
     column: str | None
     value: str | None
     expected: str
-    row_label: str = "row"
+    row_label: str = "row"  # or "item", "line": a term of the catalogues (term.row.*)
 
     def __str__(self) -> str:
+        """The problem in the current language: source, row, column, value, expectation."""
         where = [self.source]
         if self.row is not None:
-            where.append(f"{self.row_label} {self.row}")
+            where.append(say("problem.row", label=self.row_label, row=self.row))
         if self.column is not None:
-            where.append(f"column {self.column}")
+            where.append(say("problem.column", column=self.column))
         found = f"{self.value!r}: " if self.value is not None else ""
         return f"{', '.join(where)}: {found}{self.expected}"
 
@@ -35,6 +37,5 @@ class DatasetError(ArticulaError):
         self.problems = problems
         lines = [str(problem) for problem in problems[:shown]]
         if len(problems) > shown:
-            lines.append(f"... and {len(problems) - shown} more problems")
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"The dataset has {count}; nothing was written:\n" + "\n".join(lines))
+            lines.append(say("problem.more", count=len(problems) - shown))
+        super().__init__(msg("error.dataset", count=len(problems), lines="\n".join(lines)))

@@ -17,6 +17,7 @@ import pandas as pd
 
 from loaders.problems import DatasetError, Problem
 from loaders.tables import BY_NAME
+from service.messages import say
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class RawTable:
 def read_dataset(path: Path) -> dict[str, RawTable]:
     """Read every table of the dataset at `path`; raise DatasetError listing what is unreadable."""
     if not path.exists():
-        raise DatasetError([Problem(str(path), None, None, None, "no such file or folder")])
+        raise DatasetError([Problem(str(path), None, None, None, say("problem.no_such_path"))])
     problems: list[Problem] = []
     if path.is_dir():
         tables = _read_folder(path, problems)
@@ -44,16 +45,14 @@ def read_dataset(path: Path) -> dict[str, RawTable]:
         tables = _read_json(path, problems)
     elif path.suffix.lower() == ".csv":
         problems.append(Problem(path.name, None, None, None,
-                                "a dataset is a folder of CSV files, an .xlsx workbook or a "
-                                ".json file; put this CSV in a folder with the other tables"))
+                                say("problem.lone_csv")))
         tables = {}
     else:
-        problems.append(Problem(path.name, None, None, None, "expected a folder of CSV "
-                                "files, an .xlsx workbook or a .json file"))
+        problems.append(Problem(path.name, None, None, None, say("problem.dataset_kind")))
         tables = {}
     if not tables and not problems:
         problems.append(Problem(path.name, None, None, None,
-                                "no tables found; expected some of " + ", ".join(BY_NAME)))
+                                say("problem.no_tables", tables=list(BY_NAME))))
     if problems:
         raise DatasetError(problems)
     return tables
@@ -63,7 +62,7 @@ def _known(name: str, source: str, problems: list[Problem]) -> bool:
     if name in BY_NAME:
         return True
     problems.append(Problem(source, None, None, None,
-                            f"unknown table {name!r}; expected one of " + ", ".join(BY_NAME)))
+                            say("problem.unknown_table", table=name, tables=list(BY_NAME))))
     return False
 
 
@@ -93,7 +92,7 @@ def read_csv_text(text: str, source: str, problems: list[Problem]) -> pd.DataFra
     header = text.lstrip().split("\n", 1)[0]
     if not header.strip():
         problems.append(Problem(source, None, None, None,
-                                "the file is empty; expected a header row with the column names"))
+                                say("problem.empty_file")))
         return None
     separator = ";" if header.count(";") > header.count(",") else ","
     try:
@@ -102,7 +101,7 @@ def read_csv_text(text: str, source: str, problems: list[Problem]) -> pd.DataFra
             na_filter=False, quoting=csv.QUOTE_MINIMAL, skip_blank_lines=True,
         )
     except (pd.errors.ParserError, ValueError) as error:
-        problems.append(Problem(source, None, None, None, f"not readable as CSV: {error}"))
+        problems.append(Problem(source, None, None, None, say("problem.csv", reason=str(error))))
         return None
     return _clean(frame)
 
@@ -114,7 +113,8 @@ def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
             engine="openpyxl",
         )
     except Exception as error:  # openpyxl raises many kinds for a broken file
-        problems.append(Problem(path.name, None, None, None, f"not readable as XLSX: {error}"))
+        problems.append(Problem(path.name, None, None, None,
+                                say("problem.xlsx", reason=str(error))))
         return {}
     tables: dict[str, RawTable] = {}
     for sheet, frame in sheets.items():
@@ -123,7 +123,7 @@ def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
             continue
         if frame.columns.empty:
             problems.append(Problem(source, None, None, None,
-                                    "the sheet is empty; expected a header row"))
+                                    say("problem.empty_sheet")))
             continue
         tables[str(sheet)] = RawTable(str(sheet), source, _clean(frame))
     return tables
@@ -134,11 +134,11 @@ def _read_json(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
         document = json.loads(decode(path.read_bytes()))
     except json.JSONDecodeError as error:
         problems.append(Problem(path.name, error.lineno, None, None,
-                                f"not valid JSON: {error.msg}", row_label="line"))
+                                say("problem.json", reason=error.msg), row_label="line"))
         return {}
     if not isinstance(document, dict):
         problems.append(Problem(path.name, None, None, None,
-                                "expected one JSON object with an array per table"))
+                                say("problem.json_document")))
         return {}
     tables: dict[str, RawTable] = {}
     for name, items in document.items():
@@ -147,7 +147,7 @@ def _read_json(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
             continue
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             problems.append(Problem(source, None, None, None,
-                                    "expected an array of objects, one per row"))
+                                    say("problem.json_table")))
             continue
         rows = [{key: _json_cell(value, source, n, key, problems) for key, value in item.items()}
                 for n, item in enumerate(items, start=1)]
@@ -168,7 +168,7 @@ def _json_cell(value: Any, source: str, item: int, key: str, problems: list[Prob
     if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
         return ";".join(str(v) for v in value)
     problems.append(Problem(source, item, key, json.dumps(value)[:60],
-                            "expected a string, a number or a list of codes", row_label="item"))
+                            say("problem.json_cell"), row_label="item"))
     return ""
 
 

@@ -15,6 +15,7 @@ from loaders.problems import DatasetError, Problem
 from loaders.readers import RawTable
 from loaders.tables import BY_NAME, ENTITY_TABLES, TABLES, Column, Entity, Kind, Table
 from loaders.vocabulary import canonical, expected
+from service.messages import say
 
 YEARS = range(1800, 2101)
 CURRENCIES = frozenset(c.alpha_3 for c in pycountry.currencies)
@@ -99,11 +100,11 @@ class _Validator:
         allowed = {c.name for c in table.all_columns}
         for name in columns:
             if name not in allowed:
-                self.problem(raw, None, name, None, "unknown column; expected columns "
-                             + ", ".join(c.name for c in table.all_columns))
+                self.problem(raw, None, name, None, say(
+                    "problem.unknown_column", columns=[c.name for c in table.all_columns]))
         missing = [name for name in table.required if name not in columns]
         for name in missing:
-            self.problem(raw, None, name, None, "required column is missing")
+            self.problem(raw, None, name, None, say("problem.missing_column"))
         if missing:
             return []
         present = [c for c in table.all_columns if c.name in columns]
@@ -120,7 +121,7 @@ class _Validator:
         if column.required and "" in texts:
             for index, text in enumerate(texts):
                 if text == "":
-                    self.problem(raw, index, column.name, text, "a value is required")
+                    self.problem(raw, index, column.name, text, say("problem.required"))
         if column.kind in (Kind.TEXT, Kind.ID):
             values: list[Any] = [text or None for text in texts]
         else:
@@ -144,14 +145,13 @@ class _Validator:
                                                           strict=True)):
                     if first is not None and last is not None and first > last:
                         self.problem(raw, index, end, str(last),
-                                     f"must not be before {start} ({first})")
+                                     say("problem.before", start=start, first=first))
         if table.ends is not None and all(end in values for end in table.ends):
             sources, targets = (values[end] for end in table.ends)
             for index, (a, b) in enumerate(zip(sources, targets, strict=True)):
                 if a is not None and a == b:
                     self.problem(raw, index, table.ends[1], str(b),
-                                 f"must differ from {table.ends[0]} (no tie of a node to "
-                                 "itself)")
+                                 say("problem.self_tie", source=table.ends[0]))
 
     def duplicates(self, table: Table, raw: RawTable, rows: list[Row]) -> None:
         if table.entity is not None:
@@ -164,8 +164,8 @@ class _Validator:
                 continue
             if values in first_seen:
                 self.problem(raw, index, key[-1], str(values[-1]),
-                             f"duplicate of {raw.row_label} {raw.row_number(first_seen[values])} "
-                             f"(same {', '.join(key)})")
+                             say("problem.duplicate", label=raw.row_label,
+                                 row=raw.row_number(first_seen[values]), key=list(key)))
             else:
                 first_seen[values] = index
 
@@ -180,10 +180,9 @@ class _Validator:
                     continue
                 if row["id"] in first_seen:
                     other, at = first_seen[row["id"]]
-                    self.problem(raw, index, "id", row["id"], "duplicate id; already used in "
-                                 f"{other.source}, {other.row_label} {other.row_number(at)} "
-                                 "(ids are unique across initiatives, firms, institutions and "
-                                 "programs)")
+                    self.problem(raw, index, "id", row["id"], say(
+                        "problem.duplicate_id", source=other.source, label=other.row_label,
+                        row=other.row_number(at)))
                 else:
                     first_seen[row["id"]] = (raw, index)
         in_database = self.known.entities(list(first_seen))
@@ -196,8 +195,8 @@ class _Validator:
             raw, index = first_seen[entity_id]
             entity = BY_NAME[raw.name].entity
             if entity is not None and entity.value not in labels:
-                self.problem(raw, index, "id", entity_id, "this id already belongs to "
-                             f"{_a(_kind(labels))} in the database")
+                self.problem(raw, index, "id", entity_id,
+                             say("problem.id_taken", kind=_kind(labels)))
 
     def references(self) -> None:
         defined: dict[str, frozenset[str]] = {}
@@ -240,20 +239,17 @@ def _verdict(target: Entity | str, value: str, defined: dict[str, frozenset[str]
     """What is wrong with a reference to `value`, or None."""
     if isinstance(target, Entity):
         labels = defined.get(value)
-        wanted = target.value.lower()
+        wanted = target.value.upper()
         if labels is None:
-            return f"unknown {wanted} id: not in the dataset nor in the database"
+            return say("problem.unknown_id", kind=wanted)
         if target.value not in labels:
-            return f"expected the id of {_a(wanted)}, but it is the id of {_a(_kind(labels))}"
+            return say("problem.wrong_id", wanted=wanted, found=_kind(labels))
         return None
     if value in codes[target]:
         return None
     if target == "territory":
-        return ("unknown territory code: expected an ISO 3166 code of a Latin American or "
-                "Caribbean country or subdivision (e.g. CO, CO-ANT) or a code added in the "
-                "territories table")
-    return ("unknown sector code: expected an ISIC Rev.4 code as published (e.g. C, 10, 107, "
-            "1071) or a code added in the sectors table")
+        return say("problem.unknown_territory")
+    return say("problem.unknown_sector")
 
 
 LABELS: dict[Entity, frozenset[str]] = {
@@ -265,12 +261,9 @@ LABELS: dict[Entity, frozenset[str]] = {
 
 
 def _kind(labels: frozenset[str]) -> str:
+    """The entity term (term.entity.*) of a node's labels: FIRM, not ACTOR."""
     specific = sorted(labels - {"Actor"}) or sorted(labels)
-    return "/".join(specific).lower()
-
-
-def _a(noun: str) -> str:
-    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+    return specific[0].upper()
 
 
 def _target(column: Column) -> Entity | str | None:
@@ -305,35 +298,35 @@ def _text(column: Column, text: str) -> Parsed:
 def _year(column: Column, text: str) -> Parsed:
     value = _number(text)
     if value is None or not value.is_integer() or int(value) not in YEARS:
-        return None, f"expected a year between {YEARS.start} and {YEARS.stop - 1}"
+        return None, say("problem.year", low=YEARS.start, high=YEARS.stop - 1)
     return int(value), None
 
 
 def _count(column: Column, text: str) -> Parsed:
     value = _number(text)
     if value is None or not value.is_integer() or value < 0:
-        return None, "expected a whole number, 0 or more"
+        return None, say("problem.count")
     return int(value), None
 
 
 def _amount(column: Column, text: str) -> Parsed:
     value = _number(text)
     if value is None or value < 0:
-        return None, "expected a number, 0 or more"
+        return None, say("problem.amount")
     return value, None
 
 
 def _confidence(column: Column, text: str) -> Parsed:
     value = _number(text)
     if value is None or not 0 <= value <= 1:
-        return None, "expected a number from 0 to 1"
+        return None, say("problem.confidence")
     return value, None
 
 
 def _currency(column: Column, text: str) -> Parsed:
     code = text.upper()
     if code not in CURRENCIES:
-        return None, "expected an ISO 4217 currency code (e.g. COP, MXN, USD)"
+        return None, say("problem.currency")
     return code, None
 
 
@@ -351,17 +344,15 @@ WEB_SCHEMES = ("http", "https")
 def _website(column: Column, text: str) -> Parsed:
     """An absolute http(s) URL with a host, kept as written; anything else (`javascript:`,
     `data:`, a relative path, spaces or control characters) is refused."""
-    expectation = ("expected a web address starting with http:// or https:// "
-                   "(e.g. https://example.org)")
     if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in text):
-        return None, expectation + ", without spaces or control characters"
+        return None, say("problem.website_spaces")
     try:
         parts = urlsplit(text)
         host = parts.hostname
     except ValueError:
-        return None, expectation
+        return None, say("problem.website")
     if parts.scheme.lower() not in WEB_SCHEMES or not host:
-        return None, expectation
+        return None, say("problem.website")
     return text, None
 
 
@@ -375,12 +366,12 @@ def _codes(text: str) -> list[str]:
 
 def _territories(column: Column, text: str) -> Parsed:
     codes = _codes(text)
-    return (codes, None) if codes else (None, "expected territory codes separated by ';'")
+    return (codes, None) if codes else (None, say("problem.territories"))
 
 
 def _sectors(column: Column, text: str) -> Parsed:
     codes = _codes(text)
-    return (codes, None) if codes else (None, "expected ISIC codes separated by ';'")
+    return (codes, None) if codes else (None, say("problem.sectors"))
 
 
 PARSERS: dict[Kind, Callable[[Column, str], Parsed]] = {

@@ -21,6 +21,7 @@ from service.audit import Who
 from service.cypher_catalog import cypher
 from service.database import Database
 from service.errors import ArticulaError, BadUserInput, Forbidden, NotFound, Unauthenticated
+from service.messages import msg
 
 PREFIX = "ak_"
 
@@ -48,12 +49,12 @@ class Principal:
         if self.refusal is not None:
             raise self.refusal
         if self.role is None or (self.anonymous and self.role < role):
-            raise Unauthenticated(f"{action} needs an API key (Authorization: Bearer <key>)"
-                                  + (f" with the {role.name} role." if self.anonymous else "."))
+            raise Unauthenticated(
+                msg("error.access.needs_key_role", action=action, role=role.name)
+                if self.anonymous else msg("error.access.needs_key", action=action))
         if self.role < role:
-            raise Forbidden(
-                f"{action} needs the {role.name} role; this key has {self.role.name}."
-            )
+            raise Forbidden(msg("error.access.needs_role", action=action, role=role.name,
+                                has=self.role.name))
 
     def may(self, role: Role) -> bool:
         return self.refusal is None and self.role is not None and self.role >= role
@@ -73,7 +74,7 @@ def parse_key(key: str) -> tuple[str, str]:
     body = key.removeprefix(PREFIX)
     key_id, dot, secret = body.partition(".")
     if not key.startswith(PREFIX) or not dot or not key_id or not secret:
-        raise Unauthenticated("The API key is malformed: keys read ak_<id>.<secret>.")
+        raise Unauthenticated(msg("error.access.malformed_key"))
     return key_id, secret
 
 
@@ -82,23 +83,20 @@ async def authenticate(authorization: str | None, db: Database, anonymous_read: 
     if not authorization:
         if anonymous_read:
             return Principal(Role.READER, anonymous=True)
-        return Principal(None, refusal=Unauthenticated(
-            "Anonymous access is off: send Authorization: Bearer <key>."
-        ))
+        return Principal(None, refusal=Unauthenticated(msg("error.access.anonymous_off")))
     scheme, _, key = authorization.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
-        return Principal(None, refusal=Unauthenticated(
-            "The Authorization header must read: Bearer <key>."
-        ))
+        return Principal(None, refusal=Unauthenticated(msg("error.access.bad_header")))
     try:
         key_id, secret = parse_key(key.strip())
     except Unauthenticated as refusal:
         return Principal(None, refusal=refusal)
     rows = await db.read("keys/find", id=key_id)
     if not rows or not hmac.compare_digest(rows[0]["hash"], _hash(secret)):
-        return Principal(None, refusal=Unauthenticated("The API key is not known."))
+        return Principal(None, refusal=Unauthenticated(msg("error.access.unknown_key")))
     if rows[0]["revoked"]:
-        return Principal(None, refusal=Unauthenticated(f"The API key {key_id} was revoked."))
+        return Principal(None, refusal=Unauthenticated(msg("error.access.revoked_key",
+                                                                    id=key_id)))
     return Principal(Role[rows[0]["role"]], key_id=key_id)
 
 
@@ -112,9 +110,10 @@ class NewKey:
 
 def create_key(driver: neo4j.Driver, database: str, name: str, role: str) -> NewKey:
     if role not in Role.__members__:
-        raise BadUserInput(f"Unknown role {role!r}: one of {', '.join(Role.__members__)}.")
+        raise BadUserInput(msg("error.access.unknown_role", role=role,
+                               roles=list(Role.__members__)))
     if not name.strip():
-        raise BadUserInput("A key needs a name saying who or what uses it.")
+        raise BadUserInput(msg("error.access.key_name"))
     key_id, secret = secrets.token_hex(6), secrets.token_urlsafe(32)
     driver.execute_query(
         cypher("keys/create"), id=key_id, name=name.strip(), role=role, hash=_hash(secret),
@@ -132,5 +131,5 @@ def revoke_key(driver: neo4j.Driver, database: str, key_id: str) -> str:
     """Revoke key `key_id`; return when it was revoked."""
     records, _, _ = driver.execute_query(cypher("keys/revoke"), id=key_id, database_=database)
     if not records:
-        raise NotFound(f"No API key {key_id!r}; `articula keys list` shows them.")
+        raise NotFound(msg("error.access.no_key", id=key_id))
     return str(records[0]["revokedAt"])

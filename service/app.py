@@ -19,6 +19,7 @@ from service.api.schema import schema
 from service.data_state_header import DataStateHeader
 from service.database import Database, sync_driver
 from service.errors import ArticulaError
+from service.language import RequestLanguage
 from service.lease_watch import watch_leases
 from service.request_size import RequestSizeLimit
 from service.routes.admin import router as admin_router
@@ -65,6 +66,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(SecurityHeaders)
+    # outermost: every answer, refusals by the middlewares above included, speaks the
+    # request's language
+    app.add_middleware(RequestLanguage, fallback=settings.language)
     # GraphQL's door is its context getter's access rule
     app.include_router(GraphQLHTTPRouter(schema, context_getter=get_context), prefix="/graphql")
     app.include_router(export_router)

@@ -17,6 +17,7 @@ from service.audit import Who, load_summary, record
 from service.database import sync_driver, translated_errors
 from service.errors import ArticulaError
 from service.local_neo4j import LocalNeo4j
+from service.messages import say
 from service.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -25,18 +26,14 @@ if TYPE_CHECKING:
 
 def _neo4j(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.uses_local_server:
-        print(
-            f"NEO4J_URI is set ({settings.neo4j_uri}): the local server is not used; "
-            "unset NEO4J_URI to manage it.",
-            file=sys.stderr,
-        )
+        print(say("cli.uri_set", uri=settings.neo4j_uri), file=sys.stderr)
         return 2
     server = LocalNeo4j(settings)
     if args.action == "start":
         server.start()
         server.keep()  # the user's now: `articula serve` leaves it running at its end
     elif args.action == "stop":
-        print("Neo4j stopped." if server.stop() else "Neo4j was not running.")
+        print(say("cli.neo4j_stopped") if server.stop() else say("cli.neo4j_not_running"))
     else:
         status = server.status()
         print(status.describe())
@@ -66,10 +63,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             with sync_driver(settings) as driver, translated_errors(settings):
                 sample = load_sample(driver, settings.neo4j_database)
             if sample is not None:
-                print(f"The database held no dataset: loaded the sample ({sample.created} "
-                      "nodes and relationships).", flush=True)
+                print(say("cli.sample_loaded", created=sample.created), flush=True)
         host, port = args.host or settings.host, args.port or settings.port
-        print(f"Articula GraphQL at http://{host}:{port}/graphql", flush=True)
+        print(say("cli.serving", url=f"http://{host}:{port}/graphql"), flush=True)
         status = serve(host, port, args.workers)
     finally:
         if server is not None:
@@ -81,11 +77,10 @@ def _stop_own(server: LocalNeo4j) -> None:
     """Stop the local Neo4j if this command started it and it is still that server, unless
     `articula neo4j start` took it over meanwhile; leave any other one running."""
     if server.ours_to_stop:
-        print("Stopping the local Neo4j this command started...", flush=True)
+        print(say("cli.stopping_own"), flush=True)
         server.stop()
     elif server.started_here:
-        print(f"Leaving the local Neo4j at {server.uri} running: `articula neo4j start` took "
-              "it over (`articula neo4j stop` stops it).", flush=True)
+        print(say("cli.leaving_running", uri=server.uri), flush=True)
 
 
 def _driver(settings: Settings) -> neo4j.Driver:
@@ -102,22 +97,18 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
     if args.action in ("dump", "restore"):
         return _backup(args, settings)
     if args.action == "reset" and not args.yes:
-        print("articula: `db reset` deletes every initiative, actor, programme and link "
-              "(the reference data, API keys and audit trail stay); add --yes to do it.",
-              file=sys.stderr)
+        print("articula: " + say("cli.reset_confirm"), file=sys.stderr)
         return 2
     with (_driver(settings) as driver,
           translated_errors(settings, operation=f"`articula db {args.action}`")):
         version = None
         if args.action == "reset":
             version = reset(driver, settings.neo4j_database)
-            print("Deleted everything but the reference territories and sectors, the API "
-                  f"keys and the audit trail; graph version {version}.")
+            print(say("cli.reset_done", version=version))
         counts = init(driver, settings.neo4j_database)
         record(driver, settings.neo4j_database, Who.command_line(), f"db {args.action}",
                after=counts, version=version)
-        print("Schema and reference data in place: " + ", ".join(
-            f"{count} {what}" for what, count in counts.items()))
+        print(say("cli.init_done", counts=[f"{count} {what}" for what, count in counts.items()]))
     return 0
 
 
@@ -125,11 +116,10 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
     from service.backup import dump, restore
 
     if not args.file:
-        print(f"articula: `db {args.action}` needs a FILE", file=sys.stderr)
+        print("articula: " + say("cli.needs_file", action=args.action), file=sys.stderr)
         return 2
     if args.action == "restore" and not args.yes:
-        print("articula: `db restore` replaces everything in the database, reference data "
-              "included, with the dump; add --yes to do it.", file=sys.stderr)
+        print("articula: " + say("cli.restore_confirm"), file=sys.stderr)
         return 2
     path = Path(args.file)
     database = settings.neo4j_database
@@ -137,16 +127,16 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
           translated_errors(settings, operation=f"`articula db {args.action}`")):
         if args.action == "dump":
             summary = dump(driver, database, path)
-            print(f"Wrote {summary.nodes:,} nodes and {summary.relationships:,} relationships "
-                  f"to {path}.")
+            print(say("cli.dumped", nodes=summary.nodes, relationships=summary.relationships,
+                      path=str(path)))
         else:
             summary = restore(driver, database, path,
                               progress=lambda message: print(message, file=sys.stderr))
             record(driver, database, Who.command_line(), "db restore", after={
                 "file": str(path), "nodes": summary.nodes,
                 "relationships": summary.relationships})
-            print(f"Restored {summary.nodes:,} nodes and {summary.relationships:,} "
-                  f"relationships from {path}.")
+            print(say("cli.restored", nodes=summary.nodes,
+                      relationships=summary.relationships, path=str(path)))
     return 0
 
 
@@ -159,22 +149,22 @@ def _keys(args: argparse.Namespace, settings: Settings) -> int:
             new = create_key(driver, database, args.name or "", args.role)
             record(driver, database, Who.command_line(), "keys create", targets=[new.id],
                    after={"id": new.id, "name": new.name, "role": new.role.name})
-            print(f"Created {new.role.name} key {new.id} ({new.name}). The key is shown this "
-                  f"once; store it now:\n{new.key}")
+            print(say("cli.key_created", role=new.role.name, id=new.id, name=new.name,
+                      key=new.key))
         elif args.action == "list":
             keys = list_keys(driver, database)
             print("id            role    created                         revoked  name")
             for key in keys:
                 print(f"{key['id']:<13} {key['role']:<7} {key['createdAt']:<31} "
-                      f"{'yes' if key['revokedAt'] else 'no':<8} {key['name']}")
+                      f"{say('cli.yes') if key['revokedAt'] else say('cli.no'):<8} {key['name']}")
         else:
             if not args.id:
-                print("articula: `keys revoke` needs the key's id", file=sys.stderr)
+                print("articula: " + say("cli.revoke_needs_id"), file=sys.stderr)
                 return 2
             revoked_at = revoke_key(driver, database, args.id)
             record(driver, database, Who.command_line(), "keys revoke", targets=[args.id],
                    after={"id": args.id, "revokedAt": revoked_at})
-            print(f"Revoked key {args.id} at {revoked_at}.")
+            print(say("cli.key_revoked", id=args.id, at=revoked_at))
     return 0
 
 
@@ -197,12 +187,11 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
     from loaders.synthetic import MIN_ACTORS, generate
 
     if args.actors < MIN_ACTORS:
-        print(f"articula: --actors must be at least {MIN_ACTORS}", file=sys.stderr)
+        print("articula: " + say("cli.min_actors", minimum=MIN_ACTORS), file=sys.stderr)
         return 2
     rows = generate(Path(args.out), args.actors, args.seed,
                     progress=lambda message: print(message, file=sys.stderr, flush=True))
-    print(f"Wrote {sum(rows.values()):,} rows in {len(rows)} tables to {args.out}; "
-          f"load them with `articula load {args.out}`.")
+    print(say("cli.generated", rows=sum(rows.values()), tables=len(rows), out=str(args.out)))
     return 0
 
 

@@ -35,6 +35,7 @@ from service.errors import (
     GdsMissing,
     MemoryLimit,
 )
+from service.messages import msg
 from service.settings import Settings
 
 RETRY_TIME_S = 5.0  # how long a failing read or transaction is tried again
@@ -82,36 +83,24 @@ def translated_errors(settings: Settings, operation: str | None = None) -> Itera
     try:
         yield
     except AuthError as error:
-        raise DatabaseAuthError(
-            f"Neo4j at {uri} refused user {settings.neo4j_user!r} with the password in "
-            "NEO4J_PASSWORD; check NEO4J_USER and NEO4J_PASSWORD."
-        ) from error
+        raise DatabaseAuthError(msg("error.database.auth", uri=uri,
+                                    user=settings.neo4j_user)) from error
     except (ServiceUnavailable, SessionExpired, OSError) as error:
-        raise DatabaseUnavailable(f"Neo4j is not reachable at {uri}: {error}") from error
+        raise DatabaseUnavailable(msg("error.database.unreachable", uri=uri,
+                                      reason=str(error))) from error
     except (ClientError, TransientError) as error:
         if "TransactionTimedOut" in (error.code or ""):
-            raise DatabaseTimeout(
-                f"The query ran longer than the {settings.neo4j_timeout_s:g} s allowed "
-                "(ARTICULA_NEO4J_TIMEOUT) and was stopped; narrow it (a smaller scope or page)."
-            ) from error
+            raise DatabaseTimeout(msg("error.database.timeout",
+                                      limit=float(settings.neo4j_timeout_s))) from error
         if _out_of_memory(error) and operation is not None:
             raise memory_refusal(operation, error) from error
         if _out_of_memory(error):
-            raise MemoryLimit(
-                "Neo4j stopped the query: it needed more memory than its transactions may "
-                f"use ({error.message}). Narrow the scope, or give Neo4j a larger heap "
-                "(ARTICULA_NEO4J_HEAP for the local server) or transaction memory "
-                "(dbms.memory.transaction.total.max)."
-            ) from error
+            raise MemoryLimit(msg("error.database.memory", reason=error.message)) from error
         if isinstance(error, TransientError):
-            raise DatabaseUnavailable(
-                f"Neo4j could not complete the work: {error.message}"
-            ) from error
+            raise DatabaseUnavailable(msg("error.database.transient",
+                                          reason=error.message)) from error
         if "gds." in (error.message or "") and "Unknown function" in (error.message or ""):
-            raise GdsMissing(
-                f"Neo4j at {uri} has no Graph Data Science procedures (gds.version() is "
-                "unknown): install the GDS plugin."
-            ) from error
+            raise GdsMissing(msg("error.database.no_gds", uri=uri)) from error
         raise
 
 
@@ -126,13 +115,9 @@ def memory_refusal(operation: str, error: Neo4jError) -> MemoryLimit:
     or fewer large queries beside it, which share the total."""
     named = _MEMORY_SETTING.search(error.message or "")
     setting = (named.group(0) if named
-               else "dbms.memory.transaction.total.max, or db.memory.transaction.max if set")
-    return MemoryLimit(
-        f"{operation} ran out of Neo4j's transaction memory ({error.message}): give "
-        "Neo4j's transactions more memory, with a larger heap "
-        "(ARTICULA_NEO4J_HEAP for the local server, whose transactions may use 70 % of it) "
-        f"or a higher {setting}, or run it while no other large query is running."
-    )
+               else msg("error.database.memory_settings"))
+    return MemoryLimit(msg("error.database.operation_memory", operation=operation,
+                           reason=error.message, setting=setting))
 
 
 @contextmanager
@@ -226,7 +211,7 @@ class Database:
     async def server_info(self) -> ServerInfo:
         rows = await self.read("about/components")
         if not rows:
-            raise ArticulaError("Neo4j did not report its kernel version.")
+            raise ArticulaError(msg("error.database.no_version"))
         row = rows[0]
         return ServerInfo(
             neo4j_version=str(row["neo4jVersion"]),

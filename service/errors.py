@@ -2,15 +2,19 @@
 
 from typing import Any, ClassVar
 
+from service.messages import Message
+
 
 class ArticulaError(Exception):
-    """An error a user may see as is; `code` goes to GraphQL's `extensions.code`."""
+    """An error a user may see as is; `code` goes to GraphQL's `extensions.code`. Its
+    message is worded from the catalogues in the language of the request that raised it."""
 
     code: ClassVar[str] = "INTERNAL_SERVER_ERROR"
 
-    def __init__(self, message: str, **details: Any) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Message | str, **details: Any) -> None:
+        text = message.render() if isinstance(message, Message) else message
+        super().__init__(text)
+        self.message = text
         self.details = details
 
     @property

@@ -15,6 +15,7 @@ from typing import Any
 from service.analytics.centrality import CentralityRequest, Metric, centrality
 from service.database import Database
 from service.errors import BadUserInput
+from service.messages import Message, msg
 from service.network import projected
 from service.projections import Projection
 from service.scope import Scope
@@ -46,7 +47,7 @@ class NodeRef:
 class Finding:
     kind: GapKind
     severity: float
-    explanation: str
+    explanation: Message  # one plain sentence, worded in the reader's language
     nodes: tuple[NodeRef, ...]
     evidence: dict[str, Any] = field(default_factory=dict)
 
@@ -64,15 +65,17 @@ class GapParameters:
     def checked(self) -> GapParameters:
         unknown = sorted(set(self.helices) - set(HELICES))
         if unknown or not self.helices:
-            raise BadUserInput(f"helices must be some of {', '.join(HELICES)}; got {unknown}.")
+            raise BadUserInput(msg("error.gaps.helices", helices=list(HELICES),
+                                   unknown=unknown))
         if self.white_spot_min_firms < 1:
-            raise BadUserInput("whiteSpotMinFirms must be at least 1.")
+            raise BadUserInput(msg("error.at_least", name="whiteSpotMinFirms", minimum=1))
         if not 1 <= self.informal_broker_top <= 1000:
-            raise BadUserInput("informalBrokerTop must be between 1 and 1000.")
+            raise BadUserInput(msg("error.between", name="informalBrokerTop", low=1, high=1000))
         if self.broker_dependency_min_cut_off < 1:
-            raise BadUserInput("brokerDependencyMinCutOff must be at least 1.")
+            raise BadUserInput(msg("error.at_least", name="brokerDependencyMinCutOff",
+                                   minimum=1))
         if self.white_spot_min_quotient <= 0:
-            raise BadUserInput("whiteSpotMinQuotient must be positive.")
+            raise BadUserInput(msg("error.positive", name="whiteSpotMinQuotient"))
         return self
 
 
@@ -85,23 +88,13 @@ def _institutions(rows: list[dict[str, str]]) -> list[NodeRef]:
     return [NodeRef(r["id"], r["name"], "Institution") for r in sorted(rows, key=lambda r: r["id"])]
 
 
-def _listing(values: Sequence[str], conjunction: str = "and") -> str:
-    items = sorted(values)
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def _levels(levels: Sequence[str]) -> str:
-    return f"{_listing(levels)} level{'s' if len(levels) > 1 else ''}"
-
-
 async def ungoverned(db: Database, scope: Scope, _: GapParameters) -> list[Finding]:
     rows = await db.read("gaps/ungoverned", **scope.parameters())
     return [
         Finding(
             GapKind.UNGOVERNED,
             STATUS_WEIGHT.get(row["status"] or "", 1.0),
-            f"{row['name']} has no governing institution: none of its {row['participants']} "
-            "participants answers for it on a governance body.",
+            msg("gap.ungoverned", name=row["name"], count=row["participants"]),
             (_initiative(row),),
             {"participants": row["participants"], "status": row["status"]},
         )
@@ -116,21 +109,20 @@ async def vertical(db: Database, scope: Scope, _: GapParameters) -> list[Finding
         levels, missing = sorted(row["levels"]), sorted(row["missing"])
         known = set(row["countryLevels"]) | set(levels)
         if not levels:
-            sentence = "has no government on its governance body"
+            sentence = msg("gap.vertical.none", name=row["name"])
             severity = 1.0
         elif missing:
-            sentence = (f"is governed at the {_levels(levels)} but not at the "
-                        f"{_levels(missing)}, which govern{'s' if len(missing) == 1 else ''} "
-                        f"other initiatives in {_listing(row['countries'])}")
+            sentence = msg("gap.vertical.missing", name=row["name"], levels=levels,
+                           missing=missing, countries=sorted(row["countries"]),
+                           count=len(missing))
             severity = len(missing) / len(known)
         else:
-            sentence = (f"is governed at the {levels[0]} level only: no other level of "
-                        "government sits on its governance body")
+            sentence = msg("gap.vertical.single", name=row["name"], level=levels[0])
             severity = 0.5
         if levels and len(levels) == 1:
             severity = max(severity, 0.5)
         findings.append(Finding(
-            GapKind.VERTICAL, round(severity, 4), f"{row['name']} {sentence}.",
+            GapKind.VERTICAL, round(severity, 4), sentence,
             (_initiative(row), *_institutions(row["governments"])),
             {"levels": levels, "missingLevels": missing, "countries": row["countries"],
              "levelsInCountry": sorted(row["countryLevels"])},
@@ -144,9 +136,7 @@ async def helix(db: Database, scope: Scope, parameters: GapParameters) -> list[F
         Finding(
             GapKind.HELIX,
             round(len(row["missing"]) / len(parameters.helices), 4),
-            f"{row['name']} has no "
-            f"{_listing([h.lower().replace('_', ' ') for h in row['missing']], 'or')} among its "
-            "participants and governors.",
+            msg("gap.helix", name=row["name"], missing=sorted(row["missing"])),
             (_initiative(row),),
             {"present": sorted(row["present"]), "missing": sorted(row["missing"])},
         )
@@ -160,10 +150,8 @@ async def overlap(db: Database, scope: Scope, _: GapParameters) -> list[Finding]
         Finding(
             GapKind.OVERLAP,
             round(min(1.0, len(row["divisions"]) / 3), 4),
-            f"{row['name']} and {row['otherName']} work in the same territory and ISIC "
-            f"division{'s' if len(row['divisions']) > 1 else ''} "
-            f"{_listing(row['divisions'])} but share no actor, no governing institution and "
-            "no collaboration.",
+            msg("gap.overlap", name=row["name"], other=row["otherName"],
+                divisions=sorted(row["divisions"]), count=len(row["divisions"])),
             (_initiative(row), _initiative(row, "other")),
             {"divisions": sorted(row["divisions"]),
              "overlappingTerritories": sorted(row["overlaps"])},
@@ -178,9 +166,9 @@ async def fragmented_support(db: Database, scope: Scope, _: GapParameters) -> li
         Finding(
             GapKind.FRAGMENTED_SUPPORT,
             round(len(row["unlinked"]) / row["pairs"], 4),
-            f"{row['name']} is supported by programmes of {len(row['institutions'])} "
-            f"institutions, and {len(row['unlinked'])} of their {row['pairs']} pairs have no "
-            "agreement and share no governance body.",
+            msg("gap.fragmented_support", name=row["name"],
+                institutions=len(row["institutions"]), unlinked=len(row["unlinked"]),
+                pairs=row["pairs"]),
             (_initiative(row), *_institutions(row["institutions"])),
             {"programs": sorted(row["programs"]),
              "institutions": sorted(i["id"] for i in row["institutions"]),
@@ -217,9 +205,9 @@ async def white_spot(db: Database, scope: Scope, parameters: GapParameters) -> l
         findings.append(Finding(
             GapKind.WHITE_SPOT,
             round(min(1.0, quotient / (2 * parameters.white_spot_min_quotient)), 4),
-            f"{c['regionName']} has {c['firms']} firms in ISIC division {c['division']} "
-            f"({c['divisionName']}), {quotient:.1f} times the share of {c['country']}, and no "
-            "initiative in that division works there.",
+            msg("gap.white_spot", region=c["regionName"], count=c["firms"],
+                division=c["division"], divisionName=c["divisionName"],
+                quotient=round(quotient, 4), country=c["country"]),
             (NodeRef(c["region"], c["regionName"], "Territory"),),
             {"firms": c["firms"], "division": c["division"], "locationQuotient": round(quotient, 4),
              "regionFirms": region_firms[c["region"]], "country": c["country"]},
@@ -299,8 +287,7 @@ async def broker_dependency(db: Database, scope: Scope,
         findings.append(Finding(
             GapKind.BROKER_DEPENDENCY,
             round(cut_off / (component - 1), 4),
-            f"{cut_off} actor{'s' if cut_off > 1 else ''} reach the rest of the actor "
-            f"network only through {node.name}: without it they would be cut off.",
+            msg("gap.broker_dependency", name=node.name, count=cut_off),
             (NodeRef(node.id, node.name, node.label),
              *(NodeRef(i, names[i].name, names[i].label) for i in reached[:20])),
             {"cutOff": cut_off, "componentSize": component,
@@ -321,8 +308,7 @@ async def informal_broker(db: Database, scope: Scope,
         Finding(
             GapKind.INFORMAL_BROKER,
             round(s.score / highest, 4),
-            f"{s.name} ranks {s.rank} by betweenness in the actor network yet sits on no "
-            "governance body: coordination runs through it outside the formal structure.",
+            msg("gap.informal_broker", name=s.name, rank=s.rank),
             (NodeRef(s.id, s.name, "Institution" if s.kind != "FIRM" else "Firm"),),
             {"betweenness": s.score, "rank": s.rank, "kind": s.kind},
         )

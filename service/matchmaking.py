@@ -12,6 +12,7 @@ from typing import Any
 
 from service.database import Database
 from service.errors import BadUserInput, NotFound
+from service.messages import Message, msg
 from service.network import nodes_in_scope
 from service.projections import NodeLabel
 from service.scope import Scope
@@ -32,7 +33,7 @@ class Match:
     name: str
     kind: str  # Initiative or Firm
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Message, ...]
     components: dict[str, float]
 
 
@@ -58,10 +59,10 @@ def _chain(ours: Iterable[str], theirs: Iterable[str],
 
 async def matchmaking(db: Database, node_id: str, k: int, scope: Scope) -> list[Match]:
     if not 1 <= k <= MAX_K:
-        raise BadUserInput(f"k must be between 1 and {MAX_K}; got {k}.")
+        raise BadUserInput(msg("error.between_got", name="k", low=1, high=MAX_K, value=k))
     rows = await db.read("matchmaking/subject", id=node_id)
     if not rows:
-        raise NotFound(f"No initiative, programme or actor has id {node_id!r}.")
+        raise NotFound(msg("error.matchmaking.unknown_id", id=node_id))
     label = rows[0]["label"]
     if label == "Initiative":
         return await for_initiative(db, node_id, k, scope)
@@ -69,8 +70,7 @@ async def matchmaking(db: Database, node_id: str, k: int, scope: Scope) -> list[
         return await for_program(db, node_id, k, scope)
     if label == "Firm":
         return await for_anchor_firm(db, node_id, k, scope)
-    raise BadUserInput(f"{node_id} is an institution: matchmaking serves initiatives, "
-                       "programmes and anchor firms.")
+    raise BadUserInput(msg("error.matchmaking.institution", id=node_id))
 
 
 async def _in_scope(db: Database, scope: Scope, label: NodeLabel) -> set[str]:
@@ -120,22 +120,21 @@ async def for_initiative(db: Database, node_id: str, k: int, scope: Scope) -> li
             "complementarity": 0.5 * bool(chain) + 0.5 * abroad,
             "linkPrediction": predicted[other] / strongest if strongest else 0.0,
         }
-        reasons = []
+        reasons: list[Message] = []
         if shared:
-            reasons.append(f"works in the same ISIC division{'s' if len(shared) > 1 else ''} "
-                           f"{', '.join(shared)}")
+            reasons.append(msg("match.same_divisions", divisions=shared, count=len(shared)))
         if components["profileSimilarity"]:
-            reasons.append("has participants of similar sectors and kinds "
-                           f"(Jaccard {components['profileSimilarity']:.2f})")
+            reasons.append(msg("match.similar_profile",
+                               jaccard=round(components["profileSimilarity"], 4)))
         if chain:
-            reasons.append("is a value-chain neighbour: firms of divisions "
-                           + ", ".join(f"{a}-{b}" for a, b in chain[:3]) + " trade")
+            reasons.append(msg("match.value_chain",
+                               pairs=[f"{a}-{b}" for a, b in chain[:3]]))
         if abroad:
-            reasons.append(f"works in {', '.join(them['countries'])}: regional integration")
+            reasons.append(msg("match.abroad", countries=list(them["countries"])))
         if predicted[other]:
             common = len(neighbours[node_id] & neighbours[other])
-            reasons.append(f"shares {common} partner{'s' if common > 1 else ''} in the "
-                           f"initiative network (Adamic-Adar {predicted[other]:.2f})")
+            reasons.append(msg("match.shared_partners", count=common,
+                               adamicAdar=round(predicted[other], 4)))
         score = sum(WEIGHTS[name] * value for name, value in components.items())
         if score > 0:
             matches.append(Match(other, them["name"], "Initiative", round(score, 6),
@@ -160,14 +159,14 @@ async def for_program(db: Database, node_id: str, k: int, scope: Scope) -> list[
         uncovered = 1 - len(them["programs"]) / most_supported if most_supported else 1.0
         components = {"sectorSimilarity": similar, "territory": float(here),
                       "needsSupport": uncovered}
-        reasons = []
+        reasons: list[Message] = []
         if similar:
-            reasons.append(f"resembles initiatives the programme supports (Jaccard {similar:.2f})")
+            reasons.append(msg("match.program.resembles", jaccard=round(similar, 4)))
         if here:
-            reasons.append("lies in a country where the programme works")
+            reasons.append(msg("match.program.country"))
         count = len(them["programs"])
-        reasons.append("has no supporting programme yet" if not count else
-                       f"has {count} supporting programme{'' if count == 1 else 's'}")
+        reasons.append(msg("match.program.unsupported") if not count else
+                       msg("match.program.supported", count=count))
         score = 0.5 * similar + 0.3 * here + 0.2 * uncovered
         matches.append(Match(other, them["name"], "Initiative", round(score, 6),
                              tuple(reasons), components))
@@ -192,17 +191,15 @@ async def for_anchor_firm(db: Database, node_id: str, k: int, scope: Scope) -> l
             continue
         fit = SIZE_FIT.get(them["size"] or "", 0.5)
         components = {"valueChain": 1.0 if feeds else 0.5, "territory": near, "sizeFit": fit}
-        reasons = []
+        reasons: list[Message] = []
         if feeds:
-            reasons.append(f"firms of its division{'s' if len(feeds) > 1 else ''} "
-                           f"{', '.join(feeds)} supply firms of the anchor's division "
-                           "elsewhere in the data")
+            reasons.append(msg("match.supplier.feeds", divisions=feeds, count=len(feeds)))
         elif same:
-            reasons.append(f"works in the anchor's division{'s' if len(same) > 1 else ''} "
-                           f"{', '.join(same)}")
-        reasons.append("is in the anchor's region" if near == 1.0 else
-                       "is in the anchor's country")
-        reasons.append(f"is a {(them['size'] or 'firm of unknown size').lower()} firm")
+            reasons.append(msg("match.supplier.same", divisions=same, count=len(same)))
+        reasons.append(msg("match.supplier.region") if near == 1.0 else
+                       msg("match.supplier.country"))
+        reasons.append(msg("match.supplier.size", size=them["size"]) if them["size"] in SIZE_FIT
+                       else msg("match.supplier.size_unknown"))
         score = 0.5 * components["valueChain"] + 0.3 * near + 0.2 * fit
         matches.append(Match(other, them["name"], "Firm", round(score, 6), tuple(reasons),
                              components))

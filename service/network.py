@@ -16,6 +16,7 @@ from typing import Any
 
 from service.database import Database
 from service.errors import BadUserInput, NotFound, QueryTooComplex
+from service.messages import Message, msg
 from service.projections import SPECS, NodeLabel, Projection
 from service.scope import Scope
 
@@ -123,28 +124,27 @@ async def check_codes(db: Database, scope: Scope) -> None:
     if not (scope.countries or scope.territories or scope.sectors):
         return
     row = (await db.read("network/known_codes", **scope.parameters()))[0]
-    for key, what in (("countries", "country"), ("territories", "territory"),
-                      ("sectors", "sector")):
+    for key, unknown in (("countries", "error.scope.unknown_country"),
+                         ("territories", "error.scope.unknown_territory"),
+                         ("sectors", "error.scope.unknown_sector")):
         if row[key]:
             code = row[key][0]
-            raise BadUserInput(f"Unknown {what} code {code!r} in the scope.", field=key,
-                               value=code)
+            raise BadUserInput(msg(unknown, code=code), field=key, value=code)
 
 
-NARROW = ("Narrow the scope (countries, territories, initiativeTypes, sectors, actorKinds, "
-          "year) or pick a sparser projection.")
-PAIRED = {Projection.ACTORS: ("actors", "initiative"), Projection.INITIATIVES: ("initiatives",
-                                                                               "actor")}
+PAIRED = {Projection.ACTORS: "error.network.pairs_actors",
+          Projection.INITIATIVES: "error.network.pairs_initiatives"}
 
 
-def _where(scope: Scope) -> str:
-    return "the whole graph" if scope.is_everything else json.dumps(scope.describe())
+def _where(scope: Scope) -> Message | str:
+    return msg("error.network.whole_graph") if scope.is_everything else json.dumps(
+        scope.describe())
 
 
 def too_complex(projection: Projection, scope: Scope, limit: int) -> QueryTooComplex:
     return QueryTooComplex(
-        f"The {projection.value} projection has more than {limit:,} edges in this scope "
-        f"({_where(scope)}), the most a network holds (ARTICULA_MAX_NETWORK_EDGES). {NARROW}",
+        msg("error.network.too_many_edges", projection=projection.value, limit=limit,
+            where=_where(scope), narrow=msg("error.network.narrow")),
         limit=limit, setting="ARTICULA_MAX_NETWORK_EDGES",
     )
 
@@ -153,12 +153,9 @@ def too_many_pairs(projection: Projection, scope: Scope, pairs: int,
                    limit: int) -> QueryTooComplex:
     """The pair-work guard's refusal, naming what it counts: the pairs the projection
     aggregates before merging the ones met twice, not edges."""
-    nodes, through = PAIRED[projection]
     return QueryTooComplex(
-        f"The {projection.value} projection in this scope ({_where(scope)}) pairs {nodes} "
-        f"{pairs:,} times (each pair once per {through} the two share), more than the "
-        f"{limit:,} pairings the service aggregates ({WORK_PER_EDGE} times "
-        f"ARTICULA_MAX_NETWORK_EDGES). {NARROW}",
+        msg(PAIRED[projection], projection=projection.value, where=_where(scope), pairs=pairs,
+            limit=limit, times=WORK_PER_EDGE, narrow=msg("error.network.narrow")),
         pairs=pairs, limit=limit, setting="ARTICULA_MAX_NETWORK_EDGES",
     )
 
@@ -182,7 +179,8 @@ async def projected(db: Database, projection: Projection, scope: Scope,
     graph and the edges among them. QueryTooComplex past the service's edge limit, or when
     ACTORS or INITIATIVES would aggregate more than WORK_PER_EDGE times that many pair rows."""
     if top is not None and top < 1:
-        raise BadUserInput(f"top must be at least 1, not {top}.", field="top")
+        raise BadUserInput(msg("error.at_least_not", name="top", minimum=1, value=top),
+                           field="top")
     if not checked:
         await check_codes(db, scope)
     spec = SPECS[projection]
@@ -206,19 +204,18 @@ async def _endpoint(db: Database, graph: Graph, node_id: str) -> None:
         return
     rows = await db.read("db/known_entities", ids=[node_id])
     if not rows:
-        raise NotFound(f"No initiative, actor or programme has id {node_id!r}.", id=node_id)
+        raise NotFound(msg("error.network.unknown_id", id=node_id), id=node_id)
     label = next((lbl for lbl in rows[0]["labels"] if lbl in set(NodeLabel)), "node")
-    raise BadUserInput(
-        f"{node_id} ({label}) is not in the {graph.projection.value} projection within this "
-        "scope: pick a projection that holds it or widen the scope.", id=node_id)
+    raise BadUserInput(msg("error.network.outside", id=node_id, label=label,
+                           projection=graph.projection.value), id=node_id)
 
 
 async def ego_network(db: Database, node_id: str, depth: int, projection: Projection,
                       scope: Scope) -> Graph:
     """Nodes within `depth` hops of the node (either direction) and the edges among them."""
     if not 1 <= depth <= MAX_DEPTH:
-        raise BadUserInput(f"depth must be between 1 and {MAX_DEPTH}, not {depth}.",
-                           field="depth")
+        raise BadUserInput(msg("error.between_not", name="depth", low=1, high=MAX_DEPTH,
+                               value=depth), field="depth")
     graph = await projected(db, projection, scope)
     await _endpoint(db, graph, node_id)
     adjacency = graph.neighbours()

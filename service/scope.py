@@ -13,6 +13,7 @@ from typing import Any
 
 from loaders.vocabulary import InitiativeType, InstitutionKind
 from service.errors import BadUserInput
+from service.messages import msg
 
 FIRM = "FIRM"
 ACTOR_KINDS = frozenset({FIRM, *InstitutionKind})
@@ -53,15 +54,16 @@ class Scope:
                     _codes(sectors), _codes(actor_kinds), year)
         for value in scope.initiative_types or ():
             if value not in INITIATIVE_TYPES:
-                raise BadUserInput(f"Unknown initiative type {value!r}; expected one of "
-                                   f"{', '.join(sorted(INITIATIVE_TYPES))}.",
+                raise BadUserInput(msg("error.scope.initiative_type", value=value,
+                                       expected=sorted(INITIATIVE_TYPES)),
                                    field="initiativeTypes")
         for value in scope.actor_kinds or ():
             if value not in ACTOR_KINDS:
-                raise BadUserInput(f"Unknown actor kind {value!r}; expected one of "
-                                   f"{', '.join(sorted(ACTOR_KINDS))}.", field="actorKinds")
+                raise BadUserInput(msg("error.scope.actor_kind", value=value,
+                                       expected=sorted(ACTOR_KINDS)), field="actorKinds")
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-            raise BadUserInput(f"Year {year} is outside {MIN_YEAR}-{MAX_YEAR}.", field="year")
+            raise BadUserInput(msg("error.scope.year", year=year, low=MIN_YEAR, high=MAX_YEAR),
+                               field="year")
         return scope
 
     @property

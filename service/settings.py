@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -112,6 +113,12 @@ class Settings(BaseSettings):
     load_lease_check_s: float = Field(
         default=5.0, gt=0, validation_alias="ARTICULA_LOAD_LEASE_CHECK",
         description="How often the service looks for loads whose lease has lapsed, in seconds.",
+    )
+
+    language: Literal["es", "en", "pt"] = Field(
+        default="es", validation_alias="ARTICULA_LANGUAGE",
+        description="The language of texts (errors, findings, reasons, command output) when a "
+        "request asks for none Articula speaks (Accept-Language, `language`): es, en or pt.",
     )
 
     host: str = Field(default="127.0.0.1", validation_alias="ARTICULA_HOST")

@@ -26,6 +26,7 @@ from loaders.writer import LoadSummary, camel, write_in
 from service.audit import Who, parameters
 from service.cypher_catalog import cypher
 from service.errors import BadUserInput, DatabaseUnavailable, NotFound
+from service.messages import Message, msg, say
 
 Cells = dict[str, Any]  # column -> value (None: not given)
 Snapshot = dict[str, Any]
@@ -34,31 +35,29 @@ Snapshot = dict[str, Any]
 class EntityKind(enum.Enum):
     """An entity the API writes: its label, its dataset table and its linking columns."""
 
-    INITIATIVE = ("Initiative", "initiatives", "initiative")
-    FIRM = ("Firm", "firms", "firm")
-    INSTITUTION = ("Institution", "institutions", "institution")
-    PROGRAM = ("Program", "programs", "programme")
+    INITIATIVE = ("Initiative", "initiatives")
+    FIRM = ("Firm", "firms")
+    INSTITUTION = ("Institution", "institutions")
+    PROGRAM = ("Program", "programs")
 
-    def __init__(self, label: str, table: str, noun: str) -> None:
+    def __init__(self, label: str, table: str) -> None:
         self.label = label
         self.table = table
-        self.noun = noun
 
 
 class LinkKind(enum.Enum):
     """A relationship the API writes: its type, its dataset table and its end columns."""
 
-    PARTICIPATION = ("PARTICIPATES_IN", "participations", "participation")
-    GOVERNANCE = ("GOVERNS", "governance", "governance seat")
-    SUPPORT = ("SUPPORTS", "supports", "support")
-    SUPPLY = ("SUPPLIES", "supplies", "supply relation")
-    COLLABORATION = ("COLLABORATES_WITH", "collaborations", "collaboration")
-    AGREEMENT = ("AGREEMENT_WITH", "agreements", "agreement")
+    PARTICIPATION = ("PARTICIPATES_IN", "participations")
+    GOVERNANCE = ("GOVERNS", "governance")
+    SUPPORT = ("SUPPORTS", "supports")
+    SUPPLY = ("SUPPLIES", "supplies")
+    COLLABORATION = ("COLLABORATES_WITH", "collaborations")
+    AGREEMENT = ("AGREEMENT_WITH", "agreements")
 
-    def __init__(self, type_: str, table: str, noun: str) -> None:
+    def __init__(self, type_: str, table: str) -> None:
         self.type = type_
         self.table = table
-        self.noun = noun
 
     @property
     def ends(self) -> tuple[str, str]:
@@ -122,9 +121,8 @@ def problems_of(error: DatasetError) -> list[dict[str, Any]]:
 def bad_input(problems: list[Problem]) -> BadUserInput:
     """The loader's report of `problems` as the API's BAD_USER_INPUT, problems listed."""
     error = DatasetError(problems)
-    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     lines = error.message.split("\n", 1)[1]
-    return BadUserInput(f"The input has {count}; nothing was written:\n{lines}",
+    return BadUserInput(msg("error.write.problems", count=len(problems), lines=lines),
                         problems=problems_of(error))
 
 
@@ -234,17 +232,14 @@ def _commit(driver: neo4j.Driver, database: str, who: Who, operation: str,
         with driver.session(database=database) as session:
             outcome = session.execute_write(transaction)
     except ConstraintError as error:
-        raise BadUserInput(
-            f"{operation}: another write created the same id meanwhile; nothing was written "
-            f"({error.message})."
-        ) from None
+        raise BadUserInput(msg("error.write.same_id", operation=operation,
+                               reason=error.message)) from None
     # A commit cut off by a server shutdown can end without an error on the client (see
     # loaders.writer._check_committed): the audit entry, committed with the change, proves it.
     records, _, _ = driver.execute_query(cypher("mutations/audit_cursor"), id=outcome.audit_id,
                                          database_=database)
     if not records[0]["found"]:
-        raise DatabaseUnavailable(f"Neo4j went away while {operation} was committing; nothing "
-                                  "was written. Send it again once Neo4j is back.")
+        raise DatabaseUnavailable(msg("error.write.went_away", operation=operation))
     return outcome
 
 
@@ -256,9 +251,9 @@ def _guard(condition: bool, error: Exception) -> None:
 # -- entities -------------------------------------------------------------------------------
 
 def _exists_problem(operation: str, table: str, item: int, entity_id: str,
-                    hint: str) -> Problem:
+                    hint: Message) -> Problem:
     return Problem(f"mutation {operation}, {table}", item, "id", entity_id,
-                   f"already exists in the database; {hint}", "item")
+                   say("problem.exists", hint=hint), "item")
 
 
 def create_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
@@ -267,11 +262,12 @@ def create_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
     entity_id = dataset.rows(kind.table)[0]["id"]
     if entity_id in dataset.existing_ids:
         raise bad_input([_exists_problem(operation, kind.table, 1, entity_id,
-                                         f"update{kind.label} changes it")])
+                                         msg("problem.exists.update",
+                                             mutation=f"update{kind.label}"))])
 
     def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
         _guard(read_entity(tx, database, entity_id) is None, bad_input([_exists_problem(
-            operation, kind.table, 1, entity_id, "another write created it meanwhile")]))
+            operation, kind.table, 1, entity_id, msg("problem.exists.meanwhile"))]))
         return None, _Written(write_in(tx, dataset, f"mutation {operation}"))
 
     return _commit(driver, database, who, operation, [entity_id], work,
@@ -284,8 +280,11 @@ def _image(tx: neo4j.ManagedTransaction, database: str, entity_id: str) -> Snaps
 
 
 def _not_found(kind: EntityKind, entity_id: str, found: Snapshot | None) -> NotFound:
-    other = f" (it is the id of {str(found['entity']).lower()})" if found else ""
-    return NotFound(f"There is no {kind.noun} with id {entity_id!r}{other}.", id=entity_id)
+    other = str(found["entity"]).upper() if found else None
+    if other in EntityKind.__members__:
+        return NotFound(msg("error.write.no_entity_other", kind=kind.name, id=entity_id,
+                            other=other), id=entity_id)
+    return NotFound(msg("error.write.no_entity", kind=kind.name, id=entity_id), id=entity_id)
 
 
 # Required columns an update may leave out: filled from what is stored.
@@ -352,7 +351,8 @@ def delete_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
 # -- links ----------------------------------------------------------------------------------
 
 def _link_not_found(kind: LinkKind, ends: tuple[str, str]) -> NotFound:
-    return NotFound(f"There is no {kind.noun} from {ends[0]!r} to {ends[1]!r}.",
+    return NotFound(msg("error.write.no_link", kind=kind.name, source=ends[0],
+                        target=ends[1]),
                     **{camel(kind.ends[0]): ends[0], camel(kind.ends[1]): ends[1]})
 
 
@@ -366,7 +366,8 @@ def create_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
     row = dataset.rows(kind.table)[0]
     ends = (row[kind.ends[0]], row[kind.ends[1]])
     exists = Problem(f"mutation {operation}, {kind.table}", 1, kind.ends[1], ends[1],
-                     f"this {kind.noun} already exists; update{kind.name.title()} changes it",
+                     say("problem.link_exists", kind=kind.name,
+                         mutation=f"update{kind.name.title()}"),
                      "item")
 
     def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
@@ -436,8 +437,7 @@ def register_initiative(driver: neo4j.Driver, database: str, who: Who, operation
         for item, row in enumerate(dataset.rows(table), start=1)
     ]
     taken = [_exists_problem(operation, table, item, entity_id,
-                             "registerInitiative creates new entities only; refer to an "
-                             "existing actor by its id (actorId, institutionId)")
+                             msg("problem.exists.register"))
              for table, item, entity_id in new_ids if entity_id in dataset.existing_ids]
     if taken:
         raise bad_input(taken)
@@ -447,7 +447,7 @@ def register_initiative(driver: neo4j.Driver, database: str, who: Who, operation
     def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
         for table, item, entity_id in new_ids:
             _guard(read_entity(tx, database, entity_id) is None, bad_input([_exists_problem(
-                operation, table, item, entity_id, "another write created it meanwhile")]))
+                operation, table, item, entity_id, msg("problem.exists.meanwhile"))]))
         return None, _Written(write_in(tx, dataset, f"mutation {operation}"))
 
     def after(tx: neo4j.ManagedTransaction) -> Any:

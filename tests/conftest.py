@@ -1,5 +1,6 @@
 """Session-wide Neo4j for the tests, emptied before each test that asks for it."""
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,11 @@ from fastapi.testclient import TestClient
 
 from service.app import create_app
 from tests.neo4j_backends import Backend, backend
+
+# The suite reads the service's texts in English, whatever the machine's environment says;
+# tests/service/test_messages.py and tests/service/api/test_languages.py pin Spanish (the
+# default), Portuguese and the choice between them.
+os.environ["ARTICULA_LANGUAGE"] = "en"
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ from service.analytics.results import Distribution, Provenance, cached, request_
 from service.analytics.statements import algorithm, retried_when_dropped, run
 from service.database import Database
 from service.errors import BadUserInput
+from service.messages import msg
 from service.projections import Projection
 from service.scope import Scope
 
@@ -85,21 +86,24 @@ class CentralityRequest:
 
     def check(self) -> None:
         if not 0 <= self.top <= MAX_TOP:
-            raise BadUserInput(f"top must be between 0 and {MAX_TOP}, not {self.top}.",
+            raise BadUserInput(msg("error.between_not", name="top", low=0, high=MAX_TOP,
+                                   value=self.top),
                                field="top")
         if not 0 < self.damping_factor < 1:
-            raise BadUserInput("dampingFactor must be above 0 and below 1.",
+            raise BadUserInput(msg("error.open_interval", name="dampingFactor", low=0, high=1),
                                field="dampingFactor")
         if not 1 <= self.max_iterations <= 10_000:
-            raise BadUserInput("maxIterations must be between 1 and 10000.",
+            raise BadUserInput(msg("error.between", name="maxIterations", low=1, high=10000),
                                field="maxIterations")
         if not 0 < self.tolerance < 1:
-            raise BadUserInput("tolerance must be above 0 and below 1.", field="tolerance")
+            raise BadUserInput(msg("error.open_interval", name="tolerance", low=0, high=1),
+                               field="tolerance")
         if self.sampling is not None:
             if self.metric is not Metric.BETWEENNESS:
-                raise BadUserInput("sampling applies to BETWEENNESS only.", field="sampling")
+                raise BadUserInput(msg("error.centrality.sampling"), field="sampling")
             if self.sampling.size < 1:
-                raise BadUserInput("sampling.size must be at least 1.", field="sampling")
+                raise BadUserInput(msg("error.at_least", name="sampling.size", minimum=1),
+                                   field="sampling")
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from service.analytics.statements import (
 )
 from service.database import Database
 from service.errors import BadUserInput
+from service.messages import msg
 from service.projections import Projection
 from service.scope import Scope
 
@@ -150,8 +151,8 @@ async def communities(db: Database, request: CommunityRequest) -> Communities:
     spec = SPECS[request.algorithm]
     graph = await projected_graph(db, request.projection, request.scope)
     if spec.undirected_only and graph.directed:
-        raise BadUserInput(f"{request.algorithm.value} needs an undirected projection; "
-                           f"{request.projection.value} is directed.", field="algorithm")
+        raise BadUserInput(msg("error.undirected", what=request.algorithm.value,
+                               projection=request.projection.value), field="algorithm")
     parameters = parameters_of(request, graph)
     key = request_key("communities", graph, parameters)
 

@@ -31,6 +31,7 @@ from service.analytics.statements import columns, hold, in_use, run
 from service.cypher_catalog import cypher
 from service.database import Database
 from service.errors import DatabaseTimeout, MemoryLimit, QueryTimeout
+from service.messages import msg
 from service.network import check_codes
 from service.projections import PLACES, SPECS, NodeLabel, Projection, ProjectionSpec
 from service.scope import Scope
@@ -259,7 +260,8 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
             await _make_room(db, set(present), db.settings.analytics_cached_graphs - 1)
             limit = db.settings.analytics_timeout_s
             try:
-                with analysis_slot(db, f"projecting the {projection.value} graph"):
+                with analysis_slot(db, msg("analysis.projecting",
+                                                       projection=projection.value)):
                     native = await can_project_natively(db, projection, scope)
                     try:
                         row = await (project_natively(db, name, projection, limit) if native
@@ -270,8 +272,8 @@ async def projected_graph(db: Database, projection: Projection, scope: Scope,
                         row = await _other_projection(db, name, limit)
             except DatabaseTimeout as error:
                 raise QueryTimeout(
-                    f"Projecting the {projection.value} graph took longer than the {limit:g} s "
-                    "allowed (ARTICULA_ANALYTICS_TIMEOUT); narrow the scope.", limit=limit,
+                    msg("error.analytics.projection_timeout", projection=projection.value,
+                        limit=float(limit)), limit=limit,
                 ) from error
             if row["graph"] is None:  # no rows: GDS projects nothing
                 return AnalyticsGraph(name, projection, scope, version, 0, 0)
@@ -297,9 +299,8 @@ async def _other_projection(db: Database, name: str, limit: float) -> dict[str, 
             if row["graph"] == name:
                 return dict(row)
         if asyncio.get_running_loop().time() > deadline:
-            raise QueryTimeout(
-                f"Another service process projecting the graph {name} did not finish within "
-                f"the {limit:g} s allowed (ARTICULA_ANALYTICS_TIMEOUT).", limit=limit)
+            raise QueryTimeout(msg("error.analytics.other_projection", name=name,
+                                   limit=float(limit)), limit=limit)
         await asyncio.sleep(0.1)
 
 
@@ -356,8 +357,7 @@ async def guard_memory(db: Database, graph: AnalyticsGraph, estimate: str,
         if found.bytes_max <= found.limit:
             return found
     raise MemoryLimit(
-        f"This analysis would need up to {found.bytes_max:,} bytes ({found.required}) by the "
-        f"graph engine's estimate; {found.limit:,} are available. Narrow the scope or pick a "
-        "sparser projection (or a sampled betweenness).",
+        msg("error.analytics.memory", bytes=found.bytes_max, required=found.required,
+            available=found.limit),
         estimate=found.describe(),
     )

@@ -17,6 +17,7 @@ from service.analytics.graphs import AnalyticsGraph
 from service.analytics.slots import holding_slot, take_slot
 from service.data_state import load_state
 from service.database import Database
+from service.messages import msg
 
 QUANTILES = (25, 50, 75, 90, 99)
 
@@ -122,7 +123,8 @@ async def cached(db: Database, key: str, compute: Callable[[], Awaitable[R]],
     if running is not None:
         joined: R = await asyncio.shield(running)
         return with_provenance(joined, replace(joined.provenance, cached=True))
-    release = take_slot(db, "this analysis")  # a computation of the caller's; Busy past its limit
+    # a computation of the caller's; Busy past its limit
+    release = take_slot(db, msg("analysis.this"))
     with holding_slot():
         task = asyncio.ensure_future(compute())
     task.add_done_callback(lambda _: release())

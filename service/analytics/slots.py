@@ -21,6 +21,7 @@ from contextvars import ContextVar
 
 from service.database import Database
 from service.errors import Busy
+from service.messages import Message, msg
 
 RETRY_AFTER_S = 5
 """The hint given with BUSY: about what a typical computation on 100k actors takes."""
@@ -32,7 +33,7 @@ _holding: ContextVar[bool] = ContextVar("articula_holding_slot", default=False)
 _running: weakref.WeakKeyDictionary[Database, Counter[str]] = weakref.WeakKeyDictionary()
 
 
-def take_slot(db: Database, what: str) -> Callable[[], None]:
+def take_slot(db: Database, what: Message) -> Callable[[], None]:
     """Take one of the current caller's slots and return what releases it; Busy when none is
     free. Takes none outside a request, or within a computation that holds one already."""
     who = caller.get()
@@ -42,9 +43,8 @@ def take_slot(db: Database, what: str) -> Callable[[], None]:
     limit = db.settings.max_concurrent_analyses
     if running[who] >= limit:
         raise Busy(
-            f"This caller already runs {running[who]} analytic computations, the most it may "
-            f"at once (ARTICULA_MAX_CONCURRENT_ANALYSES = {limit}); {what} was not started. "
-            f"Try again in about {RETRY_AFTER_S} s.",
+            msg("error.busy", running=running[who], limit=limit, what=what,
+                retry=RETRY_AFTER_S),
             retryAfter=RETRY_AFTER_S, limit=limit,
         )
     running[who] += 1
@@ -72,7 +72,7 @@ def holding_slot() -> Iterator[None]:
 
 
 @contextmanager
-def analysis_slot(db: Database, what: str) -> Iterator[None]:
+def analysis_slot(db: Database, what: Message) -> Iterator[None]:
     """Hold one of the current caller's slots while the block runs (see `take_slot`)."""
     release = take_slot(db, what)
     try:

@@ -15,6 +15,7 @@ from neo4j.exceptions import ClientError
 from service.cypher_catalog import as_columns, cypher
 from service.database import Database, translated_errors
 from service.errors import ArticulaError, DatabaseTimeout, QueryTimeout
+from service.messages import msg
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -95,8 +96,7 @@ async def run(db: Database, name: str, parameters: dict[str, Any], *, query: str
                 return await session.execute_read(work)
     except ClientError as error:
         if "GraphNotFoundException" in (error.message or ""):
-            raise GraphDropped("The analysis graph was dropped by a concurrent request; "
-                               "try again.") from error
+            raise GraphDropped(msg("error.analytics.dropped")) from error
         raise
 
 
@@ -117,7 +117,5 @@ async def algorithm(db: Database, name: str, names: Sequence[str],
                          timeout=limit)
     except DatabaseTimeout as error:
         raise QueryTimeout(
-            f"The analysis ran longer than the {limit:g} s allowed (ARTICULA_ANALYTICS_TIMEOUT) "
-            "and was stopped. Narrow the scope, pick a sparser projection, or sample "
-            "betweenness.", limit=limit) from error
+            msg("error.analytics.timeout", limit=float(limit)), limit=limit) from error
     return rows[0]

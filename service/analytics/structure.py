@@ -25,6 +25,7 @@ from service.analytics.results import Provenance, cached, request_key
 from service.analytics.statements import algorithm, columns, retried_when_dropped
 from service.database import Database
 from service.errors import BadUserInput
+from service.messages import Message, msg
 from service.projections import Projection
 from service.scope import Scope
 
@@ -82,10 +83,10 @@ class Cuts:
     provenance: Provenance
 
 
-def _undirected(graph: AnalyticsGraph, what: str) -> None:
+def _undirected(graph: AnalyticsGraph, what: Message) -> None:
     if graph.directed:
-        raise BadUserInput(f"{what} needs an undirected projection; "
-                           f"{graph.projection.value} is directed.", field="projection")
+        raise BadUserInput(msg("error.undirected", what=what,
+                               projection=graph.projection.value), field="projection")
 
 
 @retried_when_dropped
@@ -93,7 +94,7 @@ async def clustering(db: Database, projection: Projection, scope: Scope) -> Clus
     """Triangles through each node and local clustering coefficients (unweighted), as
     NetworkX's `triangles` and `clustering`; average over every node, as `average_clustering`."""
     graph = await projected_graph(db, projection, scope)
-    _undirected(graph, "Clustering")
+    _undirected(graph, msg("analysis.clustering"))
     parameters: dict[str, Any] = {"analysis": "CLUSTERING", "gds": {"concurrency": 1}}
 
     async def compute() -> Clustering:
@@ -131,7 +132,7 @@ async def clustering(db: Database, projection: Projection, scope: Scope) -> Clus
 async def cuts(db: Database, projection: Projection, scope: Scope) -> Cuts:
     """Articulation points and bridges, each with the sizes of the parts it separates."""
     graph = await projected_graph(db, projection, scope)
-    _undirected(graph, "Articulation points and bridges")
+    _undirected(graph, msg("analysis.articulation"))
     parameters: dict[str, Any] = {"analysis": "CUTS", "gds": {"concurrency": 1}}
 
     async def compute() -> Cuts:

@@ -25,6 +25,7 @@ from service.api.enums import TerritoryLevel
 from service.api.scope import Projection, ScopeInput, scope_of
 from service.audit import record_async
 from service.errors import BadUserInput
+from service.messages import msg
 from service.projections import Projection as ProjectionName
 
 
@@ -335,7 +336,8 @@ def _projection(projection: Projection) -> ProjectionName:
 def _top(top: int) -> int:
     """`top` checked as every analytic takes it: 0 to MAX_TOP."""
     if not 0 <= top <= c.MAX_TOP:
-        raise BadUserInput(f"top must be between 0 and {c.MAX_TOP}, not {top}.", field="top")
+        raise BadUserInput(msg("error.between_not", name="top", low=0, high=c.MAX_TOP,
+                               value=top), field="top")
     return top
 
 

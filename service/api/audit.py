@@ -13,6 +13,7 @@ from service.access import Role
 from service.api.context import Info
 from service.api.pagination import Connection, Edge, PageInfo
 from service.errors import BadUserInput
+from service.messages import msg
 
 
 @strawberry.type(description="One write: a mutation, a dataset loaded, scores persisted, or "
@@ -70,11 +71,12 @@ class AuditQuery:
         db = info.context.db
         largest = db.settings.max_page_size
         if not 0 <= first <= largest:
-            raise BadUserInput(f"`first` must be between 0 and {largest}, not {first}.",
+            raise BadUserInput(msg("error.between_not", name="first", low=0, high=largest,
+                                   value=first),
                                argument="first", value=first)
         if after is not None and not (await db.read("mutations/audit_cursor", id=after)
                                       )[0]["found"]:
-            raise BadUserInput(f"`after` is not a cursor of the audit trail: {after!r}",
+            raise BadUserInput(msg("error.audit.cursor", cursor=after),
                                argument="after", value=after)
         filters = {"target": target, "keyId": key_id}
         rows = await db.read("mutations/audit_trail", after=after, limit=first + 1, **filters)

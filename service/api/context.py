@@ -15,6 +15,7 @@ from service.api.dataloaders import EntityLoaders
 from service.api.media_type import JSON, negotiate
 from service.database import Database
 from service.errors import ArticulaError
+from service.language import current
 
 
 def graphql_refusal(request: Request, error: ArticulaError, status: int,
@@ -34,11 +35,13 @@ GRAPHQL_DOOR = Access(Role.READER, "GraphQL", render=graphql_refusal)
 
 class Context(BaseContext):
     def __init__(self, db: Database, principal: Principal,
-                 writer: neo4j.Driver | None = None, method: str = "POST") -> None:
+                 writer: neo4j.Driver | None = None, method: str = "POST",
+                 language: str | None = None) -> None:
         super().__init__()
         self.db = db
         self.principal = principal
         self.method = method  # the HTTP method: GET never writes
+        self.language = language or current()  # Accept-Language's, else ARTICULA_LANGUAGE
         self.loaders = EntityLoaders(db)
         self._writer = writer
 

@@ -26,6 +26,7 @@ from service.api.enums import (
 from service.api.list_plans import Below
 from service.api.pagination import OrderDirection
 from service.errors import BadUserInput
+from service.messages import msg
 
 COUNTRIES = "ISO 3166-1 alpha-2 country codes (e.g. CO); each includes everything below it."
 TERRITORIES = "Territory codes (e.g. CO-ANT); each includes the territories below it."
@@ -191,7 +192,7 @@ async def _search(info: Info, label: str, text: str | None) -> list[str] | None:
     """Keys of the `label` nodes whose names match `text`; None when there is nothing to search."""
     if text is not None and len(text) > MAX_SEARCH_CHARS:
         raise BadUserInput(
-            f"The search text has {len(text)} characters; the limit is {MAX_SEARCH_CHARS}.",
+            msg("error.filter.search_length", length=len(text), limit=MAX_SEARCH_CHARS),
             field="search", limit=MAX_SEARCH_CHARS,
         )
     query = None if text is None else lucene_query(text)
@@ -225,15 +226,16 @@ async def check_codes(info: Info, countries: list[str] | None = None,
     )
     unknown = rows[0]
     problems = [
-        f"{what} {', '.join(map(repr, unknown[column]))}"
-        for column, what in (("countries", "unknown country code(s)"),
-                             ("territories", "unknown territory code(s)"),
-                             ("sectors", "unknown sector code(s)"))
+        msg(key, codes=[repr(code) for code in unknown[column]],
+            count=len(unknown[column]))
+        for column, key in (("countries", "error.filter.unknown_countries"),
+                            ("territories", "error.filter.unknown_territories"),
+                            ("sectors", "error.filter.unknown_sectors"))
         if unknown[column]
     ]
     if problems:
         raise BadUserInput(
-            "The filter names " + "; ".join(problems) + ".",
+            msg("error.filter.unknown", problems=problems),
             unknownCountries=unknown["countries"], unknownTerritories=unknown["territories"],
             unknownSectors=unknown["sectors"],
         )

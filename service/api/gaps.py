@@ -1,6 +1,7 @@
 """`coordinationGaps` (where coordination is missing) and `brokerage` (who bridges whom)."""
 
 from enum import Enum
+from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
@@ -10,7 +11,10 @@ from service import gaps
 from service import network as net
 from service.analytics.slots import analysis_slot
 from service.api.context import Info
+from service.api.language import LANGUAGE_ARGUMENT, Language, chosen
 from service.api.scope import Projection, ScopeInput, scope_of
+from service.language import speaking
+from service.messages import msg
 from service.projections import Projection as ProjectionName
 
 
@@ -61,7 +65,14 @@ class GapFinding:
     kind: GapKind
     severity: float = strawberry.field(
         description="From 0 to 1, comparable within a kind; docs/gaps.md says how.")
-    explanation: str = strawberry.field(description="One plain sentence: what is missing.")
+    explanation: str = strawberry.field(
+        description="One plain sentence: what is missing, in the chosen language.")
+    message_key: str = strawberry.field(
+        description="The explanation's stable catalogue key (one per kind and wording, e.g. "
+        "gap.ungoverned), for dashboards that word findings themselves.")
+    message_parameters: JSON = strawberry.field(
+        description="The named values of the explanation (names, counts, codes, enum "
+        "values), the same in every language.")
     nodes: list[GapNode] = strawberry.field(description="The initiative (or pair, or region) "
                                             "first, then the institutions involved.")
     evidence: JSON = strawberry.field(description="The counts and lists behind the finding.")
@@ -81,23 +92,28 @@ class GapsQuery:
         white_spot_min_quotient: float = gaps.GapParameters.white_spot_min_quotient,
         broker_dependency_min_cut_off: int = gaps.GapParameters.broker_dependency_min_cut_off,
         informal_broker_top: int = gaps.GapParameters.informal_broker_top,
+        language: Annotated[Language | None, LANGUAGE_ARGUMENT] = None,
     ) -> list[GapFinding]:
-        checked = scope_of(scope)
-        await net.check_codes(info.context.db, checked)
-        parameters = gaps.GapParameters(
-            helices=tuple(h.value for h in helices) if helices else gaps.HELICES,
-            white_spot_min_firms=white_spot_min_firms,
-            white_spot_min_quotient=white_spot_min_quotient,
-            broker_dependency_min_cut_off=broker_dependency_min_cut_off,
-            informal_broker_top=informal_broker_top,
-        )
-        with analysis_slot(info.context.db, "the gap analysis"):
-            findings = await gaps.coordination_gaps(
-                info.context.db, [gaps.GapKind(k.name) for k in kinds or []], checked,
-                parameters)
+        lang = chosen(info, language)
+        with speaking(lang):
+            checked = scope_of(scope)
+            await net.check_codes(info.context.db, checked)
+            parameters = gaps.GapParameters(
+                helices=tuple(h.value for h in helices) if helices else gaps.HELICES,
+                white_spot_min_firms=white_spot_min_firms,
+                white_spot_min_quotient=white_spot_min_quotient,
+                broker_dependency_min_cut_off=broker_dependency_min_cut_off,
+                informal_broker_top=informal_broker_top,
+            )
+            with analysis_slot(info.context.db, msg("analysis.gaps")):
+                findings = await gaps.coordination_gaps(
+                    info.context.db, [gaps.GapKind(k.name) for k in kinds or []], checked,
+                    parameters)
         return [
             GapFinding(
-                kind=GapKind[f.kind.value], severity=f.severity, explanation=f.explanation,
+                kind=GapKind[f.kind.value], severity=f.severity,
+                explanation=f.explanation.render(lang), message_key=f.explanation.key,
+                message_parameters=JSON(dict(f.explanation.params)),
                 nodes=[GapNode(id=strawberry.ID(n.id), name=n.name, kind=n.kind)
                        for n in f.nodes],
                 evidence=JSON(f.evidence),
@@ -147,7 +163,7 @@ class BrokerageQuery:
         scope: ScopeInput | None = None,
     ) -> list[BrokerageRoles]:
         db = info.context.db
-        with analysis_slot(db, "the brokerage analysis"):
+        with analysis_slot(db, msg("analysis.brokerage")):
             graph = await net.projected(db, ProjectionName[projection.name], scope_of(scope))
             group = await brokers.groups(db, graph, brokers.GroupBy(group_by.name))
             roles = brokers.brokerage(graph, group)

@@ -24,6 +24,7 @@ from graphql.execution.values import get_variable_values
 from strawberry.extensions import SchemaExtension
 
 from service.errors import MethodNotAllowed
+from service.messages import msg
 
 WRITING_ARGUMENT = "persist"
 
@@ -88,9 +89,7 @@ class GetNeverWrites(SchemaExtension):
             fields = persisting_fields(context.schema._schema, document, context.operation_name,
                                        context.variables)
             if fields:
-                refusal = MethodNotAllowed(
-                    f"{fields[0]}(persist: true) writes to the database: send it with POST; "
-                    "GET never writes.")
+                refusal = MethodNotAllowed(msg("error.get_writes", field=fields[0]))
                 context.result = ExecutionResult(
                     data=None, errors=[GraphQLError(refusal.message, original_error=refusal)])
         yield

@@ -13,6 +13,8 @@ from typing import Any
 
 from strawberry.http import GraphQLRequestData
 
+from service.messages import Message, msg
+
 MAX_JSON_DEPTH = 32  # arrays and objects inside one another, in a body or a JSON parameter
 
 BAD_REQUEST = "BAD_REQUEST"
@@ -24,16 +26,17 @@ UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
 class RequestRefused(Exception):
     """A request answered with an HTTP error status and a code, GraphQL never run."""
 
-    def __init__(self, status: int, code: str, message: str,
+    def __init__(self, status: int, code: str, message: Message | str,
                  headers: Mapping[str, str] | None = None) -> None:
-        super().__init__(message)
+        text = message.render() if isinstance(message, Message) else message
+        super().__init__(text)
         self.status = status
         self.code = code
-        self.message = message
+        self.message = text
         self.headers = dict(headers or {})
 
 
-def bad_request(message: str) -> RequestRefused:
+def bad_request(message: Message) -> RequestRefused:
     return RequestRefused(400, BAD_REQUEST, message)
 
 
@@ -60,7 +63,7 @@ def _no_constant(name: str) -> object:
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
-def decode_json(text: str | bytes, what: str) -> object:
+def decode_json(text: str | bytes, what: Message) -> object:
     """`text` parsed as JSON; refused when it is not UTF-8 JSON or nests too deep."""
     try:
         value = _DECODER.decode(text.decode() if isinstance(text, bytes) else text)
@@ -68,12 +71,11 @@ def decode_json(text: str | bytes, what: str) -> object:
     except RecursionError:  # the parser's own limit, far past ours
         deep = True
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, an integer too long
-        reason = ("an integer has more digits than Python reads (4,300)"
+        reason = (msg("error.http.long_integer")
                   if str(error).startswith("Exceeds the limit") else str(error))
-        raise bad_request(f"{what} is not valid UTF-8 JSON: {reason}.") from None
+        raise bad_request(msg("error.http.not_json", what=what, reason=reason)) from None
     if deep:
-        raise bad_request(
-            f"{what} nests arrays and objects more than {MAX_JSON_DEPTH} levels deep.")
+        raise bad_request(msg("error.http.too_deep", what=what, limit=MAX_JSON_DEPTH))
     return value
 
 
@@ -81,17 +83,17 @@ def _request_data(parameters: Mapping[str, Any]) -> GraphQLRequestData:
     """The parameters checked for their types (null and absent alike)."""
     query = parameters.get("query")
     if query is None:
-        raise bad_request("No GraphQL query found in the request: send `query`, a string.")
+        raise bad_request(msg("error.http.query_missing"))
     if not isinstance(query, str):
-        raise bad_request("The request's `query` must be a string.")
+        raise bad_request(msg("error.http.query_type"))
     operation_name = parameters.get("operationName")
     if not isinstance(operation_name, str | None):
-        raise bad_request("The request's `operationName` must be a string or null.")
+        raise bad_request(msg("error.http.operation_name_type"))
     checked: dict[str, dict[str, Any] | None] = {}
     for name in ("variables", "extensions"):
         value = parameters.get(name)
         if not isinstance(value, dict | None):
-            raise bad_request(f"The request's `{name}` must be an object or null.")
+            raise bad_request(msg("error.http.object_type", name=name))
         checked[name] = value
     return GraphQLRequestData(query=query, operation_name=operation_name or None,
                               variables=checked["variables"], extensions=checked["extensions"])
@@ -102,7 +104,7 @@ def from_query_string(parameters: Mapping[str, str]) -> GraphQLRequestData:
     found: dict[str, Any] = {name: value for name, value in parameters.items() if value != ""}
     for name in ("variables", "extensions"):
         if name in found:
-            found[name] = decode_json(found[name], f"The `{name}` parameter")
+            found[name] = decode_json(found[name], msg("error.http.the_parameter", name=name))
     return _request_data(found)
 
 
@@ -120,19 +122,19 @@ def from_body(content_type: str | None, body: bytes) -> GraphQLRequestData:
     """A POST request's JSON body."""
     media_type, parameters = _content_type(content_type or "")
     if media_type != "application/json":
-        given = f"this request's is {media_type}" if media_type else "this request has none"
         raise RequestRefused(
             415, UNSUPPORTED_MEDIA_TYPE,
-            f"POST a JSON body with Content-Type: application/json ({given}).")
+            msg("error.http.content_type", given=media_type) if media_type
+            else msg("error.http.no_content_type"))
     charset = parameters.get("charset", "utf-8").lower()
     if charset not in ("utf-8", "utf8"):
         raise RequestRefused(415, UNSUPPORTED_MEDIA_TYPE,
-                             f"The body must be UTF-8 JSON (this request declares {charset}).")
+                             msg("error.http.charset", charset=charset))
     if not body.strip():
-        raise bad_request("The request body is empty: send a JSON object with `query`.")
-    data = decode_json(body, "The request body")
+        raise bad_request(msg("error.http.empty_body"))
+    data = decode_json(body, msg("error.http.the_body"))
     if isinstance(data, list):
-        raise bad_request("Batching is not enabled: send one operation per request.")
+        raise bad_request(msg("error.http.batching"))
     if not isinstance(data, dict):
-        raise bad_request("The request body must be a JSON object with `query`.")
+        raise bad_request(msg("error.http.body_type"))
     return _request_data(data)

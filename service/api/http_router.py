@@ -41,6 +41,7 @@ from service.api.http_request import (
 from service.api.limits import MAX_TOKENS
 from service.api.media_type import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from service.api.parser_cache import operation_count
+from service.messages import msg
 
 # The status of an application/graphql-response+json answer that did not execute, by the
 # code of its first error; any other code (a parse, validation or variable error, a query
@@ -96,7 +97,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
             if media_type is None:
                 raise RequestRefused(
                     406, NOT_ACCEPTABLE,
-                    f"Answers are {GRAPHQL_RESPONSE_JSON} or {JSON}; Accept allows neither.")
+                    msg("error.http.not_acceptable", graphql=GRAPHQL_RESPONSE_JSON, json=JSON))
             request.state.graphql_media_type = media_type
             response = await super().run(request, context, root_value)
         except RequestRefused as refusal:
@@ -141,15 +142,14 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         except InvalidOperationTypeError as error:
             if get:
                 raise RequestRefused(405, METHOD_NOT_ALLOWED,
-                                     "GET runs queries only: send mutations with POST.",
+                                     msg("error.http.get_mutation"),
                                      headers={"Allow": "POST"}) from error
             raise RequestRefused(400, BAD_REQUEST,
                                  error.as_http_error_reason(request_adapter.method)) from error
         except CannotGetOperationTypeError as error:
             return not_executed(error.as_http_error_reason())
         except MissingQueryError as error:
-            raise RequestRefused(400, BAD_REQUEST, "No GraphQL query found in the request.") \
-                from error
+            raise RequestRefused(400, BAD_REQUEST, msg("error.http.no_query")) from error
 
     async def process_result(
         self, request: Request, result: ExecutionResult

@@ -53,6 +53,7 @@ from strawberry.extensions import SchemaExtension
 from service.api.fan_out import STATEMENTS, ListField, fan_outs
 from service.api.introspection_cost import BudgetExceeded, IntrospectionCost
 from service.errors import ArticulaError, QueryTooComplex
+from service.messages import msg
 from service.settings import Settings
 
 PAGE_ARGUMENTS = ("first", "top", "k")
@@ -273,18 +274,17 @@ def check(measure: Measure, limits: QueryLimits) -> None:
     """Raise QueryTooComplex naming the first limit `measure` exceeds."""
     if measure.depth > limits.max_depth:
         raise QueryTooComplex(
-            f"The query is {measure.depth} levels deep; the limit is {limits.max_depth}.",
+            msg("error.limits.depth", depth=measure.depth, limit=limits.max_depth),
             depth=measure.depth, limit=limits.max_depth,
         )
     if measure.aliases > limits.max_aliases:
         raise QueryTooComplex(
-            f"The query uses {measure.aliases} aliases; the limit is {limits.max_aliases}.",
+            msg("error.limits.aliases", aliases=measure.aliases, limit=limits.max_aliases),
             aliases=measure.aliases, limit=limits.max_aliases,
         )
     if measure.cost > limits.max_cost:
         raise QueryTooComplex(
-            f"The query could return about {measure.cost} objects; the limit is "
-            f"{limits.max_cost}. Ask for smaller pages (`first`) or fewer nested lists.",
+            msg("error.limits.cost", cost=measure.cost, limit=limits.max_cost),
             cost=measure.cost, limit=limits.max_cost,
         )
 

@@ -1,13 +1,18 @@
 """`matchmaking`: who an initiative should meet, what a programme could support, who could
 supply an anchor firm."""
 
+from typing import Annotated
+
 import strawberry
 
 from service import matchmaking as mm
 from service import network as net
 from service.analytics.slots import analysis_slot
 from service.api.context import Info
+from service.api.language import LANGUAGE_ARGUMENT, Language, MessageRef, chosen, message_ref
 from service.api.scope import ScopeInput, scope_of
+from service.language import speaking
+from service.messages import msg
 
 
 @strawberry.type(description="What a suggestion is.")
@@ -28,7 +33,10 @@ class Match:
     suggestion: Suggestion
     score: float = strawberry.field(
         description="The weighted sum of the components; docs/matchmaking.md has the weights.")
-    reasons: list[str] = strawberry.field(description="Plain sentences, strongest first.")
+    reasons: list[str] = strawberry.field(
+        description="Plain sentences, strongest first, in the chosen language.")
+    reason_messages: list[MessageRef] = strawberry.field(
+        description="The reasons as catalogue keys and parameters, in the same order.")
     components: list[ScoreComponent]
 
 
@@ -40,15 +48,20 @@ class MatchmakingQuery:
                       "anchor): candidate suppliers in its region or country and value chain. "
                       "Unknown id: NOT_FOUND; an institution: BAD_USER_INPUT.")
     async def matchmaking(self, info: Info, id: strawberry.ID, k: int = 10,
-                          scope: ScopeInput | None = None) -> list[Match]:
-        checked = scope_of(scope)
-        await net.check_codes(info.context.db, checked)
-        with analysis_slot(info.context.db, "matchmaking"):
-            matches = await mm.matchmaking(info.context.db, str(id), k, checked)
+                          scope: ScopeInput | None = None,
+                          language: Annotated[Language | None, LANGUAGE_ARGUMENT] = None,
+                          ) -> list[Match]:
+        lang = chosen(info, language)
+        with speaking(lang):
+            checked = scope_of(scope)
+            await net.check_codes(info.context.db, checked)
+            with analysis_slot(info.context.db, msg("analysis.matchmaking")):
+                matches = await mm.matchmaking(info.context.db, str(id), k, checked)
         return [
             Match(
                 suggestion=Suggestion(id=strawberry.ID(m.id), name=m.name, kind=m.kind),
-                score=m.score, reasons=list(m.reasons),
+                score=m.score, reasons=[r.render(lang) for r in m.reasons],
+                reason_messages=[message_ref(r) for r in m.reasons],
                 components=[ScoreComponent(name=n, value=v) for n, v in m.components.items()],
             )
             for m in matches

@@ -37,6 +37,7 @@ from service.api.write_inputs import (
 from service.audit import Who
 from service.database import translated_errors
 from service.errors import BadUserInput
+from service.messages import msg
 from service.writes import EntityKind, LinkKind, Outcome
 
 Entity = Initiative | Firm | Institution | Program
@@ -299,8 +300,8 @@ def _registration(input: RegisterInitiativeInput) -> writes.Registration:
     for number, member in enumerate(input.participants, start=1):
         given = [x for x in (member.actor_id, member.firm, member.institution) if x is not None]
         if len(given) != 1:
-            raise BadUserInput(f"participants item {number}: give exactly one of actorId, firm "
-                               f"and institution (it gives {len(given)}).", item=number)
+            raise BadUserInput(msg("error.register.participant", item=number,
+                                   given=len(given)), item=number)
         actor_id = member.actor_id
         if member.firm is not None:
             firms.append(cells(member.firm))
@@ -314,8 +315,7 @@ def _registration(input: RegisterInitiativeInput) -> writes.Registration:
     governance: list[dict[str, Any]] = []
     for number, seat in enumerate(input.governance, start=1):
         if (seat.institution_id is None) == (seat.institution is None):
-            raise BadUserInput(f"governance item {number}: give exactly one of institutionId "
-                               "and institution.", item=number)
+            raise BadUserInput(msg("error.register.seat", item=number), item=number)
         institution_id = seat.institution_id
         if seat.institution is not None:
             institutions.append(cells(seat.institution))

@@ -17,6 +17,7 @@ import strawberry
 from service.api.context import Info
 from service.api.list_plans import Below, plan
 from service.errors import BadUserInput
+from service.messages import msg
 
 T = TypeVar("T")
 
@@ -36,7 +37,7 @@ def decode_cursor(cursor: str) -> int:
     number = text.removeprefix(_PREFIX)
     if not text.startswith(_PREFIX) or not number.isdigit():
         raise BadUserInput(
-            f"`after` is not a cursor of this API: {cursor!r}", argument="after", value=cursor
+            msg("error.page.cursor", cursor=cursor), argument="after", value=cursor
         )
     return int(number)
 
@@ -46,7 +47,7 @@ def window(info: Info, first: int, after: str | None) -> tuple[int, int]:
     largest = info.context.db.settings.max_page_size
     if not 0 <= first <= largest:
         raise BadUserInput(
-            f"`first` must be between 0 and {largest} (ARTICULA_MAX_PAGE_SIZE), not {first}.",
+            msg("error.page.first", largest=largest, first=first),
             argument="first", value=first,
         )
     return (0 if after is None else decode_cursor(after) + 1), first

@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from service.errors import ResponseTooLarge
+from service.messages import msg
 
 KEY_OVERHEAD = 4  # the quotes and colon around a key, and the comma after its value
 
@@ -28,9 +29,7 @@ class ResponseBudget:
         self.size += size
         if self.size > self.limit:
             raise ResponseTooLarge(
-                f"The answer grew past {self.limit} bytes (ARTICULA_MAX_RESPONSE_BYTES) and "
-                "was not sent. Ask for smaller pages (`first`, `top`), fewer fields or a "
-                "narrower scope.",
+                msg("error.response_too_large", limit=self.limit),
                 limit=self.limit,
             )
 

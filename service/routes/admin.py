@@ -19,6 +19,7 @@ from service.access_rule import Access
 from service.audit import load_summary, record
 from service.database import Database, translated_errors
 from service.errors import ArticulaError
+from service.messages import say
 
 router = APIRouter()
 
@@ -49,7 +50,7 @@ def _save(body: bytes, content_type: str, folder: Path) -> Path:
                     (target / base).write_bytes(archive.read(entry))
     except zipfile.BadZipFile as error:
         raise DatasetError([Problem("request.zip", None, None, None,
-                                    f"not readable as a zip file: {error}")]) from None
+                                    say("problem.zip", reason=str(error)))]) from None
     return target
 
 
@@ -80,9 +81,9 @@ async def load_dataset(request: Request,
     settings = db.settings
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in FORMATS:
-        return JSONResponse({"code": "BAD_USER_INPUT", "message": (
-            f"Content-Type {content_type or '(none)'!r} is not a dataset format; send "
-            f"{', '.join(FORMATS)}.")}, status_code=415)
+        return JSONResponse({"code": "BAD_USER_INPUT", "message": say(
+            "error.load.content_type", given=repr(content_type) if content_type else "(none)",
+            formats=list(FORMATS))}, status_code=415)
     body = await request.body()
     driver = request.app.state.writer
 

@@ -8,6 +8,7 @@ from service.access import Role
 from service.access_rule import Access
 from service.errors import ArticulaError, BadUserInput, DatabaseUnavailable
 from service.export import WRITERS, ExportFormat
+from service.messages import msg
 from service.projections import Projection
 from service.scope import Scope
 
@@ -20,29 +21,29 @@ PARAMETERS = {"projection", "year", *LISTS}
 
 def _request(format: str, request: Request) -> tuple[ExportFormat, Projection, Scope]:
     """Format, projection and scope from the path and query; BadUserInput says what is wrong."""
-    formats = ", ".join(f.value for f in ExportFormat)
     try:
         chosen = ExportFormat(format.lower())
     except ValueError:
-        raise BadUserInput(f"Unknown export format {format!r}; expected one of {formats}.",
+        raise BadUserInput(msg("error.export.format", format=format,
+                               expected=[f.value for f in ExportFormat]),
                            field="format") from None
     query = request.query_params
     unknown = sorted(set(query) - PARAMETERS)
     if unknown:
-        raise BadUserInput(f"Unknown query parameter {unknown[0]!r}; expected "
-                           f"{', '.join(sorted(PARAMETERS))}.", field=unknown[0])
+        raise BadUserInput(msg("error.export.parameter", parameter=unknown[0],
+                               expected=sorted(PARAMETERS)), field=unknown[0])
     projections = query.getlist("projection") or ["FULL"]
     if len(projections) > 1:
-        raise BadUserInput("Give one projection.", field="projection")
+        raise BadUserInput(msg("error.export.projections"), field="projection")
     try:
         projection = Projection(projections[0].upper())
     except ValueError:
-        raise BadUserInput(
-            f"Unknown projection {projections[0]!r}; expected one of "
-            f"{', '.join(p.value for p in Projection)}.", field="projection") from None
+        raise BadUserInput(msg("error.export.projection", projection=projections[0],
+                               expected=[p.value for p in Projection]),
+                           field="projection") from None
     years = query.getlist("year")
     if len(years) > 1 or (years and not years[0].strip().lstrip("-").isdigit()):
-        raise BadUserInput(f"year must be one whole number, not {', '.join(years)!r}.",
+        raise BadUserInput(msg("error.export.year", year=", ".join(years)),
                            field="year")
     lists = {attr: [v for item in query.getlist(name) for v in item.split(",")] or None
              for name, attr in LISTS.items()}
