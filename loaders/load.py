@@ -11,8 +11,10 @@ from loaders.readers import read_dataset
 from loaders.reference_data import apply_schema, load_reference
 from loaders.validation import validate
 from loaders.writer import SINGLE_TRANSACTION_ROWS, LoadSummary, recover, write
+from service import messages
 from service.cypher_catalog import cypher
 from service.errors import ArticulaError
+from service.messages import msg
 
 RACE_ATTEMPTS = 5  # a load that loses a race for new ids is validated and written again
 
@@ -28,10 +30,10 @@ def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = Fal
     """Load the dataset at `path`; DatasetError (and no write) when anything is wrong.
     `lease_s`: the lease of a large load (ARTICULA_LOAD_LEASE by default)."""
     for load_id in recover(driver, database, lease_s):
-        say(f"Rolled back load {load_id}, which a crash had left unfinished.")
-    say(f"Reading {path.name}...")
+        say(messages.say("cli.load.rolled_back", id=load_id))
+    say(messages.say("cli.load.reading", name=path.name))
     raw = read_dataset(path)
-    say(f"Validating {sum(len(t.frame) for t in raw.values()):,} rows...")
+    say(messages.say("cli.load.validating", rows=sum(len(t.frame) for t in raw.values())))
     dataset = validate(raw, DatabaseKnown(driver, database))
     if dry_run:
         return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
@@ -46,12 +48,10 @@ def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = Fal
             # Another load created some of these ids since validation: this one wrote
             # nothing, and a load is idempotent, so validate against the new state again.
             if attempt == RACE_ATTEMPTS:
-                raise LoadRaceLost(
-                    f"{path.name}: other loads kept creating the same ids at the same time "
-                    f"({attempt} attempts); nothing of this load was written. Run it again."
-                ) from error
+                raise LoadRaceLost(msg("error.load.race", name=path.name,
+                                       attempts=attempt)) from error
             attempt += 1
-            say("Another load created some of the same ids meanwhile; validating again...")
+            say(messages.say("cli.load.again"))
             dataset = validate(raw, DatabaseKnown(driver, database))
 
 

@@ -34,6 +34,7 @@ from loaders.validation import Dataset, Row
 from service.cypher_catalog import cypher
 from service.database import memory_refusals
 from service.errors import ArticulaError, DatabaseUnavailable
+from service.messages import say
 
 log = logging.getLogger(__name__)
 
@@ -192,17 +193,20 @@ class LoadSummary:
 
     def describe(self) -> str:
         if self.dry_run:
-            return f"{self.source}: {self.rows} rows are valid; nothing was written (--dry-run)."
-        width = max([len(label) for label in self.counts] + [5])
-        lines = [f"{'what':<{width}}  created  updated"]
-        lines += [f"{label:<{width}}  {c.created:>7}  {c.updated:>7}"
+            return say("cli.load.dry_run", source=self.source, count=self.rows)
+        what, created, updated, total = (say(key) for key in (
+            "cli.load.what", "cli.load.created", "cli.load.updated", "cli.load.total"))
+        width = max([len(label) for label in self.counts] + [len(what), len(total)])
+        cells = max(len(created), len(updated), 7)
+        lines = [f"{what:<{width}}  {created:>{cells}}  {updated:>{cells}}"]
+        lines += [f"{label:<{width}}  {c.created:>{cells}}  {c.updated:>{cells}}"
                   for label, c in self.counts.items()]
-        lines.append(f"{'total':<{width}}  {self.created:>7}  {self.updated:>7}")
+        lines.append(f"{total:<{width}}  {self.created:>{cells}}  {self.updated:>{cells}}")
         if self.created or self.updated:
-            lines.append(f"Load {self.load_id} of {self.source}; graph version "
-                         f"{self.graph_version}.")
+            lines.append(say("cli.load.done", id=self.load_id, source=self.source,
+                             version=self.graph_version))
         else:
-            lines.append(f"{self.source}: the database already held all of it; nothing changed.")
+            lines.append(say("cli.load.nothing", source=self.source))
         return "\n".join(lines)
 
 

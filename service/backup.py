@@ -33,6 +33,7 @@ from loaders.cypher_run import in_transactions
 from loaders.reference_data import apply_schema
 from service.cypher_catalog import cypher
 from service.errors import ArticulaError
+from service.messages import msg, say
 
 FORMAT = "articula-dump"
 VERSION = 1
@@ -80,7 +81,7 @@ def encode(value: Any) -> Any:
             return {"$": kind, "v": value.iso_format()}
     if isinstance(value, str | int | float | bool):
         return value
-    raise BackupError(f"cannot write a property of type {type(value).__name__} to a dump")
+    raise BackupError(msg("error.backup.property_type", type=type(value).__name__))
 
 
 def decode(value: Any) -> Any:
@@ -141,60 +142,63 @@ def _items(path: Path, at_end: Callable[[], None] = lambda: None) -> Iterator[tu
     `at_end` (so that problems are told in the order of their lines)."""
     counted = {"nodes": 0, "relationships": 0}
     trailer: dict[str, Any] | None = None
+    line_word = say("term.row.line")  # once: `where` is made for every line of the dump
     for number, line in _lines(path):
-        where = f"{path.name}, line {number}"
+        where = f"{path.name}, {line_word} {number}"
         try:
             item = json.loads(line)
         except json.JSONDecodeError as error:
-            raise BackupError(f"{where}: not JSON ({error.msg})") from error
+            raise BackupError(msg("error.backup.not_json", where=where,
+                                  reason=error.msg)) from error
         if not isinstance(item, dict):
-            raise BackupError(f"{where}: expected an object")
+            raise BackupError(msg("error.backup.not_object", where=where))
         if number == 1:
             if item.get("format") != FORMAT or item.get("version") != VERSION:
-                raise BackupError(
-                    f"{where}: not an Articula dump (format {FORMAT} version {VERSION})"
-                )
+                raise BackupError(msg("error.backup.not_dump", where=where, format=FORMAT,
+                                      version=VERSION))
             continue
         if trailer is not None:
-            raise BackupError(f"{where}: data after the end of the dump")
+            raise BackupError(msg("error.backup.after_end", where=where))
         if "end" in item:
             trailer = item
         elif "n" in item:
             if counted["relationships"]:
-                raise BackupError(f"{where}: a node after the relationships (nodes come first)")
+                raise BackupError(msg("error.backup.node_after", where=where))
             counted["nodes"] += 1
             yield where, ("node", _node(item, where))
         elif "r" in item:
             counted["relationships"] += 1
             yield where, ("relationship", _relationship(item, where))
         else:
-            raise BackupError(f"{where}: neither a node, a relationship nor the end")
+            raise BackupError(msg("error.backup.neither", where=where))
     at_end()
     if trailer is None:
-        raise BackupError(f"{path.name}: the dump ends early (no end line): it is truncated")
+        raise BackupError(msg("error.backup.truncated", name=path.name))
     stated = {k: trailer.get(k) for k in counted}
     if stated != counted:
-        raise BackupError(f"{path.name}: the end line says {stated}, the file holds {counted}")
+        raise BackupError(msg("error.backup.counts", name=path.name, stated=str(stated),
+                              counted=str(counted)))
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
     if not path.is_file():
-        raise BackupError(f"{path}: no such file")
+        raise BackupError(msg("error.backup.no_file", path=str(path)))
     try:
         with gzip.open(path, "rt", encoding="utf-8") as lines:
             yield from enumerate(lines, start=1)
     except (OSError, EOFError, UnicodeDecodeError) as error:
-        raise BackupError(f"{path.name}: not a readable gzip file ({error})") from error
+        raise BackupError(msg("error.backup.not_gzip", name=path.name,
+                              reason=str(error))) from error
 
 
 def _properties(item: dict[str, Any], where: str) -> dict[str, Any]:
     properties = item.get("p", {})
     if not isinstance(properties, dict):
-        raise BackupError(f"{where}: properties must be an object")
+        raise BackupError(msg("error.backup.properties", where=where))
     try:
         return {str(k): decode(v) for k, v in properties.items()}
     except ValueError as error:
-        raise BackupError(f"{where}: {error}") from error
+        raise BackupError(msg("error.backup.value", where=where, reason=str(error))) from error
 
 
 def _key(value: Any) -> bool:
@@ -204,20 +208,20 @@ def _key(value: Any) -> bool:
 def _node(item: dict[str, Any], where: str) -> dict[str, Any]:
     key, labels = item["n"], item.get("labels")
     if not _key(key):
-        raise BackupError(f"{where}: node key {key!r} is not a non-negative integer")
+        raise BackupError(msg("error.backup.node_key", where=where, key=key))
     if not isinstance(labels, list) or not labels or not set(labels) <= LABELS:
         unknown = sorted(set(labels or []) - LABELS) if isinstance(labels, list) else labels
-        raise BackupError(f"{where}: labels {unknown!r} are not the model's")
+        raise BackupError(msg("error.backup.labels", where=where, labels=unknown))
     return {"key": key, "labels": labels, "properties": _properties(item, where)}
 
 
 def _relationship(item: dict[str, Any], where: str) -> dict[str, Any]:
     type_, start, end = item["r"], item.get("s"), item.get("e")
     if type_ not in TYPES:
-        raise BackupError(f"{where}: relationship type {type_!r} is not the model's")
+        raise BackupError(msg("error.backup.type", where=where, type=type_))
     for end_key in (start, end):
         if not _key(end_key):
-            raise BackupError(f"{where}: relationship to node {end_key!r}, which the dump lacks")
+            raise BackupError(msg("error.backup.missing_node", where=where, key=end_key))
     return {"type": type_, "start": start, "end": end, "properties": _properties(item, where)}
 
 
@@ -243,7 +247,7 @@ class _Keys:
             self.sorted = np.sort(np.frombuffer(self.added, dtype=np.int64))
             twice = self.sorted[:-1][self.sorted[1:] == self.sorted[:-1]]
             if len(twice):
-                raise BackupError(f"node key {int(twice[0])} is given to two nodes")
+                raise BackupError(msg("error.backup.twice", key=int(twice[0])))
         if not self.pending:
             return
         ends = np.array([(s, e) for _, s, e in self.pending], dtype=np.int64)
@@ -254,8 +258,8 @@ class _Keys:
         if not found.all():
             row, column = (int(i[0]) for i in np.nonzero(~found))
             where, start, end = self.pending[row]
-            raise BackupError(
-                f"{where}: relationship to node {(start, end)[column]!r}, which the dump lacks")
+            raise BackupError(msg("error.backup.missing_node", where=where,
+                                  key=(start, end)[column]))
         self.pending.clear()
 
 
@@ -286,8 +290,8 @@ def restore(
     never holds part of a dump.
     """
     summary = check_dump(path)
-    progress(f"{path.name}: {summary.nodes:,} nodes, {summary.relationships:,} relationships; "
-             "replacing the database")
+    progress(say("cli.restore.replacing", name=path.name, nodes=summary.nodes,
+                 relationships=summary.relationships))
     _empty(driver, database)
     try:
         apply_schema(driver, database)
@@ -322,8 +326,8 @@ def _write(driver: neo4j.Driver, database: str, path: Path, summary: DumpSummary
     def send(kind: str, rows: list[dict[str, Any]]) -> None:
         records, _, _ = driver.execute_query(statements[kind], rows=rows, database_=database)
         if records[0]["created"] != len(rows):
-            raise BackupError(f"{path.name}: {records[0]['created']} of a batch of {len(rows)} "
-                              f"{kind}s were written; did the database change meanwhile?")
+            raise BackupError(msg("error.backup.batch", name=path.name,
+                                  created=records[0]["created"], rows=len(rows), kind=kind))
 
     def wait(most: int) -> None:
         while len(sent) > most:

@@ -26,7 +26,9 @@ from pathlib import Path
 import neo4j
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
+from service import messages
 from service.errors import LocalServerError
+from service.messages import msg
 from service.settings import Settings
 
 POM = Path(__file__).with_name("pom.xml")
@@ -83,11 +85,12 @@ class ServerStatus:
     gds_version: str | None = None
 
     def describe(self) -> str:
-        state = f"running (pid {self.pid})" if self.running else "stopped"
-        lines = [f"Neo4j local server: {state}", f"  Bolt URI: {self.uri}"]
+        lines = [messages.say("cli.server.running", pid=self.pid) if self.running
+                 else messages.say("cli.server.stopped"),
+                 messages.say("cli.server.uri", uri=self.uri)]
         if self.neo4j_version:
             lines.append(f"  Neo4j {self.neo4j_version}, GDS {self.gds_version}")
-        lines.append(f"  directory: {self.directory}")
+        lines.append(messages.say("cli.server.directory", directory=str(self.directory)))
         return "\n".join(lines)
 
 
@@ -150,15 +153,9 @@ class LocalNeo4j:
             return
         mvn = shutil.which("mvn")
         if mvn is None:
-            raise LocalServerError(
-                "Maven (mvn) is not installed; it fetches Neo4j and GDS from Maven Central. "
-                "Install it (Debian/Ubuntu: apt-get install maven) or set NEO4J_URI to a "
-                "Neo4j 5 server with GDS."
-            )
-        self.say(
-            f"Fetching Neo4j {self.versions.neo4j} and GDS {self.versions.gds} from Maven "
-            "Central (once, about 130 MB)..."
-        )
+            raise LocalServerError(msg("error.server.no_maven"))
+        self.say(messages.say("cli.server.fetching", neo4j=self.versions.neo4j,
+                              gds=self.versions.gds))
         self.jars.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(dir=self.jars.parent, prefix=".fetch-"))
         try:
@@ -170,10 +167,7 @@ class LocalNeo4j:
             )
             if result.returncode != 0:
                 tail = "\n".join(_maven_errors(result.stdout + result.stderr))
-                raise LocalServerError(
-                    "Maven could not fetch Neo4j and GDS from Maven Central (is it "
-                    f"reachable? a proxy in ~/.m2/settings.xml?). Maven said:\n{tail}"
-                )
+                raise LocalServerError(msg("error.server.maven_failed", tail=tail))
             (work / ".complete").write_text(f"{self.versions}\n")
             shutil.rmtree(self.jars, ignore_errors=True)
             os.replace(work, self.jars)
@@ -187,18 +181,15 @@ class LocalNeo4j:
         java_home = self.settings.java_home
         java = str(java_home / "bin" / "java") if java_home else shutil.which("java")
         if not java or not Path(java).exists():
-            raise LocalServerError(
-                "Java is not installed; Neo4j 5 needs Java 17 or 21. Install it (Debian/Ubuntu: "
-                "apt-get install openjdk-17-jre-headless) or point JAVA_HOME at one."
-            )
+            raise LocalServerError(msg("error.server.no_java"))
         out = subprocess.run([java, "-version"], capture_output=True, text=True, check=False)
         match = re.search(r'version "(\d+)', out.stderr + out.stdout)
         major = int(match.group(1)) if match else 0
         if major not in SUPPORTED_JAVA:
             raise LocalServerError(
-                f"{java} is Java {major or 'of unknown version'}; Neo4j "
-                f"{self.versions.neo4j} runs on Java 17 or 21. Set JAVA_HOME to one of those."
-            )
+                msg("error.server.java_version", java=java, major=major,
+                    neo4j=self.versions.neo4j) if major
+                else msg("error.server.java_unknown", java=java, neo4j=self.versions.neo4j))
         return java
 
     # -- process ------------------------------------------------------------
@@ -229,13 +220,14 @@ class LocalNeo4j:
         `quiet`: say nothing when it already runs (a command that merely uses it)."""
         if self.pid() is not None:
             if not quiet:
-                self.say(f"Neo4j is already running at {self.uri}.")
+                self.say(messages.say("cli.server.already_running", uri=self.uri))
             return self.wait_until_ready(timeout_s, quiet=quiet)
         self._check_port_free()
         java = self.java()
         self.fetch()
         self._configure()
-        self.say(f"Starting Neo4j {self.versions.neo4j}, GDS {self.versions.gds} at {self.uri}...")
+        self.say(messages.say("cli.server.starting", neo4j=self.versions.neo4j,
+                              gds=self.versions.gds, uri=self.uri))
         classpath = os.pathsep.join(
             [str(self.jars / "plugins" / "*"), str(self.jars / "lib" / "*")]
         )
@@ -299,29 +291,24 @@ class LocalNeo4j:
             if process is not None and process.poll() is not None:
                 self._process = None
                 self.pid_file.unlink(missing_ok=True)
-                raise LocalServerError(
-                    f"Neo4j exited with code {process.returncode} while starting. "
-                    f"Last lines of {self.log_file}:\n{self._log_tail()}"
-                )
+                raise LocalServerError(msg("error.server.exited", code=process.returncode,
+                                           log=str(self.log_file), tail=self._log_tail()))
             try:
                 neo4j_version, gds_version = self._versions_from_server()
             except AuthError as error:
-                raise LocalServerError(
-                    f"The local Neo4j at {self.uri} refused NEO4J_USER/NEO4J_PASSWORD: its "
-                    "password was set at its first start. Use that password, or remove "
-                    f"{self.directory} to start over with an empty database."
-                ) from error
+                raise LocalServerError(msg("error.server.password", uri=self.uri,
+                                           directory=str(self.directory))) from error
             except (ServiceUnavailable, SessionExpired, OSError):
                 if time.monotonic() > deadline:
-                    raise LocalServerError(
-                        f"Neo4j did not answer at {self.uri} within {timeout_s:.0f} s. "
-                        f"Last lines of {self.log_file}:\n{self._log_tail()}"
-                    ) from None
+                    raise LocalServerError(msg(
+                        "error.server.no_answer", uri=self.uri, seconds=round(timeout_s),
+                        log=str(self.log_file), tail=self._log_tail())) from None
                 time.sleep(0.5)
                 continue
             pid = self.pid()
             if not quiet:
-                self.say(f"Neo4j {neo4j_version} with GDS {gds_version} is ready at {self.uri}.")
+                self.say(messages.say("cli.server.ready", neo4j=neo4j_version,
+                                      gds=gds_version, uri=self.uri))
             return ServerStatus(True, pid, self.uri, self.directory, neo4j_version, gds_version)
 
     # -- internals ----------------------------------------------------------
@@ -366,16 +353,15 @@ class LocalNeo4j:
     def _set_initial_password(self) -> None:
         password = self.settings.neo4j_password.get_secret_value()
         if len(password) < 8:
-            raise LocalServerError("NEO4J_PASSWORD must have at least 8 characters for Neo4j.")
+            raise LocalServerError(msg("error.server.short_password"))
         result = subprocess.run(
             [self.java(), "-cp", str(self.jars / "lib" / "*"), ADMIN_TOOL,
              "dbms", "set-initial-password", password],
             env=self._env(), capture_output=True, text=True, check=False,
         )
         if result.returncode != 0:
-            raise LocalServerError(
-                f"Setting the initial password failed: {result.stderr.strip() or result.stdout}"
-            )
+            raise LocalServerError(msg("error.server.initial_password",
+                                       reason=result.stderr.strip() or result.stdout))
 
     def _env(self) -> dict[str, str]:
         return {
@@ -389,11 +375,7 @@ class LocalNeo4j:
             probe.settimeout(0.5)
             taken = probe.connect_ex(("127.0.0.1", self.settings.bolt_port)) == 0
         if taken:
-            raise LocalServerError(
-                f"Port {self.settings.bolt_port} is taken by another process, not by Articula's "
-                "local Neo4j. Stop that process, or choose another port with ARTICULA_BOLT_PORT "
-                "(or point NEO4J_URI at that server if it is a Neo4j with GDS)."
-            )
+            raise LocalServerError(msg("error.server.port_taken", port=self.settings.bolt_port))
 
     def _log_tail(self, lines: int = 25) -> str:
         for log in (self.log_file, self.console_file):
