@@ -118,7 +118,7 @@ def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
         return {}
     tables: dict[str, RawTable] = {}
     for sheet, frame in sheets.items():
-        source = f"{path.name}, sheet {sheet}"
+        source = say("problem.sheet", name=path.name, sheet=str(sheet))
         if not _known(str(sheet), source, problems):
             continue
         if frame.columns.empty:

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from service.language import LANGUAGES
 from service.local_neo4j import pinned_versions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +56,7 @@ def test_readme_names_the_pinned_versions_and_the_two_commands() -> None:
     assert "make serve" in quick_start and "make test" in quick_start
 
 
-def test_the_wheel_ships_the_cypher_the_reference_data_the_sample_the_pom_and_the_explorer(
+def test_the_wheel_ships_the_cypher_reference_data_sample_pom_explorer_and_catalogues(
     tmp_path: Path,
 ) -> None:
     subprocess.run(
@@ -70,6 +71,8 @@ def test_the_wheel_ships_the_cypher_the_reference_data_the_sample_the_pom_and_th
     assert cypher_files and cypher_files <= names
     assert {"loaders/reference/isic_rev4.csv", "loaders/reference/lac_countries.csv",
             "loaders/sample/initiatives.csv", "service/local_neo4j/pom.xml"} <= names
+    assert {f"service/locales/{language}/LC_MESSAGES/articula.po"
+            for language in LANGUAGES} <= names
     explorer = {f"service/{p.relative_to(ROOT / 'service').as_posix()}"
                 for p in (ROOT / "service" / "static").rglob("*") if p.is_file()}
     assert {"service/static/explorer/index.html",
