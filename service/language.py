@@ -14,21 +14,17 @@ from contextvars import ContextVar
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from service.settings import get_settings
+
 LANGUAGES = ("es", "en", "pt")
 DEFAULT = "es"
 
 _current: ContextVar[str | None] = ContextVar("articula_language", default=None)
 
 
-def default_language() -> str:
-    from service.settings import get_settings
-
-    return get_settings().language
-
-
 def current() -> str:
     """The language of the request being served, else ARTICULA_LANGUAGE."""
-    return _current.get() or default_language()
+    return _current.get() or get_settings().language
 
 
 def supported(tag: str | None) -> str | None:

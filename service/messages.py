@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from babel import Locale
 from babel.lists import format_list
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
@@ -74,6 +75,11 @@ def catalogue(language: str) -> Catalog:
 
 
 @cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
+
+
+@cache
 def _plural(language: str) -> Callable[[int], int]:
     return gettext.c2py(catalogue(language).plural_expr)
 
@@ -94,6 +100,7 @@ def template(key: str, language: str, count: int | None = None) -> str:
 class _Formatter(string.Formatter):
     def __init__(self, language: str) -> None:
         self.language = language
+        self.locale = _locale(language)
 
     def format_field(self, value: Any, spec: str) -> str:
         options = spec.split(",") if spec else []
@@ -108,14 +115,14 @@ class _Formatter(string.Formatter):
                 return template(f"term.{group}.{item}", self.language)
             if fixed is not None and isinstance(item, int | float):
                 return format_decimal(item, "#,##0." + "0" * int(fixed[1:-1]),
-                                      locale=self.language)
+                                      locale=self.locale)
             if isinstance(item, float) or ("n" in options and isinstance(item, int)):
-                return format_decimal(item, locale=self.language)
+                return format_decimal(item, locale=self.locale)
             return str(item)
 
         if isinstance(value, list | tuple):
             words = [word(item) for item in value]
-            return format_list(words, style=style, locale=self.language) if words else ""
+            return format_list(words, style=style, locale=self.locale) if words else ""
         return word(value)
 
 

@@ -3,6 +3,8 @@
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.messages import say
+
 
 class BodyTooLarge(Exception):
     pass
@@ -41,8 +43,7 @@ class RequestSizeLimit:
     async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = JSONResponse(
             {"code": "REQUEST_TOO_LARGE",
-             "reason": f"The request body exceeds {self.max_bytes} bytes "
-                       "(ARTICULA_MAX_REQUEST_BYTES)."},
+             "reason": say("error.request_too_large", limit=self.max_bytes)},
             status_code=413,
         )
         await response(scope, receive, send)
