@@ -19,6 +19,7 @@ import neo4j
 
 from service.cypher_catalog import cypher
 from service.errors import ArticulaError, DatabaseUnavailable
+from service.messages import msg
 from service.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -98,11 +99,9 @@ class Lease:
                             self.load_id, error.code)
                 continue
             except (neo4j.exceptions.DriverError, OSError) as error:
-                self.lost = DatabaseUnavailable(
-                    f"Load {self.load_id} lost its lease: Neo4j went away ({error}).")
+                self.lost = DatabaseUnavailable(msg("error.load.lease_neo4j", id=self.load_id,
+                                                    reason=str(error)))
                 return
             if not held:
-                self.lost = LeaseLost(
-                    f"Load {self.load_id} lost its lease: another process found it lapsed "
-                    "and claimed the load to roll it back.")
+                self.lost = LeaseLost(msg("error.load.lease_rollback", id=self.load_id))
                 return

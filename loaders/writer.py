@@ -34,7 +34,7 @@ from loaders.validation import Dataset, Row
 from service.cypher_catalog import cypher
 from service.database import memory_refusals
 from service.errors import ArticulaError, DatabaseUnavailable
-from service.messages import say
+from service.messages import msg, say
 
 log = logging.getLogger(__name__)
 
@@ -272,10 +272,8 @@ def _apply(tx: neo4j.ManagedTransaction, step: Step, batch: Sequence[dict[str, A
     result = run(tx, step.statement, rows=list(batch), stamp=stamp)[0]
     if step.creates:
         if result["created"] != len(batch):
-            raise ArticulaError(
-                f"Writing {step.label} created {result['created']} of {len(batch)}: the "
-                "database changed since validation (a concurrent write?); nothing was kept."
-            )
+            raise ArticulaError(msg("error.load.changed", label=step.label,
+                                    created=result["created"], rows=len(batch)))
         return Applied(result["created"], [], [])
     created = result["created"]
     return Applied(len(created), created if step.relationships else [], result["updated"])
@@ -362,8 +360,7 @@ def _write_journaled(job: _Job) -> None:
                             updated=applied.updated, relationships=step.relationships)
                     if not run(tx, "load/fence", loadId=load_id, slot=slot, holder=holder,
                                rows=len(batch))[0]["held"]:
-                        raise LeaseLost(f"Load {load_id} lost its lease: another process "
-                                        "found it lapsed and claimed the load.")
+                        raise LeaseLost(msg("error.load.lease_claimed", id=load_id))
                     return applied
 
                 try:
@@ -394,10 +391,7 @@ def _write_journaled(job: _Job) -> None:
                     summary.graph_version = session.execute_write(_record, job.record, summary,
                                                                   holder)
                     if summary.graph_version is None:
-                        raise LeaseLost(
-                            f"Load {load_id} was rolled back by another process while it "
-                            "was committing (its lease had lapsed); nothing was written. "
-                            "Run it again.")
+                        raise LeaseLost(msg("error.load.rolled_back_committing", id=load_id))
                 else:
                     session.execute_write(lambda tx: run(
                         tx, "load/release", loadId=load_id, holder=holder, bump=False))
@@ -415,11 +409,10 @@ def _write_journaled(job: _Job) -> None:
                 "%g s, then the running service (or the next `articula load`, `db init` or "
                 "`serve`) rolls it back.", load_id, job.lease_s)
         if isinstance(error, neo4j.exceptions.DriverError | DatabaseUnavailable):
-            fate = ("it was rolled back" if rolled_back else "what it wrote is rolled back "
-                    "once Neo4j answers again and the load's lease has lapsed")
-            raise DatabaseUnavailable(
-                f"Neo4j went away while load {load_id} of {summary.source} was writing; "
-                f"{fate}. Run it again once Neo4j answers. ({error})") from error
+            raise DatabaseUnavailable(msg(
+                "error.load.went_away_rolled_back" if rolled_back
+                else "error.load.went_away_pending",
+                id=load_id, source=summary.source, reason=str(error))) from error
         raise
     _forget(driver, database, load_id)
 
@@ -543,7 +536,4 @@ def _check_committed(driver: neo4j.Driver, database: str, load_id: str) -> None:
         routing_=neo4j.RoutingControl.READ,
     )
     if records[0]["found"] != 1:
-        raise DatabaseUnavailable(
-            "Neo4j went away while the load was committing; nothing was written. "
-            "Run the load again once Neo4j is back."
-        )
+        raise DatabaseUnavailable(msg("error.load.went_away_committing"))
