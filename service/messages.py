@@ -30,7 +30,7 @@ from service.language import DEFAULT, LANGUAGES, current
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 DOMAIN = "articula"
-FIXED = re.compile(r"\.\d[f]")
+FIXED = re.compile(r"\.\d+f")  # {x:.2f}: that many decimals
 
 # Values that read as words: each has the key term.<group>.<value> in every catalogue.
 TERMS: dict[str, tuple[str, ...]] = {
@@ -97,37 +97,49 @@ def template(key: str, language: str, count: int | None = None) -> str:
     return key
 
 
-class _Formatter(string.Formatter):
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self.locale = _locale(language)
+Part = tuple[str, str | None, str, str | None]  # literal, then a placeholder's name, spec, !r
 
-    def format_field(self, value: Any, spec: str) -> str:
-        options = spec.split(",") if spec else []
-        style: Literal["or", "standard"] = "or" if "or" in options else "standard"
-        group = next((o for o in options if o in TERMS), None)
-        fixed = next((o for o in options if FIXED.fullmatch(o)), None)
 
-        def word(item: Any) -> str:
-            if isinstance(item, Message):
-                return render(item, self.language)
-            if group is not None:
-                return template(f"term.{group}.{item}", self.language)
-            if fixed is not None and isinstance(item, int | float):
-                return format_decimal(item, "#,##0." + "0" * int(fixed[1:-1]),
-                                      locale=self.locale)
-            if isinstance(item, float) or ("n" in options and isinstance(item, int)):
-                return format_decimal(item, locale=self.locale)
-            return str(item)
+@cache
+def _parts(text: str) -> tuple[Part, ...]:
+    return tuple((literal, name, spec or "", conversion)
+                 for literal, name, spec, conversion in string.Formatter().parse(text))
 
-        if isinstance(value, list | tuple):
-            words = [word(item) for item in value]
-            return format_list(words, style=style, locale=self.locale) if words else ""
-        return word(value)
+
+def _field(value: Any, spec: str, language: str) -> str:
+    """One placeholder's value as `spec` words it (see the module's docstring)."""
+    options = spec.split(",") if spec else []
+    style: Literal["or", "standard"] = "or" if "or" in options else "standard"
+    group = next((o for o in options if o in TERMS), None)
+    fixed = next((o for o in options if FIXED.fullmatch(o)), None)
+    locale = _locale(language)
+
+    def word(item: Any) -> str:
+        if isinstance(item, Message):
+            return render(item, language)
+        if group is not None:
+            return template(f"term.{group}.{item}", language)
+        if fixed is not None and isinstance(item, int | float):
+            return format_decimal(item, "#,##0." + "0" * int(fixed[1:-1]), locale=locale)
+        if isinstance(item, float) or ("n" in options and isinstance(item, int)):
+            return format_decimal(item, locale=locale)
+        return str(item)
+
+    if isinstance(value, list | tuple):
+        words = [word(item) for item in value]
+        return format_list(words, style=style, locale=locale) if words else ""
+    return word(value)
 
 
 def render(message: Message, language: str) -> str:
     language = language if language in LANGUAGES else DEFAULT
-    count = message.params.get("count")
+    params = message.params
+    count = params.get("count")
     text = template(message.key, language, count if isinstance(count, int) else None)
-    return _Formatter(language).vformat(text, (), dict(message.params))
+    out = []
+    for literal, name, spec, conversion in _parts(text):
+        out.append(literal)
+        if name is not None:
+            value = params[name]
+            out.append(_field(repr(value) if conversion == "r" else value, spec, language))
+    return "".join(out)
