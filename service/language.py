@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.settings import get_settings
 
@@ -69,7 +70,8 @@ def speaking(language: str) -> Iterator[None]:
 
 class RequestLanguage:
     """ASGI middleware: every request speaks the language its Accept-Language header asks
-    for, so that errors raised before GraphQL runs (or outside it) are worded in it too."""
+    for, so that errors raised before GraphQL runs (or outside it) are worded in it too;
+    answers say `Vary: Accept-Language`, so that a cache keeps one per language."""
 
     def __init__(self, app: ASGIApp, fallback: str) -> None:
         self.app = app
@@ -81,5 +83,11 @@ class RequestLanguage:
             return
         header = next((value.decode("latin-1") for name, value in scope["headers"]
                        if name == b"accept-language"), None)
+
+        async def varied(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).add_vary_header("Accept-Language")
+            await send(message)
+
         with speaking(negotiate(header, self.fallback)):
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, varied)

@@ -53,6 +53,7 @@ def post(client: TestClient, query: str, header: str | None = None,
     response = client.post("/graphql", json={"query": query, "variables": variables},
                            headers=headers)
     assert response.status_code == 200, response.text
+    assert "Accept-Language" in response.headers["vary"]  # a cache keeps one per language
     body: dict[str, Any] = response.json()
     return body
 
