@@ -48,7 +48,7 @@ def test_one_problem_is_singular_and_many_are_cut_with_a_count(
     assert "esperava-se um código de moeda ISO 4217" in one
     tables = small_network()
     firms = tables["firms"]
-    firms += [{**firms[0], "id": f"F-{n}", "founded_year": "x"} for n in range(SHOWN + 3)]
+    firms += [{**firms[2], "id": f"F-X{n}", "founded_year": "x"} for n in range(SHOWN + 3)]
     many = refusal(reference_db, neo4j_backend, write_csv_folder(tables, tmp_path / "many"),
                    "es")
     assert many.startswith(f"El conjunto de datos tiene {SHOWN + 3} problemas")
