@@ -181,7 +181,7 @@ def test_an_existing_id_is_refused_on_create_and_a_missing_one_on_update(
     assert missing["extensions"]["code"] == "NOT_FOUND"
     wrong_kind = error_of(edit(UPDATE_FIRM, {"input": {"id": "INI-CO-001", "name": "x"}}))
     assert wrong_kind["extensions"]["code"] == "NOT_FOUND"
-    assert "it is the id of initiative" in wrong_kind["message"]
+    assert "it is the id of an initiative" in wrong_kind["message"]
     assert dump(graph) == before
 
 
@@ -420,7 +420,7 @@ def test_register_initiative_reports_every_problem_by_table_and_item(
         "one of CLUSTER, VALUE_CHAIN, LOCAL_PRODUCTIVE, BUSINESS_NETWORK, SUPPLIER_DEVELOPMENT "
         "(or its Spanish name)",
         "mutation registerInitiative, supports, item 1, column program_id: 'PROG-404': unknown "
-        "program id: not in the dataset nor in the database",
+        "programme id: not in the dataset nor in the database",
     ]
 
 
