@@ -73,12 +73,13 @@ def test_filters_change_what_is_drawn(page: Any, api: GraphQL) -> None:
     assert page.evaluate(DRAWN_EDGES) == clusters["edgeCount"]
     assert "country=CL" in page.url and "types=CLUSTER" in page.url  # the view is shareable
 
-    # A code the service does not know: its message, and nothing drawn changes.
+    # A code the service does not know: its message, in the browser's language (es-CO), and
+    # nothing drawn changes.
     page.fill("input[name=sector]", "ZZZ")
     page.evaluate("document.body.dataset.state = 'stale'")
     page.click("#filters button[type=submit]")
     wait_until(page, "document.body.dataset.state === 'error'")
-    assert "Unknown sector code 'ZZZ'" in page.locator("#notice").inner_text()
+    assert "Código de sector desconocido 'ZZZ'" in page.locator("#notice").inner_text()
     assert page.evaluate(DRAWN_EDGES) == clusters["edgeCount"]
 
 
