@@ -106,8 +106,9 @@ async def connection(
     db = info.context.db
     below = below or Below()
     page = await plan(db, statement, parameters, below, offset + first + 1)
-    rows = await db.read(page.statement, **parameters, start=page.start, offset=offset,
-                         limit=first + 1)
+    rows = [row for row in await db.read(page.statement, **parameters, start=page.start,
+                                         offset=offset, limit=first + 1)
+            if row["node"].get("id") is not None]  # a node deleted while the page was read
     nodes = [build(row["node"]) for row in rows[:first]]
     edges = [Edge(cursor=encode_cursor(offset + i), node=node) for i, node in enumerate(nodes)]
 
