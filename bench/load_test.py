@@ -224,7 +224,7 @@ def main() -> None:
     server.start()
     uri, auth = settings.bolt_uri, ("neo4j", "articula-load-test")
     try:
-        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
+        with neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF") as driver:
             with driver.session() as session:  # batches commit on their own
                 session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
             init(driver, "neo4j")
@@ -239,7 +239,7 @@ def main() -> None:
             FIRMS.extend(records[0]["f"])
             firms_before = len(FIRMS)
         report = asyncio.run(run(args, server, [(r, editor) for r in readers]))
-        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
+        with neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF") as driver:
             records, _, _ = driver.execute_query(
                 "MATCH (f:Firm) RETURN count(f) AS n, "
                 "[f IN collect(f) WHERE f.id STARTS WITH 'LOAD-' | f.id] AS created")

@@ -108,7 +108,7 @@ async def connection(
     page = await plan(db, statement, parameters, below, offset + first + 1)
     rows = [row for row in await db.read(page.statement, **parameters, start=page.start,
                                          offset=offset, limit=first + 1)
-            if row["node"].get("id") is not None]  # a node deleted while the page was read
+            if None not in (row["node"]["id"], row["node"]["name"])]  # not deleted meanwhile
     nodes = [build(row["node"]) for row in rows[:first]]
     edges = [Edge(cursor=encode_cursor(offset + i), node=node) for i, node in enumerate(nodes)]
 
