@@ -80,7 +80,7 @@ class GapsQuery:
         white_spot_min_firms: int = gaps.GapParameters.white_spot_min_firms,
         white_spot_min_quotient: float = gaps.GapParameters.white_spot_min_quotient,
         broker_dependency_min_cut_off: int = gaps.GapParameters.broker_dependency_min_cut_off,
-        informal_broker_top: int = gaps.GapParameters.informal_broker_top,
+        informal_broker_min_bridges: int = gaps.GapParameters.informal_broker_min_bridges,
     ) -> list[GapFinding]:
         checked = scope_of(scope)
         await net.check_codes(info.context.db, checked)
@@ -89,7 +89,7 @@ class GapsQuery:
             white_spot_min_firms=white_spot_min_firms,
             white_spot_min_quotient=white_spot_min_quotient,
             broker_dependency_min_cut_off=broker_dependency_min_cut_off,
-            informal_broker_top=informal_broker_top,
+            informal_broker_min_bridges=informal_broker_min_bridges,
         )
         with analysis_slot(info.context.db, "the gap analysis"):
             findings = await gaps.coordination_gaps(
