@@ -127,8 +127,10 @@ class CentralityItem:
     kind: str = strawberry.field(description="The initiative's type, FIRM, the institution's "
                                  "kind, or PROGRAM.")
     score: float
-    rank: int = strawberry.field(description="Position from 1, highest score first, equal "
-                                 "scores in id order.")
+    rank: int = strawberry.field(description="Competition rank, highest score first: one "
+                                 "more than the number of nodes with a higher score, so equal "
+                                 "scores share a rank and the next rank skips (1, 2, 2, 4); "
+                                 "items with equal scores come in id order.")
 
 
 @strawberry.type(description="A centrality over a projected graph.")
@@ -213,8 +215,9 @@ class ClusteringItem:
     coefficient: float = strawberry.field(description="Local clustering coefficient, "
                                           "unweighted (NetworkX `clustering`); 0 below "
                                           "degree 2.")
-    rank: int = strawberry.field(description="Position from 1: most triangles first, then "
-                                 "highest coefficient, then id.")
+    rank: int = strawberry.field(description="Competition rank, most triangles first, then "
+                                 "highest coefficient: nodes equal in both share a rank and the "
+                                 "next rank skips (1, 2, 2, 4); items so tied come in id order.")
 
 
 @strawberry.type(description="Triangles and clustering of a projected graph.")
