@@ -49,6 +49,11 @@ function status(text) {
 function renderLegend() {
   fill($("legend"), graph.legend().map((entry) => h("span", {},
     h("span", { class: `swatch${entry.line ? " line" : ""}`, style: { background: entry.colour } }), entry.text)));
+  const warnings = graph.state?.colour === "community" ? graph.warnings : [];
+  fill($("graph-warnings"), warnings.map((w) => h("p", { dataset: { code: w.code } },
+    t(`warning.${w.code}.${w.parameters.partition}`, Object.fromEntries(
+      Object.entries(w.parameters).map(([k, v]) => [k, typeof v === "number" ? number(v) : v]))))));
+  $("graph-warnings").hidden = !warnings.length;
 }
 
 function notice(error) {
@@ -210,7 +215,7 @@ $("api-key-dialog").addEventListener("close", () => {
 
 // --- language -------------------------------------------------------------------------
 
-$("language").addEventListener("click", () => setLanguage(lang() === "es" ? "en" : "es"));
+$("language").addEventListener("change", () => setLanguage($("language").value));
 onLanguage(() => {
   buildForm();
   showFormState(parse(location.hash.split("?")[1] ?? ""));
@@ -268,7 +273,7 @@ async function routeGraph(name, query, relabel) {
     if (selected) await select(selected);
   }
   if (name === "gaps") {
-    const key = JSON.stringify([loadKey(state), state.gapKind]);
+    const key = JSON.stringify([loadKey(state), state.gapKind, lang()]); // texts in its language
     if (gaps.loadedFor !== key) {
       await gaps.load(state);
       gaps.loadedFor = key;
