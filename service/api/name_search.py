@@ -2,9 +2,10 @@
 ignored ("tostador" finds "Tostadores de Origen Garzón", "cafe" finds "Café" and
 "Cafeteros"), best matches first.
 
-The full-text index `names` (cypher/schema/fulltext_names.cypher) finds the names; the order
-of the hits is `relevance`, a rule the Explorer's search box applies too
-(service/static/explorer/js/search.js), so both list the same matches in the same order.
+The full-text index `names` (cypher/schema/fulltext_names.cypher) finds the candidates; the
+rule below decides which match and in what order (`relevance`), and the Explorer's search box
+applies the same rule (service/static/explorer/js/search.js), so both list the same matches in
+the same order.
 """
 
 import re
@@ -18,6 +19,13 @@ _WORD = re.compile(r"\w+(?:['.]\w+)*")
 """A word as the index's tokenizer keeps it: letters and digits, with an apostrophe or a full
 stop inside (o'higgins, s.a.s) but not at its ends."""
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+INDEX_STOP_WORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is",
+    "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there",
+    "these", "they", "this", "to", "was", "will", "with"))
+"""The English stop words the index's analyzer (standard-folding) leaves out of names: Lucene's
+EnglishAnalyzer.ENGLISH_STOP_WORDS_SET. A name holding "of" or "no" has no such word in the
+index, so a typed stop word cannot be required of it."""
 
 
 def fold(text: str) -> str:
@@ -32,15 +40,17 @@ def words(text: str) -> list[str]:
 
 
 def lucene_query(text: str) -> str | None:
-    """A Lucene query for names that have, for every word of `text`, a word beginning with it;
-    None when `text` has no word.
+    """A Lucene query for the names that may match `text` (the index's candidates, which
+    `ranked` then holds to the rule); None when `text` has no word.
 
-    User text is data, not query syntax: words hold no operator character (the rest is
-    escaped should the tokenizer's rule change), and they are lower case, so AND, OR and NOT
-    are words, not operators.
+    Every typed word is a prefix term, required unless it is one of INDEX_STOP_WORDS (then
+    optional: a query of stop words only needs one of them). User text is data, not query
+    syntax: words hold no operator character (the rest is escaped should the tokenizer's rule
+    change), and they are lower case, so AND, OR and NOT are words, not operators.
     """
-    typed = [_LUCENE_SPECIAL.sub(r"\\\1", w) + "*" for w in words(text)]
-    return " AND ".join(typed) if typed else None
+    terms = [("" if w in INDEX_STOP_WORDS else "+") + _LUCENE_SPECIAL.sub(r"\\\1", w) + "*"
+             for w in words(text)]
+    return " ".join(terms) if terms else None
 
 
 Relevance = tuple[int, int, int, str]
@@ -63,14 +73,12 @@ def relevance(typed: Sequence[str], name: str) -> Relevance | None:
 
 
 def ranked(text: str, hits: Iterable[tuple[str, Sequence[str | None]]]) -> list[str]:
-    """The keys of `hits` (key, names: a node's name and its names in other languages), best
-    match of any of its names first, ties by key."""
+    """The keys of the `hits` (key, names: a node's name and its names in other languages)
+    that match `text` by the rule, best match of any of its names first, ties by key."""
     typed = words(text)
     scored = []
     for key, names in hits:
         scores = [s for n in names if n for s in (relevance(typed, n),) if s is not None]
-        # the index may match a name this rule splits otherwise (a word with a hyphen or a
-        # digit run): such hits keep their place after the ones the rule explains
-        best = min(scores) if scores else (len(typed) + 1, 0, 0, "")
-        scored.append((best, key))
+        if scores:
+            scored.append((min(scores), key))
     return [key for _, key in sorted(scored)]
