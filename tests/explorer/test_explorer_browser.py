@@ -243,7 +243,7 @@ def test_without_anonymous_reading_the_page_asks_for_a_key_and_uses_it(
     key = create_key(driver, settings.neo4j_database, "explorer browser test", "READER")
     try:
         with serve(settings.model_copy(update={"anonymous_read": False})) as closed_url:
-            context = browser.new_context(viewport=VIEWPORT, base_url=closed_url)
+            context = browser.new_context(viewport=VIEWPORT, base_url=closed_url, locale="es-CO")
             page = context.new_page()
             page.goto("/#/territory/CL")
             wait_until(page, "document.body.dataset.state === 'error'")

@@ -4,7 +4,7 @@ no text of its own left in English or Spanish on any view."""
 import re
 from typing import Any
 
-from tests.explorer.conftest import shoot, wait_until
+from tests.explorer.conftest import VIEWPORT, shoot, wait_until
 from tests.explorer.test_explorer_browser import open_view, then_ready, wait_ready
 
 # Every text of the page that is its own: text nodes and the labels, titles and placeholders
@@ -92,3 +92,14 @@ def test_the_explorer_in_portuguese_shows_no_english_or_spanish_of_its_own(page:
             page.keyboard.press("Escape")  # closes the key dialog
     assert all(seen)
     assert languages and set(languages) == {"pt"}, languages  # the API is asked in Portuguese
+
+
+def test_before_any_choice_the_page_takes_the_browser_s_language(browser: Any,
+                                                                 base_url: str) -> None:
+    for locale, expected in (("pt-BR", "pt"), ("en-GB", "en"), ("es-CO", "es"), ("fr-FR", "es")):
+        context = browser.new_context(viewport=VIEWPORT, base_url=base_url, locale=locale)
+        page = context.new_page()
+        open_view(page, "#/territory")
+        assert page.evaluate("document.documentElement.lang") == expected, locale
+        assert page.locator("#language").input_value() == expected
+        context.close()
