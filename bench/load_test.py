@@ -4,7 +4,8 @@ Starts its own Neo4j (Bolt port --bolt-port) and service (uvicorn, --workers), l
 sample dataset (or --dataset), creates a READER key per client and an EDITOR key for the
 writes, then runs --concurrency clients for --duration seconds, each picking operations at
 random by weight. Reports requests/s, p50/p99 latency per kind, every error, the service's
-memory (resident set) every 30 s, and checks that the firms the writes created are exactly there.
+memory (resident set) every 30 s, and checks that the firms the writes created and did not
+delete are exactly there.
 
 With --outage-at T, Neo4j is stopped T seconds into the measured run and started again
 --outage seconds later (a soak): errors are then told apart by when they came. Inside the
@@ -69,10 +70,13 @@ WRITES = {
                     "name: $name, size: \"SMALL\", territoryCode: \"CO-ANT\", "
                     "sectorCodes: [\"1071\"]}) { auditId } }",
                     lambda r: dict.fromkeys(("id", "name"), f"LOAD-{uuid.uuid4().hex}")),
+    "delete firm": ("mutation($id: ID!) { deleteFirm(id: $id) { auditId } }",
+                    lambda r: {"id": LIVE.pop(r.randrange(len(LIVE)))} if LIVE else None),
 }
 MIX = [("read", READS, 0.7), ("analytics", ANALYTICS, 0.2), ("write", WRITES, 0.1)]
 INITIATIVES: list[str] = []
 FIRMS: list[str] = []
+LIVE: list[str] = []  # firms this run created and has not deleted: what "delete firm" takes
 
 
 @dataclass
@@ -80,7 +84,8 @@ class Tally:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: list[tuple[float, str, str]] = field(default_factory=list)  # (when, code, text)
     created: set[str] = field(default_factory=set)
-    unanswered: set[str] = field(default_factory=set)  # creations whose answer never came
+    deleted: set[str] = field(default_factory=set)
+    unanswered: set[str] = field(default_factory=set)  # writes whose answer never came
     busy: int = 0
 
 
@@ -143,6 +148,8 @@ async def client_loop(client: httpx2.AsyncClient, keys: tuple[str, str], until: 
         name = rng.choice(sorted(operations[kind]))
         query, variables = operations[kind][name]
         values = variables(rng)
+        if values is None:  # nothing to delete yet
+            continue
         headers = {"Authorization": f"Bearer {editor if kind == 'write' else reader}"}
         began = time.perf_counter()
         while True:
@@ -153,7 +160,7 @@ async def client_loop(client: httpx2.AsyncClient, keys: tuple[str, str], until: 
             except Exception as error:  # every failure is counted and shown
                 tally.errors.append((time.monotonic(), type(error).__name__,
                                      f"{name}: {type(error).__name__}: {error}"))
-                if name == "create firm":
+                if name in ("create firm", "delete firm"):
                     tally.unanswered.add(values["id"])
                 body = None
                 break
@@ -169,8 +176,13 @@ async def client_loop(client: httpx2.AsyncClient, keys: tuple[str, str], until: 
         if response.status_code != 200 or body.get("errors"):
             tally.errors.append((time.monotonic(), code,
                                  f"{name}: {response.status_code} {body.get('errors')}"))
+            if name == "delete firm":  # refused: the firm is still there
+                LIVE.append(values["id"])
         elif name == "create firm":
             tally.created.add(values["id"])
+            LIVE.append(values["id"])
+        elif name == "delete firm":
+            tally.deleted.add(values["id"])
 
 
 async def sample_memory(pid: int, until: float, every: float = 30) -> list[float]:
@@ -212,7 +224,7 @@ def main() -> None:
     server.start()
     uri, auth = settings.bolt_uri, ("neo4j", "articula-load-test")
     try:
-        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
+        with neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF") as driver:
             with driver.session() as session:  # batches commit on their own
                 session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
             init(driver, "neo4j")
@@ -227,19 +239,21 @@ def main() -> None:
             FIRMS.extend(records[0]["f"])
             firms_before = len(FIRMS)
         report = asyncio.run(run(args, server, [(r, editor) for r in readers]))
-        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
+        with neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF") as driver:
             records, _, _ = driver.execute_query(
                 "MATCH (f:Firm) RETURN count(f) AS n, "
                 "[f IN collect(f) WHERE f.id STARTS WITH 'LOAD-' | f.id] AS created")
-        created, unanswered = report["created"], report["unanswered"]
+        created, deleted = report["created"], report["deleted"]
+        unanswered = report["unanswered"]
         found = set(records[0]["created"])
-        # a creation whose answer never came (the client gave up) may or may not have committed
+        # a write whose answer never came (the client gave up) may or may not have committed
+        kept = created - deleted
         exact = (records[0]["n"] == firms_before + len(found)
-                 and created <= found <= created | unanswered)
+                 and kept - unanswered <= found <= kept | unanswered)
         print(report["table"])
-        print(f"\nFirms whose creation was answered: {len(created)}, not answered: "
-              f"{len(unanswered)}; in the database: {len(found)} "
-              f"({'exact' if exact else 'NOT EXACT'}).")
+        print(f"\nFirms created and answered: {len(created)}, of them deleted and answered: "
+              f"{len(deleted)}, writes not answered: {len(unanswered)}; created firms in the "
+              f"database: {len(found)} ({'exact' if exact else 'NOT EXACT'}).")
     finally:
         server.stop()
 
@@ -343,6 +357,7 @@ async def run(args: argparse.Namespace, server: LocalNeo4j,
     for _, _, text in (outside + unexpected_inside)[:10]:
         lines.append(f"\nerror: {text[:300]}")
     return {"table": "\n".join(lines), "created": warm.created | tally.created,
+            "deleted": warm.deleted | tally.deleted,
             "unanswered": warm.unanswered | tally.unanswered}
 
 

@@ -4,6 +4,8 @@ The structure imitates the real thing: initiatives cluster by region and sector,
 actors take part in many initiatives and most in none or one, large anchor firms sit at
 the top of supplier chains, institutions act at every level and mostly within a country.
 Everything is drawn with numpy, a whole table at a time; nothing loops over rows in Python.
+Names are in one language per country: Portuguese in Brazil, French in Haiti, English in the
+English-speaking Caribbean, Spanish elsewhere.
 """
 
 import csv
@@ -17,6 +19,7 @@ import numpy.typing as npt
 import pandas as pd
 import pycountry
 
+from loaders import division_titles
 from loaders.tables import BY_NAME
 from loaders.vocabulary import (
     FirmSize,
@@ -481,6 +484,7 @@ def _geography(rng: np.random.Generator, actors: int) -> _Geo:
     cty_codes = countries["code"].tolist()
     lang = np.asarray([LANGUAGE.get(c, ES) for c in cty_codes], dtype=np.int64)
     cty_names = np.where(lang == EN, countries["name_en"], countries["name_es"]).astype(object)
+    cty_names[np.asarray(cty_codes) == "HT"] = "Haïti"  # French; Brasil is Brasil in Portuguese
     sub_codes: list[str] = []
     sub_names: list[str] = []
     sub_cty_list: list[int] = []
@@ -525,8 +529,7 @@ def _geography(rng: np.random.Generator, actors: int) -> _Geo:
 @dataclass(frozen=True)
 class _Isic:
     div_codes: Texts
-    div_names_es: Texts
-    div_names_en: Texts
+    div_names: Texts  # [language, division]: titles in ES, PT, EN, FR
     div_section: Texts
     div_weight: Floats
     class_codes: Texts
@@ -547,8 +550,10 @@ def _isic(rng: np.random.Generator) -> _Isic:
     per_section = pd.Series(section).map(pd.Series(section).value_counts()).to_numpy(float)
     weight = np.asarray([SECTION_WEIGHT[s] for s in section]) / per_section
     weight = weight * rng.lognormal(0.0, 0.5, weight.size) * (count > 0)
-    return _Isic(div_codes, divs["name_es"].to_numpy(dtype=object),
-                 divs["name_en"].to_numpy(dtype=object), section, weight / weight.sum(),
+    titles = {ES: divs["name_es"].tolist(), PT: [division_titles.PT[c] for c in div_codes],
+              EN: divs["name_en"].tolist(), FR: [division_titles.FR[c] for c in div_codes]}
+    names = np.asarray([titles[language] for language in sorted(titles)], dtype=object)
+    return _Isic(div_codes, names, section, weight / weight.sum(),
                  class_codes, np.cumsum(count) - count, count)
 
 
@@ -793,7 +798,7 @@ def _initiatives(rng: np.random.Generator, geo: _Geo, isic: _Isic, firms: _Firms
     territory, place = _initiative_places(rng, geo, firms, found)
     lang = geo.lang[cty]
     labels = np.asarray([x for group in INITIATIVE_LABEL for x in group], dtype=object)
-    sector = np.where(lang == EN, isic.div_names_en[div], isic.div_names_es[div])
+    sector = isic.div_names[lang, div]  # the country's language, as the label before it
     topic = np.where(sd, firms.names[seed], sector)
     type_names = np.asarray([t.value for t in TYPE_LIST], dtype=object)
     type_words = np.char.lower(np.char.replace(type_names.astype(str), "_", " "))
@@ -808,7 +813,7 @@ def _initiatives(rng: np.random.Generator, geo: _Geo, isic: _Isic, firms: _Firms
                                  _sector_codes(rng, isic, div, 0.35)),
         "description": _cat("Synthetic ", type_words[kind], " in ", place, ", ",
                             geo.codes[cty], "; ISIC ", isic.div_codes[div], " ",
-                            isic.div_names_en[div], "."),
+                            isic.div_names[EN, div], "."),
         "website": np.where(rng.random(n) < 0.6, _cat(
             "https://", np.char.lower(found.ids.astype(str)), ".example.org"), ""),
     }

@@ -1,7 +1,8 @@
-"""The model's closed vocabularies, with the Spanish (and plain) labels datasets may use.
+"""The model's closed vocabularies, with the Spanish, Portuguese (and plain) labels datasets
+may use.
 
 Matching ignores case, accents, spaces, hyphens and underscores, so "Clúster",
-"cadena de valor" and "value-chain" all resolve to their canonical value.
+"cadena de valor", "cadeia de valor" and "value-chain" all resolve to their canonical value.
 """
 
 import unicodedata
@@ -77,7 +78,7 @@ class SectorLevel(StrEnum):
     CLASS = "CLASS"
 
 
-SYNONYMS: dict[type[StrEnum], dict[str, str]] = {
+SYNONYMS: dict[type[StrEnum], dict[str, str]] = {  # Spanish and English labels
     InitiativeType: {
         "cluster": "CLUSTER", "clúster": "CLUSTER", "iniciativa cluster": "CLUSTER",
         "iniciativa de cluster": "CLUSTER", "cadena de valor": "VALUE_CHAIN",
@@ -137,6 +138,67 @@ SYNONYMS: dict[type[StrEnum], dict[str, str]] = {
 }
 
 
+PORTUGUESE: dict[type[StrEnum], dict[str, str]] = {
+    InitiativeType: {
+        "cluster": "CLUSTER", "arranjo produtivo local": "LOCAL_PRODUCTIVE",
+        "arranjos produtivos locais": "LOCAL_PRODUCTIVE", "apl": "LOCAL_PRODUCTIVE",
+        "sistema produtivo local": "LOCAL_PRODUCTIVE",
+        "iniciativa produtiva local": "LOCAL_PRODUCTIVE",
+        "cadeia de valor": "VALUE_CHAIN", "cadeia produtiva": "VALUE_CHAIN",
+        "rede de empresas": "BUSINESS_NETWORK", "rede empresarial": "BUSINESS_NETWORK",
+        "desenvolvimento de fornecedores": "SUPPLIER_DEVELOPMENT",
+        "programa de desenvolvimento de fornecedores": "SUPPLIER_DEVELOPMENT",
+    },
+    InitiativeStatus: {
+        "planejada": "PLANNED", "planejado": "PLANNED", "em planejamento": "PLANNED",
+        "ativa": "ACTIVE", "ativo": "ACTIVE", "em andamento": "ACTIVE",
+        "suspensa": "SUSPENDED", "suspenso": "SUSPENDED",
+        "concluída": "CONCLUDED", "concluído": "CONCLUDED", "encerrada": "CONCLUDED",
+        "encerrado": "CONCLUDED",
+    },
+    FirmSize: {
+        "micro": "MICRO", "microempresa": "MICRO", "pequena": "SMALL",
+        "pequena empresa": "SMALL", "média": "MEDIUM", "média empresa": "MEDIUM",
+        "grande": "LARGE", "grande empresa": "LARGE",
+    },
+    InstitutionKind: {
+        "governo": "GOVERNMENT", "setor público": "GOVERNMENT", "academia": "ACADEMIA",
+        "universidade": "ACADEMIA",
+        "associação empresarial": "BUSINESS_ASSOCIATION", "entidade empresarial":
+        "BUSINESS_ASSOCIATION", "câmara de comércio": "BUSINESS_ASSOCIATION",
+        "federação de indústrias": "BUSINESS_ASSOCIATION", "sociedade civil": "CIVIL_SOCIETY",
+        "ong": "CIVIL_SOCIETY", "agência de desenvolvimento": "DEVELOPMENT_AGENCY",
+        "instituição financeira": "FINANCIAL", "financeira": "FINANCIAL", "banco": "FINANCIAL",
+        "internacional": "INTERNATIONAL", "organismo internacional": "INTERNATIONAL",
+    },
+    InstitutionLevel: {
+        "supranacional": "SUPRANATIONAL", "nacional": "NATIONAL", "federal": "NATIONAL",
+        "subnacional": "SUBNATIONAL", "estadual": "SUBNATIONAL", "regional": "SUBNATIONAL",
+        "local": "LOCAL", "municipal": "LOCAL",
+    },
+    ParticipationRole: {
+        "membro": "MEMBER", "líder": "LEADER", "âncora": "ANCHOR", "empresa âncora": "ANCHOR",
+        "fornecedor": "SUPPLIER", "fornecedora": "SUPPLIER", "cliente": "CLIENT",
+        "parceiro": "PARTNER", "parceira": "PARTNER",
+    },
+    GovernanceRole: {
+        "presidência": "CHAIR", "presidente": "CHAIR", "conselho diretor": "BOARD_MEMBER",
+        "conselho de administração": "BOARD_MEMBER",
+        "membro do conselho": "BOARD_MEMBER", "conselheiro": "BOARD_MEMBER",
+        "conselheira": "BOARD_MEMBER", "secretaria técnica": "TECHNICAL_SECRETARIAT",
+        "secretaria executiva": "TECHNICAL_SECRETARIAT", "financiador": "FUNDER",
+        "financiadora": "FUNDER", "assessor": "ADVISOR", "assessora": "ADVISOR",
+        "consultor": "ADVISOR",
+    },
+    TerritoryLevel: {
+        "país": "COUNTRY", "região": "REGION", "estado": "REGION", "unidade federativa": "REGION",
+        "município": "MUNICIPALITY",
+    },
+}
+"""Portuguese labels (Brazil's: APL for local productive arrangements); some fold to a Spanish
+label of the same value ("presidência", "nacional"), which is no conflict."""
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, with spaces, hyphens and underscores collapsed to one space."""
     decomposed = unicodedata.normalize("NFKD", text.strip().lower())
@@ -146,7 +208,10 @@ def fold(text: str) -> str:
 
 def _index(enum: type[StrEnum]) -> dict[str, str]:
     index = {fold(member.value): member.value for member in enum}
-    index.update({fold(label): value for label, value in SYNONYMS.get(enum, {}).items()})
+    for labels in (SYNONYMS, PORTUGUESE):
+        for label, value in labels.get(enum, {}).items():
+            if index.setdefault(fold(label), value) != value:
+                raise ValueError(f"{enum.__name__}: {label!r} names two values")
     return index
 
 

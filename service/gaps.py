@@ -7,12 +7,14 @@ Severities run from 0 to 1 and compare within a kind: the share of what is missi
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import combinations
 from typing import Any
 
-from service.analytics.centrality import CentralityRequest, Metric, centrality
 from service.database import Database
 from service.errors import BadUserInput
 from service.messages import Message, msg
@@ -60,7 +62,7 @@ class GapParameters:
     white_spot_min_firms: int = 5
     white_spot_min_quotient: float = 1.5
     broker_dependency_min_cut_off: int = 2
-    informal_broker_top: int = 10
+    informal_broker_min_bridges: int = 1
 
     def checked(self) -> GapParameters:
         unknown = sorted(set(self.helices) - set(HELICES))
@@ -69,8 +71,9 @@ class GapParameters:
                                    unknown=unknown))
         if self.white_spot_min_firms < 1:
             raise BadUserInput(msg("error.at_least", name="whiteSpotMinFirms", minimum=1))
-        if not 1 <= self.informal_broker_top <= 1000:
-            raise BadUserInput(msg("error.between", name="informalBrokerTop", low=1, high=1000))
+        if self.informal_broker_min_bridges < 1:
+            raise BadUserInput(msg("error.at_least", name="informalBrokerMinBridges",
+                                   minimum=1))
         if self.broker_dependency_min_cut_off < 1:
             raise BadUserInput(msg("error.at_least", name="brokerDependencyMinCutOff",
                                    minimum=1))
@@ -218,12 +221,13 @@ async def white_spot(db: Database, scope: Scope, parameters: GapParameters) -> l
 async def coordination_gaps(
     db: Database, kinds: Sequence[GapKind], scope: Scope, parameters: GapParameters
 ) -> list[Finding]:
-    """Every finding of `kinds` in `scope`, most severe first, then by kind and first node id."""
+    """Every finding of `kinds` in `scope`, one per cause, most severe first, then by kind and
+    first node id."""
     parameters = parameters.checked()
     findings: list[Finding] = []
     for kind in dict.fromkeys(kinds or list(GapKind)):
         findings.extend(await FINDERS[kind](db, scope, parameters))
-    return sorted(findings, key=lambda f: (-f.severity, f.kind, f.nodes[0].id))
+    return sorted(_one_per_cause(findings), key=lambda f: (-f.severity, f.kind, f.nodes[0].id))
 
 
 def cut_vertices(neighbours: dict[str, set[str]]) -> dict[str, list[set[str]]]:
@@ -296,25 +300,79 @@ async def broker_dependency(db: Database, scope: Scope,
     return findings
 
 
+def sole_bridges(initiatives: dict[str, set[str]], partners: dict[str, set[str]]
+                 ) -> dict[str, list[tuple[str, str]]]:
+    """For each actor, the pairs of initiatives it alone ties: it takes part in both, no other
+    actor does, and the two do not collaborate (structural holes it spans)."""
+    by_actor: dict[str, list[str]] = defaultdict(list)
+    for initiative, actors in sorted(initiatives.items()):
+        for actor in actors:
+            by_actor[actor].append(initiative)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for joined in by_actor.values():
+        for pair in combinations(joined, 2):
+            shared[pair] += 1
+    return {
+        actor: bridged
+        for actor, joined in sorted(by_actor.items())
+        if (bridged := [(a, b) for a, b in combinations(joined, 2)
+                        if shared[(a, b)] == 1 and b not in partners.get(a, set())])
+    }
+
+
 async def informal_broker(db: Database, scope: Scope,
                           parameters: GapParameters) -> list[Finding]:
-    request = CentralityRequest(Metric.BETWEENNESS, Projection.ACTORS, scope,
-                                top=parameters.informal_broker_top)
-    ranking = [s for s in (await centrality(db, request)).top(request.top) if s.score > 0]
+    rows = await db.read("gaps/initiative_ties", **scope.parameters())
+    names = {r["id"]: r["name"] for r in rows}
+    actors = {a["id"]: a for r in rows for a in r["members"]}
+    joined = {r["id"]: {a["id"] for a in r["members"]} for r in rows}
+    bridges = {actor: pairs for actor, pairs in sorted(sole_bridges(
+        joined, {r["id"]: set(r["partners"]) for r in rows}).items())
+        if len(pairs) >= parameters.informal_broker_min_bridges}
     governors = {r["id"] for r in await db.read(
-        "gaps/governors", ids=[s.id for s in ranking], year=scope.year)}
-    highest = ranking[0].score if ranking else 0.0
-    return [
-        Finding(
+        "gaps/governors", ids=list(bridges), year=scope.year)}
+    member_of: dict[str, list[str]] = defaultdict(list)
+    for initiative, members in sorted(joined.items()):
+        for actor in members & bridges.keys():
+            member_of[actor].append(initiative)
+    findings = []
+    for actor, pairs in bridges.items():
+        if actor in governors:
+            continue
+        bridged = sorted({i for pair in pairs for i in pair})
+        first = pairs[0]
+        more = len(pairs) - 1
+        findings.append(Finding(
             GapKind.INFORMAL_BROKER,
-            round(s.score / highest, 4),
-            msg("gap.informal_broker", name=s.name, rank=s.rank),
-            (NodeRef(s.id, s.name, "Institution" if s.kind != "FIRM" else "Firm"),),
-            {"betweenness": s.score, "rank": s.rank, "kind": s.kind},
-        )
-        for s in ranking
-        if s.id not in governors
-    ]
+            round(len(pairs) / math.comb(len(member_of[actor]), 2), 4),
+            msg("gap.informal_broker.more", name=actors[actor]["name"],
+                first=names[first[0]], second=names[first[1]], count=more) if more
+            else msg("gap.informal_broker", name=actors[actor]["name"],
+                     first=names[first[0]], second=names[first[1]]),
+            (NodeRef(actor, actors[actor]["name"], actors[actor]["kind"]),
+             *(NodeRef(i, names[i], "Initiative") for i in bridged)),
+            {"bridgedPairs": [list(pair) for pair in pairs], "initiatives": member_of[actor]},
+        ))
+    return findings
+
+
+def _one_per_cause(findings: list[Finding]) -> list[Finding]:
+    """An ungoverned initiative's missing levels and helices follow from its having no
+    governance body: they go into its UNGOVERNED finding's evidence, not findings of their own."""
+    ungoverned = {f.nodes[0].id for f in findings if f.kind == GapKind.UNGOVERNED}
+    following: dict[str, dict[str, Any]] = defaultdict(dict)
+    kept = []
+    for f in findings:
+        if f.kind in (GapKind.VERTICAL, GapKind.HELIX) and f.nodes[0].id in ungoverned:
+            if f.kind == GapKind.VERTICAL:
+                following[f.nodes[0].id]["missingLevels"] = f.evidence["missingLevels"]
+            else:
+                following[f.nodes[0].id]["missingHelices"] = f.evidence["missing"]
+            continue
+        kept.append(f)
+    return [replace(f, evidence={**f.evidence, "follows": following[f.nodes[0].id]})
+            if f.kind == GapKind.UNGOVERNED and f.nodes[0].id in following else f
+            for f in kept]
 
 
 FINDERS: dict[GapKind, Callable[[Database, Scope, GapParameters], Awaitable[list[Finding]]]] = {

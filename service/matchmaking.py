@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,10 +20,12 @@ from service.scope import Scope
 MAX_K = 100
 WEIGHTS = {  # initiative matchmaking: the weight of each component in the score
     "sectorSimilarity": 0.35,
-    "profileSimilarity": 0.25,
-    "complementarity": 0.2,
-    "linkPrediction": 0.2,
+    "valueChain": 0.15,
+    "territory": 0.2,
+    "profileSimilarity": 0.15,
+    "linkPrediction": 0.15,
 }
+PROXIMITY = {"region": 1.0, "country": 0.75, "abroad": 0.5}  # initiatives' territories
 SIZE_FIT = {"MICRO": 1.0, "SMALL": 1.0, "MEDIUM": 1.0, "LARGE": 0.3}
 
 
@@ -42,17 +44,36 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     return len(x & y) / len(x | y) if x | y else 0.0
 
 
-def _top(matches: list[Match], k: int) -> list[Match]:
-    return sorted(matches, key=lambda m: (-m.score, m.id))[:k]
+def industries(groups: Iterable[str], divisions: Iterable[str]) -> set[str]:
+    """ISIC groups, plus the divisions given without any group below them."""
+    found = set(groups)
+    return found | {d for d in divisions if not any(g.startswith(d) for g in found)}
 
 
-async def _division_links(db: Database) -> set[tuple[str, str]]:
-    return {(r["supplier"], r["client"]) for r in await db.read("matchmaking/division_links")}
+def covers(code: str, others: set[str]) -> bool:
+    """Whether `code` (a group or a division) is among, above or below `others`."""
+    return code in others or any(o.startswith(code) or code.startswith(o) for o in others)
+
+
+def sector_similarity(a: set[str], b: set[str]) -> float:
+    """The share of both sides' industries the other covers (1: the same industries)."""
+    if not a or not b:
+        return 0.0
+    return (sum(covers(x, b) for x in a) + sum(covers(y, a) for y in b)) / (len(a) + len(b))
+
+
+def _top(matches: list[Match], k: int, tie: Callable[[Match], Any] = lambda m: 0) -> list[Match]:
+    return sorted(matches, key=lambda m: (-m.score, tie(m), m.id))[:k]
+
+
+async def _group_links(db: Database) -> dict[tuple[str, str], int]:
+    return {(r["supplier"], r["client"]): r["links"]
+            for r in await db.read("matchmaking/group_links")}
 
 
 def _chain(ours: Iterable[str], theirs: Iterable[str],
-           links: set[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Division pairs (ours, theirs) where one supplies the other somewhere in the data."""
+           links: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
+    """Group pairs (ours, theirs) where one supplies the other somewhere in the data."""
     return sorted((a, b) for a in ours for b in theirs
                   if (a, b) in links or (b, a) in links)
 
@@ -99,46 +120,58 @@ def adamic_adar(neighbours: dict[str, set[str]], x: str, y: str) -> float:
     return sum(1 / math.log(len(neighbours[z])) for z in neighbours[x] & neighbours[y])
 
 
+def proximity(me: dict[str, Any], them: dict[str, Any]) -> str:
+    if set(me["regions"]) & set(them["regions"]):
+        return "region"
+    return "country" if set(me["countries"]) & set(them["countries"]) else "abroad"
+
+
 async def for_initiative(db: Database, node_id: str, k: int, scope: Scope) -> list[Match]:
     profiles = await _initiative_profiles(db)
-    links = await _division_links(db)
+    links = await _group_links(db)
     candidates = await _in_scope(db, scope, NodeLabel.INITIATIVE)
     neighbours = initiative_neighbours(profiles)
     me = profiles[node_id]
+    mine = industries(me["groups"], me["divisions"])
     others = sorted(candidates - neighbours[node_id] - {node_id})
     predicted = {o: adamic_adar(neighbours, node_id, o) for o in others}
     strongest = max(predicted.values(), default=0.0)
     matches = []
     for other in others:
         them = profiles[other]
-        shared = sorted(set(me["divisions"]) & set(them["divisions"]))
-        chain = _chain(me["divisions"], them["divisions"], links)
-        abroad = bool(shared) and not set(me["countries"]) & set(them["countries"])
+        theirs = industries(them["groups"], them["divisions"])
+        similar = sector_similarity(mine, theirs)
+        chain = _chain(me["groups"], them["groups"], links)
+        if not similar and not chain:
+            continue  # no industry in common and none that trade: nothing to meet about
+        place = proximity(me, them)
         components = {
-            "sectorSimilarity": jaccard(me["divisions"], them["divisions"]),
+            "sectorSimilarity": similar,
+            "valueChain": float(bool(chain)),
+            "territory": PROXIMITY[place],
             "profileSimilarity": jaccard(me["profile"], them["profile"]),
-            "complementarity": 0.5 * bool(chain) + 0.5 * abroad,
             "linkPrediction": predicted[other] / strongest if strongest else 0.0,
         }
         reasons: list[Message] = []
+        shared = sorted(x for x in mine if covers(x, theirs))
         if shared:
-            reasons.append(msg("match.same_divisions", divisions=shared, count=len(shared)))
-        if components["profileSimilarity"]:
-            reasons.append(msg("match.similar_profile",
-                               jaccard=round(components["profileSimilarity"], 4)))
+            reasons.append(msg("match.same_industries", industries=shared, count=len(shared)))
         if chain:
             reasons.append(msg("match.value_chain",
                                pairs=[f"{a}-{b}" for a, b in chain[:3]]))
-        if abroad:
-            reasons.append(msg("match.abroad", countries=list(them["countries"])))
+        reasons.append({"region": msg("match.same_region"),
+                        "country": msg("match.same_country"),
+                        "abroad": msg("match.abroad", countries=list(them["countries"]))}[place])
+        if components["profileSimilarity"]:
+            reasons.append(msg("match.similar_profile",
+                               jaccard=round(components["profileSimilarity"], 4)))
         if predicted[other]:
             common = len(neighbours[node_id] & neighbours[other])
             reasons.append(msg("match.shared_partners", count=common,
                                adamicAdar=round(predicted[other], 4)))
         score = sum(WEIGHTS[name] * value for name, value in components.items())
-        if score > 0:
-            matches.append(Match(other, them["name"], "Initiative", round(score, 6),
-                                 tuple(reasons), components))
+        matches.append(Match(other, them["name"], "Initiative", round(score, 6),
+                             tuple(reasons), components))
     return _top(matches, k)
 
 
@@ -146,61 +179,69 @@ async def for_program(db: Database, node_id: str, k: int, scope: Scope) -> list[
     [program] = await db.read("matchmaking/program", id=node_id)
     profiles = await _initiative_profiles(db)
     candidates = await _in_scope(db, scope, NodeLabel.INITIATIVE)
-    supported = set(program["supported"])
-    countries = set(program["countries"]).union(
-        *(profiles[i]["countries"] for i in supported if i in profiles))
+    supported = [profiles[i] for i in program["supported"] if i in profiles]
+    where = ({program["territory"]} if program["territory"] else
+             set().union(*(p["countries"] for p in supported)))
     most_supported = max((len(p["programs"]) for p in profiles.values()), default=0)
     matches = []
-    for other in sorted(candidates - supported):
+    for other in sorted(candidates - set(program["supported"])):
         them = profiles[other]
-        similar = max((jaccard(them["divisions"], profiles[i]["divisions"]) for i in supported),
-                      default=0.0)
-        here = bool(countries & set(them["countries"]))
+        if not where & set(them["places"]):
+            continue  # outside the territory the programme serves
+        theirs = industries(them["groups"], them["divisions"])
+        similar = max((sector_similarity(theirs, industries(p["groups"], p["divisions"]))
+                       for p in supported), default=0.0)
         uncovered = 1 - len(them["programs"]) / most_supported if most_supported else 1.0
-        components = {"sectorSimilarity": similar, "territory": float(here),
-                      "needsSupport": uncovered}
+        components = {"sectorSimilarity": similar, "territory": 1.0, "needsSupport": uncovered}
         reasons: list[Message] = []
         if similar:
-            reasons.append(msg("match.program.resembles", jaccard=round(similar, 4)))
-        if here:
-            reasons.append(msg("match.program.country"))
+            reasons.append(msg("match.program.resembles", similarity=round(similar, 4)))
+        reasons.append(msg("match.program.where", places=sorted(where)))
         count = len(them["programs"])
         reasons.append(msg("match.program.unsupported") if not count else
                        msg("match.program.supported", count=count))
-        score = 0.5 * similar + 0.3 * here + 0.2 * uncovered
+        score = 0.5 * similar + 0.2 + 0.3 * uncovered
         matches.append(Match(other, them["name"], "Initiative", round(score, 6),
                              tuple(reasons), components))
     return _top(matches, k)
 
 
+def feeding(groups: Iterable[str], targets: Iterable[str],
+            links: dict[tuple[str, str], int]) -> int:
+    """How many supplies the data show from `groups` into `targets`."""
+    return sum(links.get((g, t), 0) for g in groups for t in targets)
+
+
 async def for_anchor_firm(db: Database, node_id: str, k: int, scope: Scope) -> list[Match]:
     firms = {r["id"]: r for r in await db.read("matchmaking/firms")}
-    links = await _division_links(db)
+    links = await _group_links(db)
     candidates = await _in_scope(db, scope, NodeLabel.FIRM)
     anchor = firms[node_id]
     suppliers = {f for f, row in firms.items() if node_id in row["clients"]}
+    mine = set(anchor["groups"])
+    upstream = {s for (s, c) in links if c in mine} - mine  # groups that supply the anchor's
     matches = []
+    evidence: dict[str, int] = {}
     for other in sorted(candidates - suppliers - {node_id}):
         them = firms[other]
-        feeds = sorted(d for d in them["divisions"] for a in anchor["divisions"]
-                       if (d, a) in links)
-        same = sorted(set(them["divisions"]) & set(anchor["divisions"]))
         near = 1.0 if them["region"] and them["region"] == anchor["region"] else (
             0.5 if them["country"] and them["country"] == anchor["country"] else 0.0)
-        if not (feeds or same) or not near:
+        theirs = set(them["groups"]) - mine  # a firm of the anchor's own groups competes
+        direct = feeding(theirs, mine, links)
+        two_step = feeding(theirs, upstream, links)
+        if not near or not (direct or two_step):
             continue
         fit = SIZE_FIT.get(them["size"] or "", 0.5)
-        components = {"valueChain": 1.0 if feeds else 0.5, "territory": near, "sizeFit": fit}
-        reasons: list[Message] = []
-        if feeds:
-            reasons.append(msg("match.supplier.feeds", divisions=feeds, count=len(feeds)))
-        elif same:
-            reasons.append(msg("match.supplier.same", divisions=same, count=len(same)))
-        reasons.append(msg("match.supplier.region") if near == 1.0 else
-                       msg("match.supplier.country"))
-        reasons.append(msg("match.supplier.size", size=them["size"]) if them["size"] in SIZE_FIT
-                       else msg("match.supplier.size_unknown"))
+        components = {"valueChain": 1.0 if direct else 0.5, "territory": near, "sizeFit": fit}
+        evidence[other] = direct or two_step
+        groups = sorted(theirs)
+        reasons: list[Message] = [
+            msg("match.supplier.feeds", groups=groups, count=len(groups)) if direct else
+            msg("match.supplier.feeds_suppliers", groups=groups, count=len(groups)),
+            msg("match.supplier.region") if near == 1.0 else msg("match.supplier.country"),
+            msg("match.supplier.size", size=them["size"]) if them["size"] in SIZE_FIT
+            else msg("match.supplier.size_unknown")]
         score = 0.5 * components["valueChain"] + 0.3 * near + 0.2 * fit
         matches.append(Match(other, them["name"], "Firm", round(score, 6), tuple(reasons),
                              components))
-    return _top(matches, k)
+    return _top(matches, k, tie=lambda m: -evidence[m.id])

@@ -5,6 +5,7 @@
 // $countries), 'SECTORS' (those of $sectors), 'KEYS' (the ids in $keys) or 'ALL';
 // a filter the start applied is not tested again. The caller picks the start that reads least
 // (service/api/list_plans.py); every start gives the same answer.
+// $orderBy RELEVANCE: a node's place in $rank, a search's best match first.
 CALL () {
   WITH 1 AS go WHERE $start = 'TERRITORIES'
   MATCH (root:Territory) WHERE root.code IN coalesce($territories, $countries)
@@ -38,7 +39,7 @@ WHERE ($keys IS NULL OR $start = 'KEYS' OR n.id IN $keys)
   AND ($sectors IS NULL OR $start = 'SECTORS' OR EXISTS {
     MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(up) WHERE up.code IN $sectors })
 WITH n, CASE $orderBy
-  WHEN 'NAME' THEN n.name WHEN 'ID' THEN n.id
+  WHEN 'NAME' THEN n.name WHEN 'ID' THEN n.id WHEN 'RELEVANCE' THEN $rank[n.id]
   WHEN 'START_YEAR' THEN n.startYear WHEN 'END_YEAR' THEN n.endYear
   WHEN 'PARTICIPANT_COUNT' THEN COUNT { (n)<-[:PARTICIPATES_IN]-() } END AS key
 ORDER BY CASE WHEN $descending THEN null ELSE key END ASC,

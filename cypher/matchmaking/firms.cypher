@@ -1,8 +1,8 @@
-// Firms for supplier matchmaking: divisions, region and country, size, and whom they supply.
+// Firms for supplier matchmaking: ISIC groups, region and country, size, and whom they supply.
 MATCH (f:Firm)
 CALL (f) {
-  OPTIONAL MATCH (f)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(d:Sector {level: 'DIVISION'})
-  RETURN collect(DISTINCT d.code) AS divisions
+  OPTIONAL MATCH (f)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(g:Sector {level: 'GROUP'})
+  RETURN collect(DISTINCT g.code) AS groups
 }
 CALL (f) {
   OPTIONAL MATCH (f)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(r:Territory {level: 'REGION'})
@@ -13,5 +13,5 @@ CALL (f) {
   OPTIONAL MATCH (f)-[:SUPPLIES]->(client:Firm)
   RETURN collect(DISTINCT client.id) AS clients
 }
-RETURN f.id AS id, f.name AS name, f.size AS size, divisions, region, country, clients
+RETURN f.id AS id, f.name AS name, f.size AS size, groups, region, country, clients
 ORDER BY id

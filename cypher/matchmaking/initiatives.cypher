@@ -1,4 +1,5 @@
-// Every initiative's profile for matchmaking: ISIC divisions, countries, the actors taking
+// Every initiative's profile for matchmaking: ISIC groups and divisions, countries, first-level
+// regions and every territory it lies in or below, the actors taking
 // part (participants and governors), their profile (participant firms' divisions, institutions'
 // kinds), its collaboration partners, the programmes supporting it and its territories.
 MATCH (i:Initiative)
@@ -7,8 +8,14 @@ CALL (i) {
   RETURN collect(DISTINCT d.code) AS divisions
 }
 CALL (i) {
-  OPTIONAL MATCH (i)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory {level: 'COUNTRY'})
-  RETURN collect(DISTINCT c.code) AS countries
+  OPTIONAL MATCH (i)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(g:Sector {level: 'GROUP'})
+  RETURN collect(DISTINCT g.code) AS groups
+}
+CALL (i) {
+  OPTIONAL MATCH (i)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(t:Territory)
+  RETURN collect(DISTINCT t.code) AS places,
+         collect(DISTINCT CASE t.level WHEN 'COUNTRY' THEN t.code END) AS countries,
+         collect(DISTINCT CASE t.level WHEN 'REGION' THEN t.code END) AS regions
 }
 CALL (i) {
   OPTIONAL MATCH (a:Actor)-[:PARTICIPATES_IN|GOVERNS]->(i)
@@ -25,5 +32,6 @@ CALL (i) {
   OPTIONAL MATCH (p:Program)-[:SUPPORTS]->(i)
   RETURN collect(DISTINCT p.id) AS programs
 }
-RETURN i.id AS id, i.name AS name, divisions, countries, actors, profile, partners, programs
+RETURN i.id AS id, i.name AS name, divisions, groups, places, countries, regions, actors, profile,
+       partners, programs
 ORDER BY id

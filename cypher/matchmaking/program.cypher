@@ -1,6 +1,7 @@
-// A programme's running institution's countries and the initiatives it supports.
+// A programme: the territory of the institution that runs it (null without one) and the
+// initiatives it supports.
 MATCH (p:Program {id: $id})
 OPTIONAL MATCH (n:Institution)-[:RUNS]->(p)
-OPTIONAL MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory {level: 'COUNTRY'})
+OPTIONAL MATCH (n)-[:LOCATED_IN]->(t:Territory)
 OPTIONAL MATCH (p)-[:SUPPORTS]->(i:Initiative)
-RETURN collect(DISTINCT c.code) AS countries, collect(DISTINCT i.id) AS supported
+RETURN head(collect(DISTINCT t.code)) AS territory, collect(DISTINCT i.id) AS supported

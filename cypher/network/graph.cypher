@@ -6,7 +6,9 @@
 // them, in the order of the projection's own statement); and, unless either limit is
 // reached (the network is refused then, and its nodes are not worth reading), the in-scope
 // nodes carrying $labels as columns (id, name, label, kind, countries; by id). With $top,
-// only the $top most connected of the `scopeNodes` and the edges among them.
+// only the $top most connected of the `scopeNodes` and the edges among them. A node another
+// transaction deletes while this one reads it has null properties: it is left out, so that
+// the columns stay parallel (collect skips nulls).
 OPTIONAL CALL (initiatives, actors) {
   WITH * WHERE $projection IN ['ACTORS', 'INITIATIVES']
 // include: pair_work
@@ -30,7 +32,8 @@ CALL (initiatives, actors, programs, work) {
     WITH * WHERE $projection = 'SUPPLY'
 // include: edges/supply
   }
-  WITH * LIMIT $maxRows
+  WITH * WHERE source IS NOT NULL AND target IS NOT NULL  // not a node deleted while read
+  LIMIT $maxRows
   RETURN collect(source) AS source, collect(target) AS target, collect(type) AS type,
          collect(weight) AS weight
 }
@@ -39,6 +42,7 @@ CALL (initiatives, actors, programs, work, source) {
     WITH * WHERE work <= $maxWork AND size(source) < $maxRows
 // include: nodes
   }
+  WITH * WHERE id IS NOT NULL AND name IS NOT NULL  // not a node deleted while read
   RETURN collect(id) AS id, collect(name) AS name, collect(label) AS label,
          collect(kind) AS kind, collect(countries) AS countries
 }

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from service.analytics.graphs import AnalyticsGraph, guard_memory, projected_graph
+from service.analytics.ranks import competition_ranks
 from service.analytics.results import Distribution, Provenance, cached, request_key
 from service.analytics.statements import algorithm, retried_when_dropped, run
 from service.database import Database
@@ -119,7 +120,7 @@ class Score:
 class Centrality:
     """Every node's score as columns, and their order (the nodes' positions, highest score
     first, ties in id order): a Score is made only for the nodes asked for, not for each of a
-    million."""
+    million. Ranks are competition ranks: equal scores share one."""
 
     metric: Metric
     node_count: int
@@ -132,12 +133,16 @@ class Centrality:
     provenance: Provenance
 
     def top(self, n: int) -> list[Score]:
+        """The first `n` nodes, highest score first, ties in id order; equal scores share a
+        rank and the next rank skips (1, 2, 2, 4)."""
+        first = self.order[:n]
+        ranks = competition_ranks(self.values[i] for i in first)
         return [Score(self.ids[i], self.names[i], self.kinds[i], self.values[i], rank)
-                for rank, i in enumerate(self.order[:n], start=1)]
+                for rank, i in zip(ranks, first, strict=True)]
 
     @property
     def ranking(self) -> list[Score]:
-        """Every node, highest score first, ties in id order; rank = position from 1."""
+        """Every node, as `top` gives them."""
         return self.top(len(self.order))
 
     @property

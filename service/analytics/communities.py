@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from service.analytics.compare import adjusted_rand_index, normalized_mutual_information
+from service.analytics.degenerate import ResultWarning, trivial_partition
 from service.analytics.graphs import (
     AnalyticsGraph,
     guard_memory,
@@ -219,8 +220,27 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
         by_value=request.algorithm is Algorithm.K_CORE)
     provenance = Provenance.of(graph, f"{spec.procedure}.mutate", parameters,
                                seed_of(request), computed_at, round(runtime_ms, 3))
+    if request.algorithm in FINDS_STRUCTURE:
+        provenance = replace(provenance, warnings=await _warnings(
+            db, graph, len(found_communities)))
     return Communities(request.algorithm, graph.node_count, score, found_communities,
                        provenance)
+
+
+FINDS_STRUCTURE = (Algorithm.LOUVAIN, Algorithm.LEIDEN, Algorithm.LABEL_PROPAGATION)
+"""The algorithms meant to find groups inside the connected components (WCC finds the
+components themselves, K_CORE the shells)."""
+
+
+async def _warnings(db: Database, graph: AnalyticsGraph,
+                    communities: int) -> tuple[ResultWarning, ...]:
+    """TRIVIAL_PARTITION when the partition is every node alone or the connected components."""
+    if graph.node_count < 2:
+        return ()
+    found = await algorithm(db, "analytics/communities/component_count", ("componentCount",),
+                            {"graph": graph.name})
+    warning = trivial_partition(communities, int(found["componentCount"][0]), graph.node_count)
+    return () if warning is None else (warning,)
 
 
 async def _drop_partition(db: Database, graph: AnalyticsGraph, temporary: str) -> None:

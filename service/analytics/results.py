@@ -13,6 +13,7 @@ from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
+from service.analytics.degenerate import ResultWarning
 from service.analytics.graphs import AnalyticsGraph
 from service.analytics.slots import holding_slot, take_slot
 from service.data_state import load_state
@@ -35,6 +36,7 @@ class Provenance:
     runtime_ms: float
     cached: bool = False
     native_projection: bool = False  # the graph was projected natively (same graph)
+    warnings: tuple[ResultWarning, ...] = ()  # what makes the result degenerate, if anything
 
     @classmethod
     def of(cls, graph: AnalyticsGraph, algorithm: str, parameters: dict[str, Any],

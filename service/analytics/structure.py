@@ -21,6 +21,7 @@ from service.analytics.graphs import (
     projected_graph,
     relationships,
 )
+from service.analytics.ranks import competition_ranks
 from service.analytics.results import Provenance, cached, request_key
 from service.analytics.statements import algorithm, columns, retried_when_dropped
 from service.database import Database
@@ -115,8 +116,9 @@ async def clustering(db: Database, projection: Projection, scope: Scope) -> Clus
         coefficient = dict(zip(c["id"], c["coefficient"], strict=True))
         rows = sorted(zip(t["id"], t["name"], t["kind"], t["triangles"], strict=True),
                       key=lambda r: (-r[3], -coefficient[r[0]], r[0]))
+        ranks = competition_ranks((r[3], coefficient[r[0]]) for r in rows)
         ranking = [NodeClustering(i, name, kind, int(tri), float(coefficient[i]), rank)
-                   for rank, (i, name, kind, tri) in enumerate(rows, start=1)]
+                   for rank, (i, name, kind, tri) in zip(ranks, rows, strict=True)]
         n = len(ranking)
         return Clustering(
             graph.node_count, sum(r.triangles for r in ranking) // 3,

@@ -70,6 +70,23 @@ class SamplingInput:
     seed: int = strawberry.field(default=42, description="Seed of the sample.")
 
 
+@strawberry.enum(description="What makes a result degenerate.")
+class AnalysisWarningCode(Enum):
+    TRIVIAL_PARTITION = strawberry.enum_value(
+        "TRIVIAL_PARTITION", description="The partition is every node alone, or one community "
+        "per connected component: the algorithm found no group inside the components. "
+        "`parameters`: `partition` (SINGLETONS or COMPONENTS), `communities`, `components`, "
+        "`nodes`.")
+
+
+@strawberry.type(description="A warning that a result, true to its algorithm, says little about "
+                 "the network: a stable code and its figures, for clients to word in their "
+                 "language (docs/analytics.md).")
+class AnalysisWarning:
+    code: AnalysisWarningCode
+    parameters: JSON = strawberry.field(description="The figures behind the warning, by name.")
+
+
 @strawberry.type(description="How a result was computed.")
 class Provenance:
     algorithm: str = strawberry.field(description="The GDS procedure that ran.")
@@ -92,6 +109,8 @@ class Provenance:
         description="Whether GDS projected the graph natively, straight from the stored labels "
                     "and relationship types (the unscoped FULL, GOVERNANCE and SUPPLY graphs), "
                     "rather than from the projection's Cypher statement; the graph is the same.")
+    warnings: list[AnalysisWarning] = strawberry.field(
+        description="What makes the result degenerate; empty when nothing does.")
 
     @classmethod
     def of(cls, p: ProvenanceData) -> Provenance:
@@ -99,7 +118,10 @@ class Provenance:
                    projection=Projection[p.projection], scope=JSON(p.scope),
                    graph_version=p.graph_version, graph=p.graph, computed_at=p.computed_at,
                    runtime_ms=p.runtime_ms, cached=p.cached,
-                   native_projection=p.native_projection)
+                   native_projection=p.native_projection,
+                   warnings=[AnalysisWarning(code=AnalysisWarningCode[w.code.value],
+                                             parameters=JSON(w.parameters))
+                             for w in p.warnings])
 
 
 @strawberry.type(description="A node score over every node of the graph: extremes, mean and "
@@ -128,8 +150,10 @@ class CentralityItem:
     kind: str = strawberry.field(description="The initiative's type, FIRM, the institution's "
                                  "kind, or PROGRAM.")
     score: float
-    rank: int = strawberry.field(description="Position from 1, highest score first, equal "
-                                 "scores in id order.")
+    rank: int = strawberry.field(description="Competition rank, highest score first: one "
+                                 "more than the number of nodes with a higher score, so equal "
+                                 "scores share a rank and the next rank skips (1, 2, 2, 4); "
+                                 "items with equal scores come in id order.")
 
 
 @strawberry.type(description="A centrality over a projected graph.")
@@ -214,8 +238,9 @@ class ClusteringItem:
     coefficient: float = strawberry.field(description="Local clustering coefficient, "
                                           "unweighted (NetworkX `clustering`); 0 below "
                                           "degree 2.")
-    rank: int = strawberry.field(description="Position from 1: most triangles first, then "
-                                 "highest coefficient, then id.")
+    rank: int = strawberry.field(description="Competition rank, most triangles first, then "
+                                 "highest coefficient: nodes equal in both share a rank and the "
+                                 "next rank skips (1, 2, 2, 4); items so tied come in id order.")
 
 
 @strawberry.type(description="Triangles and clustering of a projected graph.")

@@ -5,7 +5,6 @@ Territory and sector codes stand for their subtrees ("CO-ANT" includes Medellín
 includes "10", "107" and "1071"); an unknown code is the caller's error, named in it.
 """
 
-import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -24,6 +23,7 @@ from service.api.enums import (
     TerritoryLevel,
 )
 from service.api.list_plans import Below
+from service.api.name_search import lucene_query, ranked
 from service.api.pagination import OrderDirection
 from service.errors import BadUserInput
 from service.messages import msg
@@ -34,8 +34,12 @@ SECTORS = "ISIC Rev.4 codes (e.g. C, 10, 107, 1071); each includes the codes bel
 MAX_SEARCH_CHARS = 200
 """The longest search text: names are shorter, and the full-text index (Lucene) refuses
 queries of more than 1,024 words."""
-SEARCH = ("Words that must all occur in the name, ignoring case and accents; at most "
-          f"{MAX_SEARCH_CHARS} characters.")
+SEARCH = ("Words that must each begin a word of the name, ignoring case and accents "
+          "(\"cafe\" finds \"Café\" and \"Cafeteros\"); at most "
+          f"{MAX_SEARCH_CHARS} characters. Text without a word restricts nothing. With a "
+          "search, lists come best match first unless `orderBy` says otherwise: names where "
+          "more typed words are whole words, then whose first matched word comes sooner, then "
+          "shorter names, then by name.")
 
 
 @strawberry.input(description="Which initiatives to list.")
@@ -115,6 +119,10 @@ class SectorFilter:
     search: str | None = strawberry.field(default=None, description=SEARCH)
 
 
+RELEVANCE = ("Best match of the filter's `search` first (the order `search` describes; "
+             "DESC reverses it); by name when there is no search.")
+
+
 @strawberry.enum(description="What initiatives can be ordered by.")
 class InitiativeOrderField(Enum):
     NAME = "NAME"
@@ -124,6 +132,7 @@ class InitiativeOrderField(Enum):
     PARTICIPANT_COUNT = strawberry.enum_value(
         "PARTICIPANT_COUNT", description="How many actors participate in it."
     )
+    RELEVANCE = strawberry.enum_value("RELEVANCE", description=RELEVANCE)
 
 
 @strawberry.enum(description="What actors can be ordered by.")
@@ -135,6 +144,7 @@ class ActorOrderField(Enum):
     )
     FOUNDED_YEAR = "FOUNDED_YEAR"
     EMPLOYEES = "EMPLOYEES"
+    RELEVANCE = strawberry.enum_value("RELEVANCE", description=RELEVANCE)
 
 
 @strawberry.enum(description="What programmes can be ordered by.")
@@ -144,9 +154,11 @@ class ProgramOrderField(Enum):
     START_YEAR = "START_YEAR"
     END_YEAR = "END_YEAR"
     BUDGET = "BUDGET"
+    RELEVANCE = strawberry.enum_value("RELEVANCE", description=RELEVANCE)
 
 
-ORDER = "Missing values come last when ascending, first when descending; ties go by id."
+ORDER = ("Missing values come last when ascending, first when descending; ties go by id. "
+         "Without an order, a list with a `search` comes best match first, any other by name.")
 
 
 @strawberry.input(description="Order of an initiative list. " + ORDER)
@@ -167,39 +179,50 @@ class ProgramOrder:
     direction: OrderDirection = OrderDirection.ASC
 
 
-_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
-
-
-def lucene_query(text: str) -> str | None:
-    """A Lucene query matching names that hold every word of `text`; None when it has none.
-
-    User text is data, not query syntax: special characters are escaped, and lower-casing
-    keeps words like AND or NOT from being read as operators (the index folds case anyway).
-    """
-    words = [_LUCENE_SPECIAL.sub(r"\\\1", word) for word in text.lower().split()]
-    return " AND ".join(words) if words else None
-
-
 def _values(items: list[Any] | None) -> list[str] | None:
     return None if items is None else [getattr(item, "value", item) for item in items]
 
 
-def _order(order: InitiativeOrder | ActorOrder | ProgramOrder) -> dict[str, Any]:
-    return {"orderBy": order.field.value, "descending": order.direction is OrderDirection.DESC}
+@dataclass(frozen=True)
+class Hits:
+    """The keys of the nodes a search found, best match first."""
+
+    keys: list[str]
+
+    def rank(self) -> dict[str, int]:
+        """Each key's place, for the statements' RELEVANCE order."""
+        return {key: place for place, key in enumerate(self.keys)}
 
 
-async def _search(info: Info, label: str, text: str | None) -> list[str] | None:
-    """Keys of the `label` nodes whose names match `text`; None when there is nothing to search."""
+def _order(order: InitiativeOrder | ActorOrder | ProgramOrder | None,
+           hits: Hits | None) -> dict[str, Any]:
+    """The statement's order parameters: RELEVANCE (with `rank`) for a search without an
+    order, NAME for RELEVANCE without a search."""
+    field = ("RELEVANCE" if hits is not None else "NAME") if order is None else order.field.value
+    if field == "RELEVANCE" and hits is None:
+        field = "NAME"
+    return {"orderBy": field,
+            "descending": order is not None and order.direction is OrderDirection.DESC,
+            "rank": hits.rank() if field == "RELEVANCE" and hits is not None else None}
+
+
+async def _search(info: Info, label: str, text: str | None) -> Hits | None:
+    """The `label` nodes whose names match `text`, best first; None when there is nothing to
+    search."""
     if text is not None and len(text) > MAX_SEARCH_CHARS:
         raise BadUserInput(
             msg("error.filter.search_length", length=len(text), limit=MAX_SEARCH_CHARS),
             field="search", limit=MAX_SEARCH_CHARS,
         )
     query = None if text is None else lucene_query(text)
-    if query is None:
+    if text is None or query is None:
         return None
     rows = await info.context.db.read("entities/search", query=query, label=label)
-    return list(rows[0]["keys"])
+    return Hits(ranked(text, zip(rows[0]["keys"], rows[0]["names"], strict=True)))
+
+
+def _keys(hits: Hits | None) -> list[str] | None:
+    return None if hits is None else hits.keys
 
 
 @dataclass(frozen=True)
@@ -247,11 +270,12 @@ async def initiative_parameters(info: Info, where: InitiativeFilter | None,
                                 order: InitiativeOrder | None) -> Listing:
     where = where or InitiativeFilter()
     below = await check_codes(info, where.countries, where.territories, where.sectors)
+    hits = await _search(info, "Initiative", where.search)
     return Listing({
-        "keys": await _search(info, "Initiative", where.search),
+        "keys": _keys(hits),
         "types": _values(where.types), "statuses": _values(where.statuses),
         "countries": where.countries, "territories": where.territories, "located": None,
-        "sectors": where.sectors, "year": where.year, **_order(order or InitiativeOrder()),
+        "sectors": where.sectors, "year": where.year, **_order(order, hits),
     }, below)
 
 
@@ -259,10 +283,11 @@ async def firm_parameters(info: Info, where: FirmFilter | None,
                           order: ActorOrder | None) -> Listing:
     where = where or FirmFilter()
     below = await check_codes(info, where.countries, where.territories, where.sectors)
+    hits = await _search(info, "Firm", where.search)
     return Listing({
-        "keys": await _search(info, "Firm", where.search), "sizes": _values(where.sizes),
+        "keys": _keys(hits), "sizes": _values(where.sizes),
         "countries": where.countries, "territories": where.territories,
-        "sectors": where.sectors, "year": where.year, **_order(order or ActorOrder()),
+        "sectors": where.sectors, "year": where.year, **_order(order, hits),
     }, below)
 
 
@@ -270,10 +295,11 @@ async def institution_parameters(info: Info, where: InstitutionFilter | None,
                                  order: ActorOrder | None) -> Listing:
     where = where or InstitutionFilter()
     below = await check_codes(info, where.countries, where.territories)
+    hits = await _search(info, "Institution", where.search)
     return Listing({
-        "keys": await _search(info, "Institution", where.search), "kinds": _values(where.kinds),
+        "keys": _keys(hits), "kinds": _values(where.kinds),
         "levels": _values(where.levels), "countries": where.countries,
-        "territories": where.territories, **_order(order or ActorOrder()),
+        "territories": where.territories, **_order(order, hits),
     }, below)
 
 
@@ -281,31 +307,35 @@ async def actor_parameters(info: Info, where: ActorFilter | None,
                            order: ActorOrder | None) -> Listing:
     where = where or ActorFilter()
     below = await check_codes(info, where.countries, where.territories, where.sectors)
+    hits = await _search(info, "Actor", where.search)
     return Listing({
-        "keys": await _search(info, "Actor", where.search), "kinds": _values(where.kinds),
+        "keys": _keys(hits), "kinds": _values(where.kinds),
         "countries": where.countries, "territories": where.territories,
-        "sectors": where.sectors, "year": where.year, **_order(order or ActorOrder()),
+        "sectors": where.sectors, "year": where.year, **_order(order, hits),
     }, below)
 
 
 async def program_parameters(info: Info, where: ProgramFilter | None,
                              order: ProgramOrder | None) -> Listing:
     where = where or ProgramFilter()
+    hits = await _search(info, "Program", where.search)
     return Listing({
-        "keys": await _search(info, "Program", where.search), "currencies": where.currencies,
-        "year": where.year, **_order(order or ProgramOrder()),
+        "keys": _keys(hits), "currencies": where.currencies,
+        "year": where.year, **_order(order, hits),
     })
 
 
 async def territory_parameters(info: Info, where: TerritoryFilter | None) -> Listing:
     where = where or TerritoryFilter()
     await check_codes(info, territories=where.within)
-    return Listing({"keys": await _search(info, "Territory", where.search),
+    hits = await _search(info, "Territory", where.search)
+    return Listing({"keys": _keys(hits), "rank": None if hits is None else hits.rank(),
                     "levels": _values(where.levels), "within": where.within})
 
 
 async def sector_parameters(info: Info, where: SectorFilter | None) -> Listing:
     where = where or SectorFilter()
     await check_codes(info, sectors=where.within)
-    return Listing({"keys": await _search(info, "Sector", where.search),
+    hits = await _search(info, "Sector", where.search)
+    return Listing({"keys": _keys(hits), "rank": None if hits is None else hits.rank(),
                     "levels": _values(where.levels), "within": where.within})

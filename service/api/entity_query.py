@@ -128,7 +128,8 @@ class EntityQuery:
         row = await info.context.loaders.sectors.load(code)
         return None if row is None else sector_from(row)
 
-    @strawberry.field(description="Initiatives, filtered and ordered (by name unless told).")
+    @strawberry.field(description="Initiatives, filtered and ordered (by name unless told; best "
+                                  "match first with a `search`).")
     async def initiatives(
         self, info: Info,
         first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
@@ -140,7 +141,8 @@ class EntityQuery:
         return await connection(info, "initiatives", listing.parameters, first, after,
                                 initiative_from, listing.below)
 
-    @strawberry.field(description="Firms, filtered and ordered (by name unless told).")
+    @strawberry.field(description="Firms, filtered and ordered (by name unless told; best "
+                                  "match first with a `search`).")
     async def firms(
         self, info: Info,
         first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
@@ -152,7 +154,8 @@ class EntityQuery:
         return await connection(info, "firms", listing.parameters, first, after, firm_from,
                                 listing.below)
 
-    @strawberry.field(description="Institutions, filtered and ordered (by name unless told).")
+    @strawberry.field(description="Institutions, filtered and ordered (by name unless told; best "
+                                  "match first with a `search`).")
     async def institutions(
         self, info: Info,
         first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
@@ -165,7 +168,7 @@ class EntityQuery:
                                 institution_from, listing.below)
 
     @strawberry.field(description="Firms and institutions together, filtered and ordered (by name "
-                                  "unless told).")
+                                  "unless told; best match first with a `search`).")
     async def actors(
         self, info: Info,
         first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
@@ -177,7 +180,8 @@ class EntityQuery:
         return await connection(info, "actors", listing.parameters, first, after, actor_from,
                                 listing.below)
 
-    @strawberry.field(description="Programmes, filtered and ordered (by name unless told).")
+    @strawberry.field(description="Programmes, filtered and ordered (by name unless told; best "
+                                  "match first with a `search`).")
     async def programs(
         self, info: Info,
         first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
@@ -189,7 +193,8 @@ class EntityQuery:
         return await connection(info, "programs", listing.parameters, first, after, program_from,
                                 listing.below)
 
-    @strawberry.field(description="Territories, by code.")
+    @strawberry.field(description="Territories, by code; with a `search`, best match first "
+                                  "(see `search`).")
     async def territories(
         self, info: Info,
         first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
@@ -200,7 +205,8 @@ class EntityQuery:
         return await connection(info, "territories", listing.parameters, first, after,
                                 territory_from)
 
-    @strawberry.field(description="ISIC Rev.4 sectors, by code.")
+    @strawberry.field(description="ISIC Rev.4 sectors, by code; with a `search`, best match "
+                                  "first (see `search`).")
     async def sectors(
         self, info: Info,
         first: Annotated[int, strawberry.argument(description=FIRST)] = 50,

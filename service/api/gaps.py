@@ -91,7 +91,7 @@ class GapsQuery:
         white_spot_min_firms: int = gaps.GapParameters.white_spot_min_firms,
         white_spot_min_quotient: float = gaps.GapParameters.white_spot_min_quotient,
         broker_dependency_min_cut_off: int = gaps.GapParameters.broker_dependency_min_cut_off,
-        informal_broker_top: int = gaps.GapParameters.informal_broker_top,
+        informal_broker_min_bridges: int = gaps.GapParameters.informal_broker_min_bridges,
         language: Annotated[Language | None, LANGUAGE_ARGUMENT] = None,
     ) -> list[GapFinding]:
         lang = chosen(info, language)
@@ -103,7 +103,7 @@ class GapsQuery:
                 white_spot_min_firms=white_spot_min_firms,
                 white_spot_min_quotient=white_spot_min_quotient,
                 broker_dependency_min_cut_off=broker_dependency_min_cut_off,
-                informal_broker_top=informal_broker_top,
+                informal_broker_min_bridges=informal_broker_min_bridges,
             )
             with analysis_slot(info.context.db, msg("analysis.gaps")):
                 findings = await gaps.coordination_gaps(

@@ -87,6 +87,12 @@ class Connection(Generic[T]):
         return await self.count()
 
 
+def _present(node: dict[str, Any]) -> bool:
+    """False for a node another transaction deleted while the page was read: its properties
+    read as null."""
+    return node["name"] is not None and node.get("id", node.get("code")) is not None
+
+
 async def connection(
     info: Info,
     statement: str,
@@ -107,8 +113,9 @@ async def connection(
     db = info.context.db
     below = below or Below()
     page = await plan(db, statement, parameters, below, offset + first + 1)
-    rows = await db.read(page.statement, **parameters, start=page.start, offset=offset,
-                         limit=first + 1)
+    rows = [row for row in await db.read(page.statement, **parameters, start=page.start,
+                                         offset=offset, limit=first + 1)
+            if _present(row["node"])]
     nodes = [build(row["node"]) for row in rows[:first]]
     edges = [Edge(cursor=encode_cursor(offset + i), node=node) for i, node in enumerate(nodes)]
 

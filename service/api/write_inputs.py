@@ -1,9 +1,9 @@
 """The mutations' input types: the dataset format's tables, one field per column.
 
 Enumerations, codes and currencies are strings, checked by the loader's validation (which
-also takes Spanish names), so a bad value gets the same message as in a dataset file. Each
-input serves both create (where the fields the dataset requires must be given) and update
-(where a field left out or null keeps its stored value).
+also takes Spanish and Portuguese labels), so a bad value gets the same message as in a
+dataset file. Each input serves both create (where the fields the dataset requires must be
+given) and update (where a field left out or null keeps its stored value).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class InitiativeInput:
     name: str | None = strawberry.field(default=None, description=REQUIRED)
     type: str | None = strawberry.field(
         default=None, description="CLUSTER, VALUE_CHAIN, LOCAL_PRODUCTIVE, BUSINESS_NETWORK or "
-        "SUPPLIER_DEVELOPMENT (or its Spanish name). " + REQUIRED)
+        "SUPPLIER_DEVELOPMENT (or its Spanish or Portuguese label). " + REQUIRED)
     status: str | None = strawberry.field(
         default=None, description="PLANNED, ACTIVE, SUSPENDED or CONCLUDED.")
     start_year: int | None = strawberry.field(default=None, description=YEAR)
@@ -52,7 +52,8 @@ class FirmInput:
     id: strawberry.ID = strawberry.field(description="Unique across all entities.")
     name: str | None = strawberry.field(default=None, description=REQUIRED)
     size: str | None = strawberry.field(
-        default=None, description="MICRO, SMALL, MEDIUM or LARGE (or its Spanish name).")
+        default=None,
+        description="MICRO, SMALL, MEDIUM or LARGE (or its Spanish or Portuguese label).")
     territory_code: str | None = strawberry.field(
         default=None, description=TERRITORY + " " + REQUIRED)
     sector_codes: list[str] | None = strawberry.field(default=None, description=SECTORS)
@@ -68,7 +69,8 @@ class InstitutionInput:
     name: str | None = strawberry.field(default=None, description=REQUIRED)
     kind: str | None = strawberry.field(
         default=None, description="GOVERNMENT, ACADEMIA, BUSINESS_ASSOCIATION, CIVIL_SOCIETY, "
-        "DEVELOPMENT_AGENCY, FINANCIAL or INTERNATIONAL (or its Spanish name). " + REQUIRED)
+        "DEVELOPMENT_AGENCY, FINANCIAL or INTERNATIONAL (or its Spanish or Portuguese label). "
+        + REQUIRED)
     level: str | None = strawberry.field(
         default=None, description="SUPRANATIONAL, NATIONAL, SUBNATIONAL or LOCAL. " + REQUIRED)
     territory_code: str | None = strawberry.field(default=None, description=TERRITORY)

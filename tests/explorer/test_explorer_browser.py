@@ -223,17 +223,17 @@ def test_the_language_switch_changes_the_texts_and_is_remembered(page: Any) -> N
     open_view(page, "#/territory/PE")
     assert page.evaluate("document.documentElement.lang") == "es"
     assert page.locator("#chart-types h3").inner_text() == "Iniciativas por tipo"
-    then_ready(page, lambda: page.click("#language"))
+    then_ready(page, lambda: page.select_option("#language", "en"))
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.locator("#chart-types h3").inner_text() == "Initiatives by type"
     assert page.locator("header nav a").all_inner_texts() == ["Network", "Gaps", "Territories"]
     page.reload()
     wait_ready(page)
     assert page.locator("#chart-types h3").inner_text() == "Initiatives by type"
-    # Both dictionaries hold the same keys, so no text falls back to the other language.
-    es, en = page.evaluate("""import('/explorer/js/i18n.js').then(({dictionaries}) =>
-        [Object.keys(dictionaries.es).sort(), Object.keys(dictionaries.en).sort()])""")
-    assert es == en
+    # Every dictionary holds the same keys, so no text falls back to another language.
+    es, en, pt = page.evaluate("""import('/explorer/js/i18n.js').then(({dictionaries}) =>
+        ['es', 'en', 'pt'].map((l) => Object.keys(dictionaries[l]).sort()))""")
+    assert es == en == pt
 
 
 def test_without_anonymous_reading_the_page_asks_for_a_key_and_uses_it(
@@ -244,7 +244,7 @@ def test_without_anonymous_reading_the_page_asks_for_a_key_and_uses_it(
     key = create_key(driver, settings.neo4j_database, "explorer browser test", "READER")
     try:
         with serve(settings.model_copy(update={"anonymous_read": False})) as closed_url:
-            context = browser.new_context(viewport=VIEWPORT, base_url=closed_url)
+            context = browser.new_context(viewport=VIEWPORT, base_url=closed_url, locale="es-CO")
             page = context.new_page()
             page.goto("/#/territory/CL")
             wait_until(page, "document.body.dataset.state === 'error'")

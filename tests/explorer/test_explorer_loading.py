@@ -45,14 +45,14 @@ def test_a_banner_shows_a_load_under_way_until_it_is_rolled_back(
         [pending] = pending_loads(reference_db, neo4j_backend.settings.neo4j_database)
         rows = str(pending["rowsTotal"])  # under 1,000: no digit grouping in either language
         assert pending["rowsTotal"] < 1000
-        page.click("#language")  # English; the view asks the API again
+        page.select_option("#language", "en")  # the view asks the API again
         banner.wait_for(state="visible", timeout=READY_TIMEOUT_MS)
         assert banner.inner_text() == (
             f"A data load is under way (interrupted): {rows} of {rows} rows written. "
             "Until it ends, what you see holds only the part written so far and may change.")
         assert banner.get_attribute("role") == "status"
         shoot(page, "loading")
-        page.click("#language")  # back to Spanish: the banner follows
+        page.select_option("#language", "es")  # back to Spanish: the banner follows
         assert banner.inner_text() == (
             f"Hay una carga de datos en curso (interrupted): {rows} de {rows} filas escritas. "
             "Hasta que termine, lo que se ve incluye solo la parte ya escrita y puede cambiar.")

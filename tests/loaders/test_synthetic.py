@@ -282,3 +282,45 @@ def test_anchors_are_large_and_supplied(data: dict[str, Table]) -> None:
 def test_too_few_actors_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at least"):
         generate(tmp_path / "tiny", 10, SEED)
+
+
+LABELS = {  # an initiative's name begins with its type in its country's language
+    "es": ("Clúster", "Cadena de valor", "Iniciativa productiva local", "Red empresarial",
+           "Desarrollo de proveedores"),
+    "pt": ("Cluster", "Cadeia de valor", "Arranjo produtivo local", "Rede empresarial",
+           "Desenvolvimento de fornecedores"),
+    "en": ("Cluster", "Value chain", "Local productive initiative", "Business network",
+           "Supplier development"),
+}
+TYPES = ("CLUSTER", "VALUE_CHAIN", "LOCAL_PRODUCTIVE", "BUSINESS_NETWORK", "SUPPLIER_DEVELOPMENT")
+ENGLISH = {"AG", "BB", "BS", "BZ", "DM", "GD", "GY", "JM", "KN", "LC", "SR", "TT", "VC"}
+
+
+def test_names_are_in_the_language_of_their_country(data: dict[str, Table]) -> None:
+    """Portuguese in Brazil, English in the English-speaking Caribbean, Spanish elsewhere:
+    the type's label and the sector's title of one name never mix two languages."""
+    with (REFERENCE / "isic_rev4.csv").open(encoding="utf-8", newline="") as file:
+        divisions = [row for row in csv.DictReader(file) if row["level"] == "DIVISION"]
+    spanish = {row["name_es"] for row in divisions}
+    english = {row["name_en"] for row in divisions}
+    firms = {row["name"] for row in data["firms"]}
+    seen = Counter()
+    for row in data["initiatives"]:
+        country = row["territory_codes"].split(";")[0][:2]
+        if country == "HT":
+            continue
+        language = "pt" if country == "BR" else "en" if country in ENGLISH else "es"
+        label = LABELS[language][TYPES.index(row["type"])]
+        assert row["name"].startswith(f"{label}: "), (language, row["name"])
+        topic = row["name"][len(label) + 2:].rsplit(" (", 1)[0]
+        if row["type"] == "SUPPLIER_DEVELOPMENT":
+            assert topic in firms  # named after its anchor firm
+        elif language == "es":
+            assert topic in spanish, row["name"]
+        elif language == "en":
+            assert topic in english, row["name"]
+        else:
+            assert topic not in spanish | english, row["name"]
+            assert not {"Fabricación", "Elaboración", "Actividades"} & set(topic.split())
+        seen[language] += 1
+    assert seen["pt"] >= 5 and seen["es"] >= 5

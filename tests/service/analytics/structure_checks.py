@@ -26,7 +26,8 @@ def check_clustering(client: TestClient, graph: nx.Graph, projection: str) -> No
     assert max(abs(i["coefficient"] - coefficients[i["id"]]) for i in items) < 1e-9
     assert answer["triangleCount"] == sum(triangles.values()) // 3
     assert answer["averageClustering"] == pytest.approx(nx.average_clustering(graph))
-    assert [i["rank"] for i in items] == list(range(1, len(items) + 1))
+    keys = [(i["triangles"], i["coefficient"]) for i in items]
+    assert [i["rank"] for i in items] == [1 + sum(other > key for other in keys) for key in keys]
 
 
 def _pieces(graph: nx.Graph, node: str) -> list[int]:

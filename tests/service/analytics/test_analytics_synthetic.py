@@ -209,3 +209,18 @@ def test_structure_of_the_clustered_graph_is_networkx_s(synthetic_client: TestCl
                                                         full: nx.Graph) -> None:
     check_clustering(synthetic_client, full, "FULL")
     check_cuts(synthetic_client, full, "FULL")
+
+
+def test_equal_scores_share_a_rank_and_the_next_rank_skips(
+        synthetic_client: TestClient, full: nx.Graph) -> None:
+    items = ask(synthetic_client, """{ centrality(metric: DEGREE, top: 5000) {
+        items { id score rank } } }""")["centrality"]["items"]
+    degree = dict(full.degree)
+    assert [i["rank"] for i in items] == [
+        1 + sum(d > degree[i["id"]] for d in degree.values()) for i in items]
+    # karate's nodes 3 and 31 both have 6 neighbours: one rank, and the next rank skips
+    three, thirty_one = (next(i for i in items if i["id"] == k) for k in ("K3", "K31"))
+    assert three["score"] == thirty_one["score"] == 6.0
+    assert three["rank"] == thirty_one["rank"]
+    after = next(i for i in items if i["score"] < 6.0)
+    assert after["rank"] == three["rank"] + sum(d == 6 for d in degree.values())

@@ -214,26 +214,33 @@ def test_broker_dependencies_are_networkx_s_articulation_points_with_what_they_c
     assert found, "the sample's actor network has brokers others depend on"
 
 
-def test_informal_brokers_are_top_betweenness_actors_without_a_governance_seat(
+def sole_bridges() -> dict[str, list[tuple[str, str]]]:
+    """For each actor, the pairs of initiatives it alone takes part in and that do not
+    collaborate, from the CSV files."""
+    joined: dict[str, set[str]] = defaultdict(set)
+    for initiative, actors in members().items():
+        for actor in actors:
+            joined[actor].add(initiative)
+    shared = Counter(pair for initiatives in joined.values()
+                     for pair in combinations(sorted(initiatives), 2))
+    collaborating = {tuple(sorted(pair)) for pair in zip(
+        frame("collaborations").initiative_id, frame("collaborations").partner_initiative_id,
+        strict=True)}
+    return {actor: pairs for actor, initiatives in joined.items()
+            if (pairs := [pair for pair in combinations(sorted(initiatives), 2)
+                          if shared[pair] == 1 and pair not in collaborating])}
+
+
+def test_informal_brokers_are_sole_ties_between_initiatives_without_a_governance_seat(
     client: TestClient,
 ) -> None:
-    network = graphql(client, "{ network(projection: ACTORS) { nodes { id } "
-                      "edges { source target } } }")["data"]["network"]
-    graph = nx.Graph()
-    graph.add_nodes_from(n["id"] for n in network["nodes"])
-    graph.add_edges_from((e["source"], e["target"]) for e in network["edges"])
-    betweenness = nx.betweenness_centrality(graph, normalized=False)
-    top = sorted((i for i in betweenness if betweenness[i] > 0),
-                 key=lambda i: (-betweenness[i], i))[:20]
     governors = set(frame("governance").institution_id)
-    body = graphql(client, "{ coordinationGaps(kinds: [INFORMAL_BROKER], informalBrokerTop: 20)"
-                   " { nodes { id } evidence } }")
-    found = {f["nodes"][0]["id"]: f["evidence"]["betweenness"]
-             for f in body["data"]["coordinationGaps"]}
-    assert set(found) == set(top) - governors
-    assert found, "some of the sample's most central actors sit on no governance body"
-    for actor, score in found.items():
-        assert score == pytest.approx(betweenness[actor])
+    expected = {a: pairs for a, pairs in sole_bridges().items() if a not in governors}
+    found = {f["nodes"][0]["id"]: [tuple(pair) for pair in f["evidence"]["bridgedPairs"]]
+             for f in gaps(client, "INFORMAL_BROKER")}
+    assert found == expected
+    assert found, "some actor of the sample alone ties two initiatives without a board seat"
+    assert any(a in governors for a in sole_bridges()), "and some governor does too"
 
 
 def test_broker_dependency_cut_off_threshold_is_met_exactly_and_missed_past_it(
@@ -248,17 +255,36 @@ def test_broker_dependency_cut_off_threshold_is_met_exactly_and_missed_past_it(
     assert graphql(client, query, n=largest + 1)["data"]["coordinationGaps"] == []
 
 
-def test_informal_broker_top_threshold_is_met_exactly_and_missed_below_it(
+def test_informal_broker_min_bridges_is_met_exactly_and_missed_past_it(
     client: TestClient,
 ) -> None:
     query = ("query($n: Int!) { coordinationGaps(kinds: [INFORMAL_BROKER], "
-             "informalBrokerTop: $n) { evidence } }")
-    ranks = [f["evidence"]["rank"]
-             for f in graphql(client, query, n=30)["data"]["coordinationGaps"]]
-    first = min(ranks)  # the best-ranked actor without a governance seat
-    assert [f["evidence"]["rank"] for f in
-            graphql(client, query, n=first)["data"]["coordinationGaps"]] == [first]
-    assert graphql(client, query, n=first - 1)["data"]["coordinationGaps"] == []
+             "informalBrokerMinBridges: $n) { evidence } }")
+    counts = [len(f["evidence"]["bridgedPairs"])
+              for f in graphql(client, query, n=1)["data"]["coordinationGaps"]]
+    most = max(counts)
+    at_most = graphql(client, query, n=most)["data"]["coordinationGaps"]
+    assert len(at_most) == counts.count(most)
+    assert graphql(client, query, n=most + 1)["data"]["coordinationGaps"] == []
+
+
+def test_an_ungoverned_initiative_is_one_finding_whose_evidence_says_what_follows(
+    client: TestClient,
+) -> None:
+    body = graphql(client, GAPS)
+    assert "errors" not in body, body["errors"]
+    findings = body["data"]["coordinationGaps"]
+    ungoverned = {f["nodes"][0]["id"]: f["evidence"] for f in findings
+                  if f["kind"] == "UNGOVERNED"}
+    assert ungoverned
+    assert not [f for f in findings if f["kind"] in ("VERTICAL", "HELIX")
+                and f["nodes"][0]["id"] in ungoverned]
+    for initiative, evidence in ungoverned.items():
+        [levels] = [f["evidence"]["missingLevels"] for f in gaps(client, "VERTICAL")
+                    if f["nodes"][0]["id"] == initiative]
+        [helices] = [f["evidence"]["missing"] for f in gaps(client, "HELIX")
+                     if f["nodes"][0]["id"] == initiative]
+        assert evidence["follows"] == {"missingLevels": levels, "missingHelices": helices}
 
 
 def test_white_spots_are_dense_regions_without_an_initiative_of_their_division(
@@ -327,7 +353,7 @@ def finding_row(finding: dict[str, Any]) -> tuple[str, tuple[str, ...], tuple[st
     elif kind == "WHITE_SPOT":
         detail = [evidence["division"]]
     elif kind == "INFORMAL_BROKER":
-        detail = [str(evidence["rank"])]
+        detail = sorted({i for pair in evidence["bridgedPairs"] for i in pair})
     elif kind == "BROKER_DEPENDENCY":
         detail = [str(evidence["cutOff"])]
     return kind, about, tuple(sorted(detail))

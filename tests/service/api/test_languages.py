@@ -137,15 +137,15 @@ def test_matchmaking_reasons_speak_the_language_and_carry_their_keys(
     answers = {lang: post(client, MATCHES, lang, id="INI-CL-001")["data"]["matchmaking"][0]
                for lang in ("es", "en", "pt")}
     assert {a["suggestion"]["id"] for a in answers.values()} == {"INI-CL-002"}
-    assert answers["en"]["reasons"][0] == "works in the same ISIC division 16"
-    assert answers["es"]["reasons"][0] == "trabaja en la misma división CIIU 16"
-    assert answers["pt"]["reasons"][0] == "atua na mesma divisão CIIU 16"
-    assert answers["pt"]["reasons"][1].startswith(
-        "tem participantes de setores e tipos semelhantes (Jaccard 0,44)")
+    assert answers["en"]["reasons"][0] == "works in the same ISIC industries 161 and 162"
+    assert answers["es"]["reasons"][0] == "trabaja en las mismas actividades CIIU 161 y 162"
+    assert answers["pt"]["reasons"][0] == "atua nas mesmas atividades CIIU 161 e 162"
+    assert "tem participantes de setores e tipos semelhantes (Jaccard 0,44)" in answers[
+        "pt"]["reasons"]
     keys = [m["key"] for m in answers["en"]["reasonMessages"]]
-    assert keys[:2] == ["match.same_divisions", "match.similar_profile"]
-    assert answers["en"]["reasonMessages"][0]["parameters"] == {"divisions": ["16"],
-                                                                "count": 1}
+    assert keys[:3] == ["match.same_industries", "match.value_chain", "match.same_region"]
+    assert answers["en"]["reasonMessages"][0]["parameters"] == {
+        "industries": ["161", "162"], "count": 2}
     assert all(a["reasonMessages"] == answers["en"]["reasonMessages"]
                for a in answers.values())
     assert all(len(a["reasons"]) == len(keys) for a in answers.values())

@@ -7,19 +7,19 @@ from typing import Any
 import neo4j
 import pytest
 
-from service.api.entity_filters import lucene_query
 from service.api.list_plans import SCAN_ROW_COST, Below, choose
+from service.api.name_search import lucene_query
 from service.cypher_catalog import cypher
 from tests.neo4j_backends import Backend
 
 LISTS = {
-    "initiatives": {"keys": None, "types": None, "statuses": None, "countries": None,
+    "initiatives": {"keys": None, "rank": None, "types": None, "statuses": None, "countries": None,
                     "territories": None, "located": None, "sectors": None, "year": None},
-    "firms": {"keys": None, "sizes": None, "countries": None, "territories": None,
+    "firms": {"keys": None, "rank": None, "sizes": None, "countries": None, "territories": None,
               "sectors": None, "year": None},
-    "institutions": {"keys": None, "kinds": None, "levels": None, "countries": None,
+    "institutions": {"keys": None, "rank": None, "kinds": None, "levels": None, "countries": None,
                      "territories": None},
-    "actors": {"keys": None, "kinds": None, "countries": None, "territories": None,
+    "actors": {"keys": None, "rank": None, "kinds": None, "countries": None, "territories": None,
                "sectors": None, "year": None},
 }
 SEARCH_LABEL = {"initiatives": "Initiative", "firms": "Firm", "institutions": "Institution",

@@ -1,5 +1,8 @@
-// GraphQL over fetch to the same origin's /graphql, with the API key kept in sessionStorage:
-// it lives as long as the tab, and no other tab or later visit reads it.
+// GraphQL over fetch to the same origin's /graphql, in the page's language (Accept-Language),
+// with the API key kept in sessionStorage: it lives as long as the tab, and no other tab or
+// later visit reads it.
+
+import { lang } from "./i18n.js";
 
 const KEY = "articula.apiKey";
 const ENDPOINT = new URL("graphql", document.baseURI).toString();
@@ -25,7 +28,8 @@ export function setApiKey(value) {
 
 /** Run a query; its `data`, or an ApiError carrying the first error's extensions.code. */
 export async function gql(query, variables = {}) {
-  const headers = { "content-type": "application/json", accept: "application/json" };
+  const headers = { "content-type": "application/json", accept: "application/json",
+    "accept-language": lang() };
   const key = apiKey();
   if (key) headers.authorization = `Bearer ${key}`;
   let response;

@@ -29,11 +29,6 @@ export function fill(el, ...children) {
   return el;
 }
 
-/** Accent- and case-insensitive form of a text, for search. */
-export function fold(text) {
-  return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-}
-
 /** `text` as an absolute http(s) URL, or null: only those become links (never `javascript:`). */
 export function webUrl(text) {
   let url;

@@ -16,7 +16,7 @@ const CENTRALITY = `query ExplorerCentrality($metric: CentralityMetric!, $projec
     nodeCount items { id score rank } } }`;
 const COMMUNITIES = `query ExplorerCommunities($projection: Projection!, $scope: ScopeInput) {
   communities(algorithm: LOUVAIN, projection: $projection, scope: $scope, seed: 42, top: 10000) {
-    count communities { id size members { id } } } }`;
+    count communities { id size members { id } } provenance { warnings { code parameters } } } }`;
 const MAX_TOP = 10000; // the API's largest `top`
 
 export const KIND_COLOURS = {
@@ -107,7 +107,8 @@ export function layOut(cy) {
   cy.fit(undefined, 24);
 }
 
-/** Each node's degree in these elements as its score, ranked highest first, ties by id. */
+/** Each node's degree in these elements as its score, highest first, ties by id; ranks are
+ * competition ranks, as the API's (1, 2, 2, 4). */
 function degreeRanking({ nodes, edges }) {
   const degree = new Map(nodes.map((n) => [n.data.id, 0]));
   for (const e of edges) {
@@ -115,7 +116,11 @@ function degreeRanking({ nodes, edges }) {
     degree.set(e.data.target, degree.get(e.data.target) + 1);
   }
   const ranked = [...degree].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return new Map(ranked.map(([id, score], index) => [id, { id, score, rank: index + 1 }]));
+  let rank = 0;
+  return new Map(ranked.map(([id, score], index) => {
+    if (index === 0 || score !== ranked[index - 1][1]) rank = index + 1;
+    return [id, { id, score, rank }];
+  }));
 }
 
 export class Graph {
@@ -126,6 +131,7 @@ export class Graph {
     this.total = { nodes: 0, edges: 0 };
     this.scores = new Map(); // id -> {score, rank}
     this.communityOf = new Map(); // id -> community id
+    this.warnings = []; // the communities' provenance warnings ({code, parameters})
     this.state = null;
     this.refusal = null; // the service's message when the network is shown as an overview
     this.highlighted = [];
@@ -198,6 +204,7 @@ export class Graph {
     this.scores = whole ? new Map((scores?.centrality.items ?? []).map((i) => [i.id, i]))
       : degreeRanking(net.cytoscape);
     this.communityOf = new Map();
+    this.warnings = communities?.communities.provenance.warnings ?? [];
     for (const community of communities?.communities.communities ?? []) {
       for (const member of community.members) this.communityOf.set(member.id, community.id);
     }
@@ -214,9 +221,10 @@ export class Graph {
       degree.set(e.data.target, (degree.get(e.data.target) ?? 0) + 1);
     }
     this.degree = degree;
-    const rank = (n) => this.scores.get(n.data.id)?.rank ?? Infinity; // the API's: ties by id
+    // the API's order: by rank, equal ranks by id; nodes without a score by degree, then id
+    const rank = (n) => this.scores.get(n.data.id)?.rank ?? Infinity;
     const ordered = [...nodes].sort((a, b) => (rank(a) - rank(b) || 0)
-      || ((degree.get(b.data.id) ?? 0) - (degree.get(a.data.id) ?? 0))
+      || (rank(a) === Infinity ? (degree.get(b.data.id) ?? 0) - (degree.get(a.data.id) ?? 0) : 0)
       || (a.data.id < b.data.id ? -1 : 1));
     const drawn = [...ordered.slice(0, this.state.cap),
       ...ordered.slice(this.state.cap).filter((n) => this.pinned.has(n.data.id))];

@@ -1,11 +1,12 @@
-// Every visible string of the page, one dictionary per language; Spanish by default, the
-// choice remembered in localStorage. Texts from the API (gap explanations, matchmaking
-// reasons, sector names in English where no Spanish one is known) are shown as they come.
+// Every visible string of the page, one dictionary per language (es, en, pt): the choice
+// remembered in localStorage, else the browser's language when it is one of them, else
+// Spanish. The API is asked in the same language (api.js sends it as Accept-Language); names
+// in the data (sectors in English where no Spanish name is known) are shown as they come.
 
 const es = {
   skip: "Saltar al contenido", explorer: "Explorador", views: "Vistas",
   "view.network": "Red", "view.gaps": "Brechas", "view.territory": "Territorios",
-  "view.initiative": "Iniciativa", language: "English",
+  "view.initiative": "Iniciativa", language: "Idioma",
   filters: "Filtros", "filter.country": "País", "filter.territory": "Región",
   "filter.sector": "Sector (código CIIU)", "filter.types": "Tipos de iniciativa",
   "filter.projection": "Proyección", "filter.colour": "Color", "filter.size": "Tamaño",
@@ -91,12 +92,14 @@ const es = {
   "gap.HELIX": "Hélices ausentes", "gap.OVERLAP": "Superposición", "gap.FRAGMENTED_SUPPORT": "Apoyo fragmentado",
   "gap.WHITE_SPOT": "Zona sin iniciativa", "gap.INFORMAL_BROKER": "Intermediario informal",
   "gap.BROKER_DEPENDENCY": "Dependencia de un intermediario",
+  "warning.TRIVIAL_PARTITION.COMPONENTS": "Louvain no encontró comunidades dentro de los componentes conexos: sus {communities} comunidades son los {components} componentes de la red.",
+  "warning.TRIVIAL_PARTITION.SINGLETONS": "Louvain dejó cada uno de los {nodes} nodos en una comunidad propia: no encontró grupos en esta red.",
 };
 
 const en = {
   skip: "Skip to content", explorer: "Explorer", views: "Views",
   "view.network": "Network", "view.gaps": "Gaps", "view.territory": "Territories",
-  "view.initiative": "Initiative", language: "Español",
+  "view.initiative": "Initiative", language: "Language",
   filters: "Filters", "filter.country": "Country", "filter.territory": "Region",
   "filter.sector": "Sector (ISIC code)", "filter.types": "Initiative types",
   "filter.projection": "Projection", "filter.colour": "Colour", "filter.size": "Size",
@@ -182,12 +185,116 @@ const en = {
   "gap.HELIX": "Missing helices", "gap.OVERLAP": "Overlap", "gap.FRAGMENTED_SUPPORT": "Fragmented support",
   "gap.WHITE_SPOT": "White spot", "gap.INFORMAL_BROKER": "Informal broker",
   "gap.BROKER_DEPENDENCY": "Broker dependency",
+  "warning.TRIVIAL_PARTITION.COMPONENTS": "Louvain found no communities inside the connected components: its {communities} communities are the network's {components} components.",
+  "warning.TRIVIAL_PARTITION.SINGLETONS": "Louvain left each of the {nodes} nodes in a community of its own: it found no groups in this network.",
 };
 
-export const dictionaries = { es, en };
+const pt = {
+  skip: "Pular para o conteúdo", explorer: "Explorador", views: "Visões",
+  "view.network": "Rede", "view.gaps": "Lacunas", "view.territory": "Territórios",
+  "view.initiative": "Iniciativa", language: "Idioma",
+  filters: "Filtros", "filter.country": "País", "filter.territory": "Região",
+  "filter.sector": "Setor (código CIIU)", "filter.types": "Tipos de iniciativa",
+  "filter.projection": "Projeção", "filter.colour": "Cor", "filter.size": "Tamanho",
+  "filter.apply": "Aplicar", "filter.all": "Todos", "filter.allRegions": "Todas",
+  "colour.kind": "Por tipo", "colour.community": "Por comunidade (Louvain)",
+  "size.none": "Uniforme", "size.DEGREE": "Grau", "size.PAGERANK": "PageRank",
+  "size.BETWEENNESS": "Intermediação", "size.CLOSENESS": "Proximidade",
+  "search.label": "Buscar um nó", "search.none": "Nenhum resultado na rede.",
+  "search.hidden": "fora do limite: será adicionado",
+  "graph.label": "Rede de articulação", loading: "Carregando…",
+  shown: "Mostrando {shown} de {total} nós e {edges} de {totalEdges} arestas",
+  overview: "Visão geral: os {shown} nós mais conectados de {total} e {edges} das {totalEdges} arestas entre eles; o serviço não constrói a rede inteira ({message}) — filtre para vê-la.",
+  "cap.widen": "Ampliar para {next} nós", "cap.note": "São desenhados os nós mais centrais segundo o tamanho escolhido (grau, se uniforme), mais os escolhidos na busca ou em uma lacuna, e até 3 arestas por nó do limite.",
+  "legend.nodes": "Nós", "legend.edges": "Arestas", "legend.community": "Comunidade {id}",
+  "legend.otherCommunity": "Outras comunidades",
+  close: "Fechar", "panel.links": "Vínculos na rede ({n})", "panel.metrics": "Métricas",
+  "panel.profile": "Perfil", "panel.degree": "Grau na rede desenhada",
+  "panel.score": "{metric}", "panel.rank": "posição {rank} de {n}", "panel.community": "Comunidade",
+  "panel.open": "Abrir a página da iniciativa", "panel.more": "… e mais {n}",
+  "field.id": "Id", "field.type": "Tipo", "field.status": "Situação", "field.years": "Anos",
+  "field.territory": "Território", "field.territories": "Territórios", "field.sectors": "Setores",
+  "field.size": "Porte", "field.employees": "Empregados", "field.founded": "Fundada",
+  "field.kind": "Classe", "field.level": "Nível", "field.instrument": "Instrumento",
+  "field.budget": "Orçamento", "field.runBy": "Executado por", "field.initiatives": "Iniciativas",
+  "field.governs": "Governa", "field.programs": "Programas", "field.supports": "Apoia",
+  "field.website": "Site", "field.role": "Papel", "field.since": "Desde", "field.until": "Até",
+  "field.name": "Nome", "field.amount": "Valor", "field.program": "Programa",
+  "field.institution": "Instituição", "field.actor": "Ator", "field.partner": "Parceira",
+  "gaps.title": "Lacunas de coordenação", "gaps.kind": "Tipo de lacuna", "gaps.all": "Todos",
+  "gaps.count": "{n} lacunas", "gaps.severity": "gravidade {s}",
+  "gaps.highlighted": "{drawn} de {n} nós da lacuna destacados na rede",
+  "gaps.notDrawn": "; {missing} não estão na rede (os territórios nunca são nós, e a projeção escolhida pode deixar outros de fora)",
+  "gaps.clear": "Remover o destaque",
+  "initiative.members": "Membros ({n})", "initiative.governance": "Governança ({n})",
+  "initiative.support": "Apoio ({n})", "initiative.collaborations": "Colaborações ({n})",
+  "initiative.metrics": "Métricas", "initiative.matches": "Sugestões de articulação",
+  "initiative.noMatches": "Sem sugestões.", "initiative.notFound": "Não existe a iniciativa {id}.",
+  "initiative.metricsNote": "Na rede de iniciativas de {countries}: duas iniciativas se vinculam quando compartilham atores ou colaboram.",
+  "initiative.participants": "Participantes", "initiative.seats": "Assentos de governança",
+  "initiative.programs": "Programas de apoio", "initiative.inNetwork": "Iniciativas na rede",
+  "initiative.metric": "Métrica", "initiative.value": "Valor", "initiative.rankOf": "Posição",
+  "initiative.score": "pontuação {score}", "initiative.showInNetwork": "Ver na rede",
+  "none": "—",
+  "territory.title": "Territórios", "territory.country": "País", "territory.region": "Região",
+  "territory.whole": "O país inteiro", "territory.byType": "Iniciativas por tipo",
+  "territory.byKind": "Atores por classe", "territory.table": "Por território",
+  "territory.initiatives": "Iniciativas", "territory.firms": "Empresas",
+  "territory.institutions": "Instituições", "territory.total": "Total de {name}",
+  "territory.noData": "Sem dados neste território.", "territory.countries": "Todos os países",
+  "apiKey.button": "Chave de API", "apiKey.title": "Chave de API",
+  "apiKey.help": "Se o serviço não permitir leitura anônima, cole uma chave (ak_…). Ela é guardada somente enquanto esta aba estiver aberta.",
+  "apiKey.label": "Chave", "apiKey.save": "Salvar", "apiKey.clear": "Apagar", "apiKey.cancel": "Cancelar",
+  "error.unauthenticated": "Este serviço pede uma chave de API para leitura, ou a chave salva não é válida.",
+  "error.enterKey": "Informar chave", "error.generic": "Erro: {message}",
+  "error.network": "Não foi possível contatar o serviço.",
+  "dataState.LOADING": "Há uma carga de dados em andamento ({source}): {written} de {total} linhas gravadas. Até que termine, o que se vê inclui só a parte já gravada e pode mudar.",
+  "dataState.ROLLING_BACK": "Uma carga de dados que não terminou está sendo desfeita ({source}): o que se vê pode mudar até que acabe.",
+  "projection.FULL": "Completa", "projection.ACTORS": "Atores (coparticipação)",
+  "projection.INITIATIVES": "Iniciativas", "projection.GOVERNANCE": "Governança",
+  "projection.SUPPLY": "Fornecimento",
+  "kind.CLUSTER": "Cluster", "kind.VALUE_CHAIN": "Cadeia de valor", "kind.LOCAL_PRODUCTIVE": "Arranjo produtivo local",
+  "kind.BUSINESS_NETWORK": "Rede de empresas", "kind.SUPPLIER_DEVELOPMENT": "Desenvolvimento de fornecedores",
+  "kind.FIRM": "Empresa", "kind.GOVERNMENT": "Governo", "kind.ACADEMIA": "Academia",
+  "kind.BUSINESS_ASSOCIATION": "Associação empresarial", "kind.CIVIL_SOCIETY": "Sociedade civil",
+  "kind.DEVELOPMENT_AGENCY": "Agência de desenvolvimento", "kind.FINANCIAL": "Instituição financeira",
+  "kind.INTERNATIONAL": "Organismo internacional", "kind.PROGRAM": "Programa",
+  "entity.Initiative": "Iniciativa", "entity.Firm": "Empresa", "entity.Institution": "Instituição",
+  "entity.Program": "Programa", "entity.Territory": "Território",
+  "edge.PARTICIPATES_IN": "Participa de", "edge.GOVERNS": "Governa", "edge.RUNS": "Executa",
+  "edge.SUPPORTS": "Apoia", "edge.SUPPLIES": "Fornece a", "edge.COLLABORATES_WITH": "Colabora com",
+  "edge.AGREEMENT_WITH": "Convênio com", "edge.SHARES_INITIATIVES": "Compartilham iniciativas",
+  "edge.SHARES_ACTORS": "Compartilham atores", "edge.SHARES_ACTORS_AND_COLLABORATES": "Compartilham atores e colaboram",
+  "status.PLANNED": "Planejada", "status.ACTIVE": "Ativa", "status.SUSPENDED": "Suspensa",
+  "status.CONCLUDED": "Concluída",
+  "size.MICRO": "Micro", "size.SMALL": "Pequena", "size.MEDIUM": "Média", "size.LARGE": "Grande",
+  "level.SUPRANATIONAL": "Supranacional", "level.NATIONAL": "Nacional", "level.SUBNATIONAL": "Subnacional",
+  "level.LOCAL": "Local", "level.COUNTRY": "País", "level.REGION": "Região", "level.MUNICIPALITY": "Município",
+  "role.MEMBER": "Membro", "role.LEADER": "Líder", "role.ANCHOR": "Âncora", "role.SUPPLIER": "Fornecedor",
+  "role.CLIENT": "Cliente", "role.PARTNER": "Parceiro", "role.CHAIR": "Presidência",
+  "role.BOARD_MEMBER": "Conselho diretor", "role.TECHNICAL_SECRETARIAT": "Secretaria técnica",
+  "role.FUNDER": "Financiador", "role.ADVISOR": "Assessor",
+  "gap.UNGOVERNED": "Sem governança", "gap.VERTICAL": "Coordenação vertical",
+  "gap.HELIX": "Hélices ausentes", "gap.OVERLAP": "Sobreposição", "gap.FRAGMENTED_SUPPORT": "Apoio fragmentado",
+  "gap.WHITE_SPOT": "Zona sem iniciativa", "gap.INFORMAL_BROKER": "Intermediário informal",
+  "gap.BROKER_DEPENDENCY": "Dependência de um intermediário",
+  "warning.TRIVIAL_PARTITION.COMPONENTS": "O Louvain não encontrou comunidades dentro dos componentes conexos: suas {communities} comunidades são os {components} componentes da rede.",
+  "warning.TRIVIAL_PARTITION.SINGLETONS": "O Louvain deixou cada um dos {nodes} nós em uma comunidade própria: não encontrou grupos nesta rede.",
+};
+
+export const dictionaries = { es, en, pt };
+export const LANGUAGES = Object.keys(dictionaries);
 const STORAGE = "articula.language";
-let language = localStorage.getItem(STORAGE) === "en" ? "en" : "es";
+let language = initialLanguage();
 const listeners = [];
+
+function initialLanguage() {
+  const stored = localStorage.getItem(STORAGE);
+  if (LANGUAGES.includes(stored)) return stored;
+  const preferred = (navigator.languages ?? [navigator.language])
+    .map((tag) => String(tag).slice(0, 2).toLowerCase()).find((tag) => LANGUAGES.includes(tag));
+  return preferred ?? "es";
+}
 
 export function lang() { return language; }
 
@@ -205,7 +312,7 @@ export function label(prefix, value) {
 }
 
 export function setLanguage(next) {
-  language = next === "en" ? "en" : "es";
+  language = LANGUAGES.includes(next) ? next : "es";
   localStorage.setItem(STORAGE, language);
   applyStatic();
   for (const listener of listeners) listener(language);
@@ -214,7 +321,7 @@ export function setLanguage(next) {
 export function onLanguage(listener) { listeners.push(listener); }
 
 export function number(value, digits = 0) {
-  return new Intl.NumberFormat(language === "en" ? "en" : "es", {
+  return new Intl.NumberFormat(language, {
     maximumFractionDigits: digits, minimumFractionDigits: 0,
   }).format(value);
 }
@@ -227,8 +334,5 @@ export function applyStatic(root = document) {
     el.setAttribute("aria-label", t(el.dataset.i18nLabel));
   }
   const switcher = document.getElementById("language");
-  if (switcher) {
-    switcher.textContent = t("language");
-    switcher.lang = language === "es" ? "en" : "es";
-  }
+  if (switcher) switcher.value = language;
 }

@@ -4,12 +4,13 @@
 
 import { apiKey, gql, setApiKey } from "./api.js";
 import { watchDataState } from "./data_state.js";
-import { fill, fold, h } from "./dom.js";
+import { fill, h } from "./dom.js";
 import { Gaps, GAP_KINDS } from "./gaps.js";
 import { Graph } from "./graph.js";
 import { applyStatic, label, lang, number, onLanguage, setLanguage, t } from "./i18n.js";
 import { renderInitiative } from "./initiative.js";
 import { showProfile } from "./panel.js";
+import { search } from "./search.js";
 import { COLOURS, INITIATIVE_TYPES, PROJECTIONS, SIZES, parse, serialize } from "./state.js";
 import { countryList, renderTerritory } from "./territory.js";
 
@@ -48,6 +49,11 @@ function status(text) {
 function renderLegend() {
   fill($("legend"), graph.legend().map((entry) => h("span", {},
     h("span", { class: `swatch${entry.line ? " line" : ""}`, style: { background: entry.colour } }), entry.text)));
+  const warnings = graph.state?.colour === "community" ? graph.warnings : [];
+  fill($("graph-warnings"), warnings.map((w) => h("p", { dataset: { code: w.code } },
+    t(`warning.${w.code}.${w.parameters.partition}`, Object.fromEntries(
+      Object.entries(w.parameters).map(([k, v]) => [k, typeof v === "number" ? number(v) : v]))))));
+  $("graph-warnings").hidden = !warnings.length;
 }
 
 function notice(error) {
@@ -154,16 +160,14 @@ $("widen").addEventListener("click", () => {
 $("search").addEventListener("input", renderSearch);
 
 function renderSearch() {
-  const words = fold($("search").value).split(/\s+/).filter(Boolean);
+  const query = $("search").value;
   const list = $("search-results");
-  if (!words.length) {
+  if (!query.trim()) {
     fill(list);
     return;
   }
-  const found = graph.nodes().filter((n) => {
-    const text = fold(`${n.name} ${n.id}`);
-    return words.every((w) => text.includes(w));
-  }).slice(0, SEARCH_RESULTS);
+  const found = search(graph.nodes(), query,
+    { textOf: (n) => [n.name, n.id], keyOf: (n) => n.id, limit: SEARCH_RESULTS });
   fill(list, found.length ? found.map((n) => h("li", {},
     h("button", { type: "button", onclick: () => select(n.id) }, n.name,
       h("span", { class: "muted" }, ` · ${label("kind", n.kind)}`
@@ -211,7 +215,7 @@ $("api-key-dialog").addEventListener("close", () => {
 
 // --- language -------------------------------------------------------------------------
 
-$("language").addEventListener("click", () => setLanguage(lang() === "es" ? "en" : "es"));
+$("language").addEventListener("change", () => setLanguage($("language").value));
 onLanguage(() => {
   buildForm();
   showFormState(parse(location.hash.split("?")[1] ?? ""));
@@ -269,7 +273,7 @@ async function routeGraph(name, query, relabel) {
     if (selected) await select(selected);
   }
   if (name === "gaps") {
-    const key = JSON.stringify([loadKey(state), state.gapKind]);
+    const key = JSON.stringify([loadKey(state), state.gapKind, lang()]); // texts in its language
     if (gaps.loadedFor !== key) {
       await gaps.load(state);
       gaps.loadedFor = key;
