@@ -2,11 +2,12 @@
 // types and property keys the store knows (a native projection of one it does not know
 // fails), and how many programmes no scope holds (neither SUPPORTS an initiative nor is
 // RUN by an institution), which FULL's statement leaves out and a native projection would not.
-CALL db.labels() YIELD label
+// OPTIONAL keeps the one row when the store knows no label, type or key yet.
+OPTIONAL CALL db.labels() YIELD label
 WITH collect(label) AS labels
-CALL db.relationshipTypes() YIELD relationshipType
+OPTIONAL CALL db.relationshipTypes() YIELD relationshipType
 WITH labels, collect(relationshipType) AS types
-CALL db.propertyKeys() YIELD propertyKey
+OPTIONAL CALL db.propertyKeys() YIELD propertyKey
 WITH labels, types, collect(propertyKey) AS keys
 OPTIONAL MATCH (p:Program)
 WHERE NOT EXISTS { (p)-[:SUPPORTS]->(:Initiative) } AND NOT EXISTS { (:Institution)-[:RUNS]->(p) }
