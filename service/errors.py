@@ -26,6 +26,12 @@ class DatabaseUnavailable(ArticulaError):
     code = "DATABASE_UNAVAILABLE"
 
 
+class WriteOutcomeUnknown(ArticulaError):
+    """Neo4j went away while a write was committing: it may or may not have been written."""
+
+    code = "WRITE_OUTCOME_UNKNOWN"
+
+
 class DatabaseAuthError(ArticulaError):
     code = "DATABASE_AUTH"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import ConstraintError
+from neo4j.exceptions import ConstraintError, IncompleteCommit, ServiceUnavailable, SessionExpired
 
 from loaders.cypher_run import run
 from loaders.known import DatabaseKnown
@@ -25,7 +25,7 @@ from loaders.validation import Dataset, validate
 from loaders.writer import LoadSummary, camel, write_in
 from service.audit import Who, parameters
 from service.cypher_catalog import cypher
-from service.errors import BadUserInput, DatabaseUnavailable, NotFound
+from service.errors import BadUserInput, DatabaseUnavailable, NotFound, WriteOutcomeUnknown
 from service.messages import Message, msg, say
 
 Cells = dict[str, Any]  # column -> value (None: not given)
@@ -228,19 +228,37 @@ def _commit(driver: neo4j.Driver, database: str, who: Who, operation: str,
         ))[0]["id"]
         return Outcome(audit_id, operation, targets, version, before, image, node)
 
+    attempts: list[Outcome] = []  # the last attempt's outcome, known before its commit
+
+    def attempt(tx: neo4j.ManagedTransaction) -> Outcome:
+        attempts.append(transaction(tx))
+        return attempts[-1]
+
     try:
         with driver.session(database=database) as session:
-            outcome = session.execute_write(transaction)
+            outcome = session.execute_write(attempt)
     except ConstraintError as error:
         raise BadUserInput(msg("error.write.same_id", operation=operation,
                                reason=error.message)) from None
+    except IncompleteCommit as error:
+        raise _uncertain(operation, attempts[-1].audit_id) from error
     # A commit cut off by a server shutdown can end without an error on the client (see
     # loaders.writer._check_committed): the audit entry, committed with the change, proves it.
-    records, _, _ = driver.execute_query(cypher("mutations/audit_cursor"), id=outcome.audit_id,
-                                         database_=database)
+    try:
+        records, _, _ = driver.execute_query(cypher("mutations/audit_cursor"),
+                                             id=outcome.audit_id, database_=database)
+    except (ServiceUnavailable, SessionExpired) as error:
+        raise _uncertain(operation, outcome.audit_id) from error
     if not records[0]["found"]:
         raise DatabaseUnavailable(msg("error.write.went_away", operation=operation))
     return outcome
+
+
+def _uncertain(operation: str, audit_id: str) -> WriteOutcomeUnknown:
+    """Neo4j went away after the commit was sent and before its answer came: the write may
+    have committed, and its audit entry, whose id is known, says whether it did."""
+    return WriteOutcomeUnknown(msg("error.write.outcome_unknown", operation=operation,
+                                   audit=audit_id), auditId=audit_id)
 
 
 def _guard(condition: bool, error: Exception) -> None:

@@ -52,6 +52,7 @@ STATUS_OF_CODE = {
     "METHOD_NOT_ALLOWED": 405,  # a GET asking a field to persist (GetNeverWrites)
     "INTERNAL_SERVER_ERROR": 500,
     "DATABASE_UNAVAILABLE": 503,
+    "WRITE_OUTCOME_UNKNOWN": 503,
     "GDS_UNAVAILABLE": 503,
 }
 HEADERS_OF_STATUS = {401: {"WWW-Authenticate": "Bearer"}, 405: {"Allow": "POST"}}
