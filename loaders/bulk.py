@@ -34,7 +34,7 @@ from tqdm import tqdm
 from loaders.cypher_run import batches, run
 from loaders.known import DatabaseKnown
 from loaders.readers import read_dataset
-from loaders.reference_data import apply_schema, load_reference, sector_rows, territory_rows
+from loaders.reference_data import apply_schema, sector_rows, territory_rows
 from loaders.validation import Dataset, validate
 from loaders.writer import Counts, LoadSummary, new_load_id, plan, recover
 from service import messages
@@ -156,16 +156,29 @@ def kept(driver: neo4j.Driver, database: str) -> Image:
     return image
 
 
+def with_reference(image: Image) -> Image:
+    """`image` after load_reference, which a live load runs before it writes: each
+    reference territory and sector MERGEd, its properties set when one differs (a null
+    one removed), and its PART_OF its parent MERGEd."""
+    for space, rows in ((TERRITORY, territory_rows()), (SECTOR, sector_rows())):
+        codes = image.codes[space]
+        for row in rows:  # parents first
+            node = codes.setdefault(row["code"], {})
+            if any(node.get(k) is None or node[k] != v for k, v in row["props"].items()):
+                for k, v in row["props"].items():
+                    if v is None:
+                        node.pop(k, None)
+                    else:
+                        node[k] = v
+            parent = row["parentCode"]
+            if parent and parent in codes:
+                image.hierarchy.setdefault((space, row["code"], "PART_OF", parent), {})
+    return image
+
+
 def reference_image() -> Image:
     """The base of a database that holds only the reference data (for bench/)."""
-    image = Image({TERRITORY: {}, SECTOR: {}}, {}, [])
-    for space, rows in ((TERRITORY, territory_rows()), (SECTOR, sector_rows())):
-        for row in rows:
-            image.codes[space][row["code"]] = {k: v for k, v in row["props"].items()
-                                               if v is not None}
-            if row["parentCode"]:
-                image.hierarchy[(space, row["code"], "PART_OF", row["parentCode"])] = {}
-    return image
+    return with_reference(Image({TERRITORY: {}, SECTOR: {}}, {}, []))
 
 
 @dataclass
@@ -448,9 +461,7 @@ def bulk_load(path: Path, settings: Settings, *, server: LocalNeo4j | None = Non
         dataset = validate(raw, DatabaseKnown(driver, database))
         if dry_run:
             return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
-        apply_schema(driver, database)  # as a live load: the schema and the reference data
-        load_reference(driver, database)
-        image = kept(driver, database)
+        image = with_reference(kept(driver, database))
     load_id = new_load_id()
     summary = LoadSummary(source=path.name, load_id=load_id, rows=dataset.count())
     was_kept = server.kept

@@ -90,11 +90,17 @@ def api_keys(driver: neo4j.Driver) -> list[dict[str, Any]]:
 
 def fresh(driver: neo4j.Driver, database: str) -> None:
     """An empty database with the schema, the reference data, an API key and graph
-    version 1 (a `db reset`): what each of the two loads starts from."""
+    version 1 (a `db reset`): what each of the two loads starts from; one reference
+    territory renamed and one of its regions unlinked, which the reference data a load
+    writes first puts right."""
     empty_database(driver, database)
     init(driver, database)
     create_key(driver, database, "dashboard", "READER")
     assert reset(driver, database) == 1
+    records, _, _ = driver.execute_query(
+        "MATCH (r:Territory {code: 'CO-DC'})-[p:PART_OF]->(t:Territory {code: 'CO'}) "
+        "SET t.name = 'Colombia (renamed)' DELETE p RETURN count(*) AS changed")
+    assert records[0]["changed"] == 1
 
 
 def test_a_bulk_load_writes_the_store_a_live_load_writes(
