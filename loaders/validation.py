@@ -295,10 +295,10 @@ class _Validator:
         verdicts: dict[Entity | str, dict[str, Refusal]] = {}
         for target, found in wanted.items():
             if isinstance(target, Entity):
+                silenced = self.silenced(target)
                 verdicts[target] = {
                     value: verdict for value in found
-                    if (verdict := _verdict(target, value, defined,
-                                            self.silenced(target))) is not None}
+                    if (verdict := _verdict(target, value, defined, silenced)) is not None}
             elif self.silenced(target):
                 verdicts[target] = {}
             else:

@@ -423,6 +423,8 @@ def test_register_initiative_reports_every_problem_by_table_and_item(
         "mutation registerInitiative, supports, item 1, column program_id: 'PROG-404': unknown "
         "programme id: not in the dataset nor in the database",
     ]
+    assert [p["hint"] for p in error["extensions"]["problems"]] == ["did you mean CLUSTER?",
+                                                                   None]
 
 
 # -- concurrency ---------------------------------------------------------------------------------
