@@ -232,6 +232,18 @@ def test_an_unknown_column_is_one_problem_naming_the_closest(
     assert [p.hint for p in problems] == ["did you mean territory_code?", None]
 
 
+def test_two_headers_naming_one_column_are_a_problem(
+    reference_db: neo4j.Driver, database: str, tmp_path: Path,
+) -> None:
+    tables = small_network()
+    for firm in tables["firms"]:
+        firm["Razón social"] = firm["name"].upper()
+    problems = refused_by(reference_db, database, tables, tmp_path)
+    assert [str(p) for p in problems] == [
+        "firms.csv, row 1, column Razón social: names the same column as name; keep one of "
+        "them"]
+
+
 def test_a_table_without_its_ids_is_one_problem_not_one_per_reference(
     reference_db: neo4j.Driver, database: str, tmp_path: Path,
 ) -> None:
