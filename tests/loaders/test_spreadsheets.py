@@ -108,12 +108,16 @@ def test_four_mistakes_are_four_problems_each_with_a_hint(
     fixed = sample()
     fixed["supports"][0]["amount"] = "4.500.000.000,00"
     path = write_csv_folder(fixed, tmp_path / "fixed")
-    result = articula(neo4j_backend, "load", "--locale", "es-CO", str(path))
-    assert result.returncode == 0, result.stderr
-    records, _, _ = reference_db.execute_query(
-        "MATCH (:Program {id: 'PROG-CO-001'})-[s:SUPPORTS]->(:Initiative {id: 'INI-CO-001'}) "
-        "RETURN s.amount AS amount", database_=database)
-    assert [r["amount"] for r in records] == [4_500_000_000.0]
+    try:
+        result = articula(neo4j_backend, "load", "--locale", "es-CO", str(path))
+        assert result.returncode == 0, result.stderr
+        records, _, _ = reference_db.execute_query(
+            "MATCH (:Program {id: 'PROG-CO-001'})-[s:SUPPORTS]->(:Initiative {id: 'INI-CO-001'})"
+            " RETURN s.amount AS amount", database_=database)
+        assert [r["amount"] for r in records] == [4_500_000_000.0]
+    finally:  # `db reset` keeps the audit trail; tests after this one count what it leaves
+        reference_db.execute_query("MATCH (a:AuditEntry {role: 'cli', operation: 'load'}) "
+                                   "DETACH DELETE a", database_=database)
 
 
 @pytest.mark.parametrize(("text", "locale", "shown", "value", "refused"), [
