@@ -30,6 +30,7 @@ from typing import Any
 
 import neo4j
 
+from loaders.known import reference_names
 from loaders.load import init
 from loaders.readers import read_dataset
 from loaders.reference_data import sector_rows, territory_rows
@@ -191,6 +192,12 @@ class _ReferenceOnly:
     def sectors(self, codes: list[str]) -> set[str]:
         reference = {row["code"] for row in sector_rows()}
         return {c for c in codes if c in reference}
+
+    def territory_names(self, prefixes: list[str]) -> dict[str, str]:
+        return reference_names(territory_rows(), prefixes)
+
+    def sector_names(self, prefixes: list[str]) -> dict[str, str]:
+        return reference_names(sector_rows(), prefixes)
 
 
 def build(server: LocalNeo4j, actors: int, seed: int) -> None:

@@ -173,7 +173,7 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
 
     with _driver(settings) as driver, translated_errors(settings, operation="`articula load`"):
         summary = load(Path(args.path), driver, settings.neo4j_database,
-                       dry_run=args.dry_run, progress=sys.stderr.isatty(),
+                       dry_run=args.dry_run, progress=sys.stderr.isatty(), locale=args.locale,
                        say=lambda message: print(message, file=sys.stderr, flush=True))
         if not args.dry_run:
             record(driver, settings.neo4j_database, Who.command_line(), "load",
@@ -252,6 +252,8 @@ def parser() -> argparse.ArgumentParser:
     )
     load.add_argument("path", help="folder of CSV files, .xlsx workbook or .json file")
     load.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
+    load.add_argument("--locale", help="how the dataset writes numbers, e.g. es-CO "
+                      "(4.500.000,00) or en (4,500,000.00); by default each file's numbers tell")
     load.set_defaults(run=_load)
 
     generate = commands.add_parser(
