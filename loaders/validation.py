@@ -14,7 +14,7 @@ import pycountry
 from loaders.problems import DatasetError, Problem
 from loaders.readers import RawTable
 from loaders.tables import BY_NAME, ENTITY_TABLES, TABLES, Column, Entity, Kind, Table
-from loaders.vocabulary import canonical, expected
+from loaders.vocabulary import canonical
 from service.messages import say
 
 YEARS = range(1800, 2101)
@@ -334,7 +334,7 @@ def _enum(column: Column, text: str) -> Parsed:
     assert column.enum is not None
     value = canonical(column.enum, text)
     if value is None:
-        return None, f"expected {expected(column.enum)} (or its Spanish name)"
+        return None, say("problem.enum", values=", ".join(member.value for member in column.enum))
     return value, None
 
 

@@ -229,6 +229,3 @@ def canonical(enum: type[StrEnum], text: str) -> str | None:
     return INDEX[enum].get(fold(text))
 
 
-def expected(enum: type[StrEnum]) -> str:
-    """The accepted values, for error messages."""
-    return "one of " + ", ".join(member.value for member in enum)

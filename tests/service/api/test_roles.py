@@ -135,7 +135,8 @@ def test_a_bad_dataset_over_http_names_its_problems_and_writes_nothing(
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == "BAD_DATASET"
-    assert body["problems"] == ["request.json, firms, item 1, column size: 'enorme': expected "
-                                "one of MICRO, SMALL, MEDIUM, LARGE (or its Spanish name)"]
+    assert body["problems"] == [
+        "request.json, firms, item 1, column size: 'enorme': expected one of MICRO, SMALL, "
+        "MEDIUM, LARGE (or its Spanish or Portuguese name)"]
     records, _, _ = driver.execute_query("MATCH (f {id: 'FIRM-HTTP-BAD'}) RETURN count(f) AS n")
     assert records[0]["n"] == 0
