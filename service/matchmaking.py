@@ -2,8 +2,9 @@
 firms could supply an anchor firm, or why there is nobody to suggest. docs/matchmaking.md
 gives every score's formula.
 
-The profiles of every initiative and firm, and the supply links between ISIC groups, are
-read once per graph version and kept while no load is writing.
+Every initiative's profile and the supply links between ISIC groups are read once per graph
+version and kept while no load is writing; an anchor's candidates are read per request, from
+its own country.
 """
 
 from __future__ import annotations
@@ -69,7 +70,6 @@ def _found(matches: list[Match], k: int, otherwise: Message,
 class _Profiles:
     version: GraphVersion
     initiatives: dict[str, dict[str, Any]]
-    firms: dict[str, dict[str, Any]]
     links: dict[tuple[str, str], int]  # (supplier group, client group) -> supplies seen
 
 
@@ -77,8 +77,8 @@ _profiles: weakref.WeakKeyDictionary[Database, _Profiles] = weakref.WeakKeyDicti
 
 
 async def profiles(db: Database) -> _Profiles:
-    """Every initiative's and firm's profile and the group supply links, as of the graph's
-    version; kept for the next call unless a load is writing (its batches are not final)."""
+    """Every initiative's profile and the group supply links, as of the graph's version;
+    kept for the next call unless a load is writing (its batches are not final)."""
     version = await graph_version(db)
     kept = _profiles.get(db)
     if kept is not None and kept.version == version:
@@ -86,7 +86,6 @@ async def profiles(db: Database) -> _Profiles:
     read = _Profiles(
         version,
         {r["id"]: r for r in await db.read("matchmaking/initiatives")},
-        {r["id"]: r for r in await db.read("matchmaking/firms")},
         {(r["supplier"], r["client"]): r["links"]
          for r in await db.read("matchmaking/group_links")})
     state = await load_state(db, fresh=True)
@@ -270,9 +269,12 @@ def feeding(groups: Iterable[str], targets: Iterable[str],
 
 
 async def for_anchor_firm(db: Database, node_id: str, k: int, scope: Scope) -> Matches:
-    known = await profiles(db)
-    firms, links = known.firms, known.links
-    candidates = await _in_scope(db, scope, NodeLabel.FIRM)
+    links = (await profiles(db)).links
+    firms = {r["id"]: r for r in await db.read("matchmaking/firms", anchor=node_id)}
+    if node_id not in firms:  # an anchor in no country has no region or country to search
+        return _none(msg("match.none.no_firms_near"))
+    candidates = set(firms) if scope.is_everything else (
+        await _in_scope(db, scope, NodeLabel.FIRM) & firms.keys())
     anchor = firms[node_id]
     suppliers = {f for f, row in firms.items() if node_id in row["clients"]}
     mine = set(anchor["groups"])
