@@ -9,7 +9,8 @@ off: every request computes), then for each request its first answer (cold: matc
 reads every profile) and the median of `--repeats` more (warm: matchmaking's profiles are
 kept per graph version). Requests: the gaps of the whole database and of one country, and
 matchmaking for the first initiative of that country, the first programme and the firm of
-that country with the most suppliers. Prints a Markdown table.
+that country with the most suppliers; an error answer is shown by its code. Prints a
+Markdown table.
 """
 
 from __future__ import annotations
@@ -41,8 +42,12 @@ SUBJECTS = """
 
 
 def timed(url: str, query: str, variables: dict[str, Any]) -> tuple[float, dict[str, Any]]:
+    """The request's wall time and its data, or {"refused": code} for an error answer."""
     began = time.perf_counter()
-    data = post(url, query, variables)
+    try:
+        data = post(url, query, variables)
+    except RuntimeError as error:  # post() raises on an answer with errors
+        data = {"refused": str(error).split("'code': '")[-1].split("'")[0]}
     return time.perf_counter() - began, data
 
 
@@ -82,7 +87,8 @@ def main() -> None:
             cold, data = timed(url, query, variables)
             warm = [timed(url, query, variables)[0] for _ in range(args.repeats)]
             root = next(iter(data.values()))
-            answer = (f"{len(root)} findings" if isinstance(root, list) else
+            answer = (f"refused: {root}" if "refused" in data else
+                      f"{len(root)} findings" if isinstance(root, list) else
                       f"{len(root['matches'])} matches" if root["matches"] else
                       f"none: {root['emptyReason']}")
             rows.append(f"| {name} | {cold:.2f} | {statistics.median(warm):.2f} | {answer} |")
