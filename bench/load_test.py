@@ -60,7 +60,7 @@ ANALYTICS = {
                  lambda r: {"c": [r.choice(["CO", "MX", "CL", "PE"])]}),
     "gaps": ("query($c: [String!]) { coordinationGaps(scope: {countries: $c}) "
              "{ kind severity } }", lambda r: {"c": [r.choice(["CO", "MX", "CL", "PE"])]}),
-    "matchmaking": ("query($id: ID!) { matchmaking(id: $id, k: 5) { score } }",
+    "matchmaking": ("query($id: ID!) { matchmaking(id: $id, k: 5) { matches { score } } }",
                     lambda r: {"id": r.choice(INITIATIVES)}),
 }
 WRITES = {

@@ -33,6 +33,7 @@ from tqdm import tqdm
 
 from loaders.cypher_run import batches, run
 from loaders.known import DatabaseKnown
+from loaders.numbers import parse_locale
 from loaders.readers import read_dataset
 from loaders.reference_data import apply_schema, sector_rows, territory_rows
 from loaders.validation import Dataset, validate
@@ -437,14 +438,15 @@ def _lines(stream: IO[str]) -> Iterator[str]:
 def bulk_load(path: Path, settings: Settings, *, server: LocalNeo4j | None = None,
               dry_run: bool = False, progress: bool = False,
               say: Callable[[str], None] = lambda message: None,
-              import_heap: str | None = None) -> LoadSummary:
+              import_heap: str | None = None, locale: str | None = None) -> LoadSummary:
     """Load the dataset at `path` into the local server's empty database through
     neo4j-admin; DatasetError (and the store untouched) when anything is wrong, BulkRefused
     when the database holds a dataset or Neo4j is not the local server. The server runs
     at the end, on the new store or, after a failure, on the old one. `import_heap`: the
-    import's JVM heap (the server's by default)."""
+    import's JVM heap (the server's by default); `locale`: as for `loaders.load.load`."""
     if not settings.uses_local_server:
         raise BulkRefused(msg("error.bulk.remote", uri=settings.neo4j_uri))
+    numbers = parse_locale(locale)
     server = server or LocalNeo4j(settings, say=say)
     database = settings.neo4j_database
     server.start(quiet=True)
@@ -458,7 +460,7 @@ def bulk_load(path: Path, settings: Settings, *, server: LocalNeo4j | None = Non
         say(messages.say("cli.load.reading", name=path.name))
         raw = read_dataset(path)
         say(messages.say("cli.load.validating", rows=sum(len(t.frame) for t in raw.values())))
-        dataset = validate(raw, DatabaseKnown(driver, database))
+        dataset = validate(raw, DatabaseKnown(driver, database), numbers)
         if dry_run:
             return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
         image = with_reference(kept(driver, database))

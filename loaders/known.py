@@ -1,5 +1,7 @@
 """What the database (and the reference data, loaded or not) already defines."""
 
+from typing import Any
+
 import neo4j
 
 from loaders.cypher_run import batches
@@ -7,6 +9,13 @@ from loaders.reference_data import sector_rows, territory_rows
 from service.cypher_catalog import cypher
 
 CHUNK = 50_000
+
+
+def reference_names(rows: list[dict[str, Any]], prefixes: list[str]) -> dict[str, str]:
+    """The codes of reference `rows` that start with one of `prefixes`, and their names."""
+    starts = tuple(prefixes)
+    return {row["code"]: str(row["props"]["name"]) for row in rows
+            if starts and row["code"].startswith(starts)}
 
 
 class DatabaseKnown:
@@ -35,6 +44,25 @@ class DatabaseKnown:
         reference = {row["code"] for row in sector_rows()}
         return ({c for c in codes if c in reference}
                 | self._codes("db/known_sectors", [c for c in codes if c not in reference]))
+
+    def territory_names(self, prefixes: list[str]) -> dict[str, str]:
+        return self._names("db/territories_like", territory_rows(), prefixes)
+
+    def sector_names(self, prefixes: list[str]) -> dict[str, str]:
+        return self._names("db/sectors_like", sector_rows(), prefixes)
+
+    def _names(self, statement: str, reference: list[dict[str, Any]],
+               prefixes: list[str]) -> dict[str, str]:
+        """Codes starting with one of `prefixes` and their names: the reference data's,
+        and what the database adds."""
+        found = reference_names(reference, prefixes)
+        if prefixes:
+            records, _, _ = self.driver.execute_query(
+                cypher(statement), prefixes=prefixes, database_=self.database,
+                routing_=neo4j.RoutingControl.READ,
+            )
+            found.update((r["code"], r["name"] or "") for r in records)
+        return found
 
     def _codes(self, statement: str, codes: list[str]) -> set[str]:
         found: set[str] = set()

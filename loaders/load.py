@@ -7,6 +7,7 @@ import neo4j
 
 from loaders.cypher_run import in_transactions
 from loaders.known import DatabaseKnown
+from loaders.numbers import parse_locale
 from loaders.readers import read_dataset
 from loaders.reference_data import apply_schema, load_reference
 from loaders.validation import validate
@@ -26,15 +27,17 @@ class LoadRaceLost(ArticulaError):
 def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = False,
          progress: bool = True, say: Callable[[str], None] = lambda message: None,
          single_transaction_rows: int = SINGLE_TRANSACTION_ROWS,
-         lease_s: float | None = None) -> LoadSummary:
+         lease_s: float | None = None, locale: str | None = None) -> LoadSummary:
     """Load the dataset at `path`; DatasetError (and no write) when anything is wrong.
-    `lease_s`: the lease of a large load (ARTICULA_LOAD_LEASE by default)."""
+    `lease_s`: the lease of a large load (ARTICULA_LOAD_LEASE by default); `locale`: how
+    the dataset writes numbers (es-CO: 1.234,5), else each file's numbers tell."""
+    numbers = parse_locale(locale)
     for load_id in recover(driver, database, lease_s):
         say(messages.say("cli.load.rolled_back", id=load_id))
     say(messages.say("cli.load.reading", name=path.name))
     raw = read_dataset(path)
     say(messages.say("cli.load.validating", rows=sum(len(t.frame) for t in raw.values())))
-    dataset = validate(raw, DatabaseKnown(driver, database))
+    dataset = validate(raw, DatabaseKnown(driver, database), numbers)
     if dry_run:
         return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
     apply_schema(driver, database)
@@ -52,7 +55,7 @@ def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = Fal
                                        attempts=attempt)) from error
             attempt += 1
             say(messages.say("cli.load.again"))
-            dataset = validate(raw, DatabaseKnown(driver, database))
+            dataset = validate(raw, DatabaseKnown(driver, database), numbers)
 
 
 SAMPLE = Path(__file__).with_name("sample")

@@ -1,8 +1,9 @@
 """Reading a dataset from a CSV folder, an XLSX workbook or a JSON object into text tables.
 
 Every cell is read as text, literally (no formula is evaluated, no value guessed); typing
-is the validator's job. CSV files may be UTF-8 (with or without BOM) or Latin-1/Windows-1252,
-separated by commas or semicolons.
+is the validator's job. A number stored as a number (JSON, a workbook's numeric cell) is
+written so that no locale reads it otherwise. CSV files may be UTF-8 (with or without BOM)
+or Latin-1/Windows-1252, separated by commas or semicolons.
 """
 
 import codecs
@@ -15,9 +16,10 @@ from typing import Any
 
 import pandas as pd
 
+from loaders.numbers import typed
 from loaders.problems import DatasetError, Problem
 from loaders.tables import BY_NAME
-from service.messages import say
+from service.messages import msg, say
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class RawTable:
 def read_dataset(path: Path) -> dict[str, RawTable]:
     """Read every table of the dataset at `path`; raise DatasetError listing what is unreadable."""
     if not path.exists():
-        raise DatasetError([Problem(str(path), None, None, None, say("problem.no_such_path"))])
+        raise DatasetError([Problem.of(str(path), None, None, None, msg("problem.no_such_path"))])
     problems: list[Problem] = []
     if path.is_dir():
         tables = _read_folder(path, problems)
@@ -44,15 +46,15 @@ def read_dataset(path: Path) -> dict[str, RawTable]:
     elif path.suffix.lower() == ".json":
         tables = _read_json(path, problems)
     elif path.suffix.lower() == ".csv":
-        problems.append(Problem(path.name, None, None, None,
-                                say("problem.lone_csv")))
+        problems.append(Problem.of(path.name, None, None, None,
+                                msg("problem.lone_csv")))
         tables = {}
     else:
-        problems.append(Problem(path.name, None, None, None, say("problem.dataset_kind")))
+        problems.append(Problem.of(path.name, None, None, None, msg("problem.dataset_kind")))
         tables = {}
     if not tables and not problems:
-        problems.append(Problem(path.name, None, None, None,
-                                say("problem.no_tables", tables=list(BY_NAME))))
+        problems.append(Problem.of(path.name, None, None, None,
+                                msg("problem.no_tables", tables=list(BY_NAME))))
     if problems:
         raise DatasetError(problems)
     return tables
@@ -61,8 +63,8 @@ def read_dataset(path: Path) -> dict[str, RawTable]:
 def _known(name: str, source: str, problems: list[Problem]) -> bool:
     if name in BY_NAME:
         return True
-    problems.append(Problem(source, None, None, None,
-                            say("problem.unknown_table", table=name, tables=list(BY_NAME))))
+    problems.append(Problem.of(source, None, None, None,
+                            msg("problem.unknown_table", table=name, tables=list(BY_NAME))))
     return False
 
 
@@ -91,8 +93,8 @@ def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, RawTable]:
 def read_csv_text(text: str, source: str, problems: list[Problem]) -> pd.DataFrame | None:
     header = text.lstrip().split("\n", 1)[0]
     if not header.strip():
-        problems.append(Problem(source, None, None, None,
-                                say("problem.empty_file")))
+        problems.append(Problem.of(source, None, None, None,
+                                msg("problem.empty_file")))
         return None
     separator = ";" if header.count(";") > header.count(",") else ","
     try:
@@ -101,7 +103,7 @@ def read_csv_text(text: str, source: str, problems: list[Problem]) -> pd.DataFra
             na_filter=False, quoting=csv.QUOTE_MINIMAL, skip_blank_lines=True,
         )
     except (pd.errors.ParserError, ValueError) as error:
-        problems.append(Problem(source, None, None, None, say("problem.csv", reason=str(error))))
+        problems.append(Problem.of(source, None, None, None, msg("problem.csv", reason=str(error))))
         return None
     return _clean(frame)
 
@@ -109,12 +111,12 @@ def read_csv_text(text: str, source: str, problems: list[Problem]) -> pd.DataFra
 def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
     try:
         sheets = pd.read_excel(
-            path, sheet_name=None, dtype=str, keep_default_na=False, na_filter=False,
+            path, sheet_name=None, dtype=object, keep_default_na=False, na_filter=False,
             engine="openpyxl",
         )
     except Exception as error:  # openpyxl raises many kinds for a broken file
-        problems.append(Problem(path.name, None, None, None,
-                                say("problem.xlsx", reason=str(error))))
+        problems.append(Problem.of(path.name, None, None, None,
+                                msg("problem.xlsx", reason=str(error))))
         return {}
     tables: dict[str, RawTable] = {}
     for sheet, frame in sheets.items():
@@ -122,10 +124,10 @@ def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
         if not _known(str(sheet), source, problems):
             continue
         if frame.columns.empty:
-            problems.append(Problem(source, None, None, None,
-                                    say("problem.empty_sheet")))
+            problems.append(Problem.of(source, None, None, None,
+                                    msg("problem.empty_sheet")))
             continue
-        tables[str(sheet)] = RawTable(str(sheet), source, _clean(frame))
+        tables[str(sheet)] = RawTable(str(sheet), source, _clean(frame.map(_numeric_cell)))
     return tables
 
 
@@ -133,12 +135,12 @@ def _read_json(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
     try:
         document = json.loads(decode(path.read_bytes()))
     except json.JSONDecodeError as error:
-        problems.append(Problem(path.name, error.lineno, None, None,
-                                say("problem.json", reason=error.msg), row_label="line"))
+        problems.append(Problem.of(path.name, error.lineno, None, None,
+                                msg("problem.json", reason=error.msg), row_label="line"))
         return {}
     if not isinstance(document, dict):
-        problems.append(Problem(path.name, None, None, None,
-                                say("problem.json_document")))
+        problems.append(Problem.of(path.name, None, None, None,
+                                msg("problem.json_document")))
         return {}
     tables: dict[str, RawTable] = {}
     for name, items in document.items():
@@ -146,8 +148,8 @@ def _read_json(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
         if not _known(name, source, problems):
             continue
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            problems.append(Problem(source, None, None, None,
-                                    say("problem.json_table")))
+            problems.append(Problem.of(source, None, None, None,
+                                    msg("problem.json_table")))
             continue
         rows = [{key: _json_cell(value, source, n, key, problems) for key, value in item.items()}
                 for n, item in enumerate(items, start=1)]
@@ -156,19 +158,26 @@ def _read_json(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
     return tables
 
 
+def _numeric_cell(value: Any) -> Any:
+    """A workbook's numeric cell as text no locale misreads; any other cell as it is."""
+    if isinstance(value, float) and value == value and not value.is_integer():
+        return typed(value)
+    return value
+
+
 def _json_cell(value: Any, source: str, item: int, key: str, problems: list[Problem]) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, int | float | str):
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else typed(value)
+    if isinstance(value, int | str):
         return str(value)
     if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
         return ";".join(str(v) for v in value)
-    problems.append(Problem(source, item, key, json.dumps(value)[:60],
-                            say("problem.json_cell"), row_label="item"))
+    problems.append(Problem.of(source, item, key, json.dumps(value)[:60],
+                            msg("problem.json_cell"), row_label="item"))
     return ""
 
 

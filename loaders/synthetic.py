@@ -30,6 +30,7 @@ from loaders.vocabulary import (
     InstitutionLevel,
     ParticipationRole,
 )
+from service.messages import say
 
 REFERENCE = Path(__file__).parent / "reference"
 YEAR = 2025
@@ -446,7 +447,7 @@ def _write(out: Path, table: str, columns: dict[str, Any], progress: Progress | 
     frame.to_csv(out / f"{table}.csv", index=False, encoding="utf-8", lineterminator="\n",
                  quoting=csv.QUOTE_MINIMAL, chunksize=200_000)
     if progress is not None:
-        progress(f"{table}: {len(frame):,} rows")
+        progress(say("cli.generate_table", table=table, rows=len(frame)))
     return len(frame)
 
 

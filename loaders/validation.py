@@ -1,7 +1,8 @@
 """Validating a dataset completely before anything is written.
 
-Pure: text tables in, typed rows out, or a DatasetError listing every problem. What the
-database already holds (ids, territory and sector codes) comes in through `Known`.
+Pure: text tables in, typed rows out, or a DatasetError listing every problem, one per
+cause, sorted by file, row and column. What the database already holds (ids, territory and
+sector codes) comes in through `Known`.
 """
 
 from collections.abc import Callable
@@ -11,14 +12,21 @@ from urllib.parse import urlsplit
 
 import pycountry
 
-from loaders.problems import DatasetError, Problem
+from loaders.column_names import alternatives, column_of, near
+from loaders.numbers import Example, Mark, NumberLocale, NumberReader, evidence
+from loaders.problems import DatasetError, Problem, Refusal
 from loaders.readers import RawTable
+from loaders.suggestions import closest
 from loaders.tables import BY_NAME, ENTITY_TABLES, TABLES, Column, Entity, Kind, Table
-from loaders.vocabulary import canonical, expected
-from service.messages import say
+from loaders.vocabulary import canonical, values
+from loaders.vocabulary import near as near_labels
+from service.messages import Message, msg
 
 YEARS = range(1800, 2101)
 CURRENCIES = frozenset(c.alpha_3 for c in pycountry.currencies)
+NUMBERS = (Kind.YEAR, Kind.COUNT, Kind.AMOUNT, Kind.CONFIDENCE)
+CODES = {"territories": "territory", "sectors": "sector"}  # tables that define codes
+SUGGESTED = 200  # unknown codes of a kind that get a did-you-mean; the rest are listed bare
 
 Row = dict[str, Any]
 
@@ -33,6 +41,12 @@ class Known(Protocol):
     def territories(self, codes: list[str]) -> set[str]: ...
 
     def sectors(self, codes: list[str]) -> set[str]: ...
+
+    def territory_names(self, prefixes: list[str]) -> dict[str, str]:
+        """The territories whose code starts with one of `prefixes`: code -> name."""
+        ...
+
+    def sector_names(self, prefixes: list[str]) -> dict[str, str]: ...
 
 
 @dataclass
@@ -56,7 +70,7 @@ class _RefColumn:
 
     target: Entity | str  # an Entity, or "territory" / "sector"
     raw: RawTable
-    column: str
+    column: str  # as the header writes it
     values: list[Any]  # parsed cells: a str, a list of codes, or None
 
     def distinct(self) -> set[str]:
@@ -69,19 +83,32 @@ class _RefColumn:
         return found
 
 
+Parsed = tuple[Any, Refusal | None]
+
+
 class _Validator:
-    def __init__(self, raw: dict[str, RawTable], known: Known) -> None:
+    def __init__(self, raw: dict[str, RawTable], known: Known,
+                 locale: NumberLocale | None) -> None:
         self.raw = raw
         self.known = known
-        self.problems: list[Problem] = []
+        self.locale = locale
+        self.problems: list[tuple[tuple[str, int, int], Problem]] = []
         self.ref_columns: list[_RefColumn] = []
+        self.headers: dict[str, dict[str, str]] = {}  # table -> column -> header as written
+        self.unreadable: set[Entity | str] = set()  # targets whose keys a table could not give
         self.dataset = Dataset()
 
+    def header(self, raw: RawTable, column: str) -> str:
+        return self.headers.get(raw.name, {}).get(column, column)
+
     def problem(self, raw: RawTable, index: int | None, column: str | None,
-                value: str | None, expectation: str) -> None:
+                value: str | None, refusal: Refusal | Message) -> None:
         row = raw.row_number(index) if index is not None else (1 if column else None)
         label = raw.row_label if index is not None else "row"
-        self.problems.append(Problem(raw.source, row, column, value, expectation, label))
+        columns = list(raw.frame.columns)
+        position = columns.index(column) if column in columns else len(columns)
+        self.problems.append(((raw.source, row or 0, position),
+                              Problem.of(raw.source, row, column, value, refusal, label)))
 
     def run(self) -> Dataset:
         for table in TABLES:
@@ -90,52 +117,89 @@ class _Validator:
         self.unique_ids()
         self.references()
         if self.problems:
-            raise DatasetError(self.problems)
+            self.problems.sort(key=lambda found: found[0])  # stable: a cell's keep their order
+            raise DatasetError([problem for _, problem in self.problems])
         return self.dataset
 
     # -- one table ------------------------------------------------------------
 
     def table(self, table: Table, raw: RawTable) -> list[Row]:
-        columns = list(raw.frame.columns)
-        allowed = {c.name for c in table.all_columns}
-        for name in columns:
-            if name not in allowed:
-                self.problem(raw, None, name, None, say(
-                    "problem.unknown_column", columns=[c.name for c in table.all_columns]))
-        missing = [name for name in table.required if name not in columns]
-        for name in missing:
-            self.problem(raw, None, name, None, say("problem.missing_column"))
-        if missing:
-            return []
-        present = [c for c in table.all_columns if c.name in columns]
-        values = {c.name: self.column(raw, c, raw.frame[c.name].tolist()) for c in present}
-        self.row_rules(table, raw, values)
-        names = list(values)
+        """Every row of `table`, checked cell by cell; a missing column is one problem, and
+        the other columns are still checked."""
+        headers: dict[str, str] = {}
+        meant: set[str] = set()  # columns an unknown header is one slip away from
+        for written in raw.frame.columns:
+            name = column_of(table.name, written)
+            if name is None:
+                suggestions = near(table.name, written)
+                meant.update(suggestions)
+                self.problem(raw, None, written, None, Refusal(
+                    msg("problem.unknown_column", columns=[c.name for c in table.all_columns]),
+                    msg("problem.did_you_mean", choices=suggestions) if suggestions else None))
+            elif name in headers:
+                self.problem(raw, None, written, None,
+                             msg("problem.duplicate_column", other=headers[name]))
+            else:
+                headers[name] = written
+        self.headers[table.name] = headers
+        for name in table.required:
+            if name in headers:
+                continue
+            if name not in meant:  # else the unknown header that means it says so
+                self.problem(raw, None, name, None, Refusal(
+                    msg("problem.missing_column"),
+                    msg("problem.add_column", column=name, names=alternatives(name))))
+            if table.entity is not None and name == "id":
+                self.unreadable.add(table.entity)
+            elif name == "code":
+                self.unreadable.add(CODES[table.name])
+        present = [c for c in table.all_columns if c.name in headers]
+        numbers = self.numbers(raw, [c for c in present if c.kind in NUMBERS])
+        columns = {c.name: self.column(raw, c, raw.frame[headers[c.name]].tolist(), numbers)
+                   for c in present}
+        self.row_rules(table, raw, columns)
+        names = list(columns)
         rows: list[Row] = [dict(zip(names, cells, strict=True))
-                           for cells in zip(*values.values(), strict=True)]
+                           for cells in zip(*columns.values(), strict=True)]
+        if not names:
+            rows = [{} for _ in range(len(raw.frame))]
         self.duplicates(table, raw, rows)
         return rows
 
-    def column(self, raw: RawTable, column: Column, texts: list[str]) -> list[Any]:
+    def numbers(self, raw: RawTable, columns: list[Column]) -> NumberReader:
+        """The reader of this file's numbers: by the stated locale, else by what they show."""
+        examples: dict[Mark, Example] = {}
+        if self.locale is None:
+            for column in columns:
+                written = self.header(raw, column.name)
+                texts = raw.frame[written].tolist()
+                for mark, text in evidence(dict.fromkeys(texts)).items():
+                    examples.setdefault(mark, Example(
+                        text, written, raw.row_number(texts.index(text)), raw.row_label))
+        return NumberReader(self.locale, examples)
+
+    def column(self, raw: RawTable, column: Column, texts: list[str],
+               numbers: NumberReader) -> list[Any]:
         """Parse a whole column, each distinct text once; note every problem by row."""
+        written = self.header(raw, column.name)
         if column.required and "" in texts:
             for index, text in enumerate(texts):
                 if text == "":
-                    self.problem(raw, index, column.name, text, say("problem.required"))
+                    self.problem(raw, index, written, text, msg("problem.required"))
         if column.kind in (Kind.TEXT, Kind.ID):
             values: list[Any] = [text or None for text in texts]
         else:
             parse = PARSERS[column.kind]
-            parsed = {text: parse(column, text) for text in set(texts) if text}
+            parsed = {text: parse(column, text, numbers) for text in set(texts) if text}
             values = [parsed[text][0] if text else None for text in texts]
             bad = {text: result[1] for text, result in parsed.items() if result[1] is not None}
             if bad:
                 for index, text in enumerate(texts):
                     if text in bad:
-                        self.problem(raw, index, column.name, text, bad[text])
+                        self.problem(raw, index, written, text, bad[text])
         target = _target(column)
         if target is not None:
-            self.ref_columns.append(_RefColumn(target, raw, column.name, values))
+            self.ref_columns.append(_RefColumn(target, raw, written, values))
         return values
 
     def row_rules(self, table: Table, raw: RawTable, values: dict[str, list[Any]]) -> None:
@@ -144,14 +208,16 @@ class _Validator:
                 for index, (first, last) in enumerate(zip(values[start], values[end],
                                                           strict=True)):
                     if first is not None and last is not None and first > last:
-                        self.problem(raw, index, end, str(last),
-                                     say("problem.before", start=start, first=first))
+                        self.problem(raw, index, self.header(raw, end), str(last),
+                                     msg("problem.before", start=self.header(raw, start),
+                                         first=first))
         if table.ends is not None and all(end in values for end in table.ends):
             sources, targets = (values[end] for end in table.ends)
             for index, (a, b) in enumerate(zip(sources, targets, strict=True)):
                 if a is not None and a == b:
-                    self.problem(raw, index, table.ends[1], str(b),
-                                 say("problem.self_tie", source=table.ends[0]))
+                    self.problem(raw, index, self.header(raw, table.ends[1]), str(b),
+                                 msg("problem.self_tie",
+                                     source=self.header(raw, table.ends[0])))
 
     def duplicates(self, table: Table, raw: RawTable, rows: list[Row]) -> None:
         if table.entity is not None:
@@ -163,9 +229,10 @@ class _Validator:
             if None in values:
                 continue
             if values in first_seen:
-                self.problem(raw, index, key[-1], str(values[-1]),
-                             say("problem.duplicate", label=raw.row_label,
-                                 row=raw.row_number(first_seen[values]), key=list(key)))
+                self.problem(raw, index, self.header(raw, key[-1]), str(values[-1]),
+                             msg("problem.duplicate", label=raw.row_label,
+                                 row=raw.row_number(first_seen[values]),
+                                 key=[self.header(raw, k) for k in key]))
             else:
                 first_seen[values] = index
 
@@ -180,7 +247,7 @@ class _Validator:
                     continue
                 if row["id"] in first_seen:
                     other, at = first_seen[row["id"]]
-                    self.problem(raw, index, "id", row["id"], say(
+                    self.problem(raw, index, self.header(raw, "id"), row["id"], msg(
                         "problem.duplicate_id", source=other.source, label=other.row_label,
                         row=other.row_number(at)))
                 else:
@@ -195,8 +262,15 @@ class _Validator:
             raw, index = first_seen[entity_id]
             entity = BY_NAME[raw.name].entity
             if entity is not None and entity.value not in labels:
-                self.problem(raw, index, "id", entity_id,
-                             say("problem.id_taken", kind=_kind(labels)))
+                self.problem(raw, index, self.header(raw, "id"), entity_id,
+                             msg("problem.id_taken", kind=_kind(labels)))
+
+    def silenced(self, target: Entity | str) -> bool:
+        """Whether unknown references to `target` follow from a table that lacks its keys
+        (reported once, as its missing column), rather than from each reference."""
+        if target is Entity.ACTOR:
+            return bool({Entity.FIRM, Entity.INSTITUTION} & self.unreadable)
+        return target in self.unreadable
 
     def references(self) -> None:
         defined: dict[str, frozenset[str]] = {}
@@ -218,12 +292,17 @@ class _Validator:
         for code_kind, ask in (("territory", self.known.territories),
                                ("sector", self.known.sectors)):
             codes[code_kind] |= ask(sorted(wanted.get(code_kind, set()) - codes[code_kind]))
-        verdicts: dict[Entity | str, dict[str, str]] = {}
+        verdicts: dict[Entity | str, dict[str, Refusal]] = {}
         for target, found in wanted.items():
-            verdicts[target] = {
-                value: verdict for value in found
-                if (verdict := _verdict(target, value, defined, codes)) is not None
-            }
+            if isinstance(target, Entity):
+                silenced = self.silenced(target)
+                verdicts[target] = {
+                    value: verdict for value in found
+                    if (verdict := _verdict(target, value, defined, silenced)) is not None}
+            elif self.silenced(target):
+                verdicts[target] = {}
+            else:
+                verdicts[target] = self.unknown_codes(target, sorted(found - codes[target]))
         for ref in self.ref_columns:
             bad = verdicts[ref.target]
             if not bad:
@@ -233,23 +312,50 @@ class _Validator:
                     if value in bad:
                         self.problem(ref.raw, index, ref.column, value, bad[value])
 
+    def unknown_codes(self, target: str, unknown: list[str]) -> dict[str, Refusal]:
+        """Why each unknown territory or sector code is refused, with the known codes
+        closest to it (and their names) for the first SUGGESTED of them."""
+        expected = msg("problem.unknown_territory" if target == "territory"
+                       else "problem.unknown_sector")
+        prefix = _territory_prefix if target == "territory" else _sector_prefix
+        prefixes = sorted({prefix(code) for code in unknown[:SUGGESTED]} - {""})
+        ask = self.known.territory_names if target == "territory" else self.known.sector_names
+        names = ask(prefixes) if prefixes else {}
+        table = "territories" if target == "territory" else "sectors"
+        names.update((r["code"], r.get("name") or "") for r in self.dataset.rows(table)
+                     if r.get("code"))
+        by_prefix: dict[str, list[str]] = {}
+        for code in sorted(names):
+            by_prefix.setdefault(prefix(code), []).append(code)
+        refusals: dict[str, Refusal] = {}
+        for n, code in enumerate(unknown):
+            choices = closest(code, by_prefix.get(prefix(code), [])) if n < SUGGESTED else []
+            shown = [f"{c} ({names[c]})" if names[c] else c for c in choices]
+            refusals[code] = Refusal(
+                expected, msg("problem.did_you_mean", choices=shown) if shown else None)
+        return refusals
 
-def _verdict(target: Entity | str, value: str, defined: dict[str, frozenset[str]],
-             codes: dict[str, set[str]]) -> str | None:
-    """What is wrong with a reference to `value`, or None."""
-    if isinstance(target, Entity):
-        labels = defined.get(value)
-        wanted = target.value.upper()
-        if labels is None:
-            return say("problem.unknown_id", kind=wanted)
-        if target.value not in labels:
-            return say("problem.wrong_id", wanted=wanted, found=_kind(labels))
-        return None
-    if value in codes[target]:
-        return None
-    if target == "territory":
-        return say("problem.unknown_territory")
-    return say("problem.unknown_sector")
+
+def _territory_prefix(code: str) -> str:
+    """The country part of a territory code: what candidates for it share."""
+    return code[:2] if len(code) >= 2 else ""
+
+
+def _sector_prefix(code: str) -> str:
+    """The classification of a sector code (`CIIU-CO:`), or the first character of ISIC's."""
+    return code.split(":", 1)[0] + ":" if ":" in code else code[:1]
+
+
+def _verdict(target: Entity, value: str, defined: dict[str, frozenset[str]],
+             silenced: bool) -> Refusal | None:
+    """What is wrong with a reference to the entity `value`, or None."""
+    labels = defined.get(value)
+    wanted = target.value.upper()
+    if labels is None:
+        return None if silenced else Refusal(msg("problem.unknown_id", kind=wanted))
+    if target.value not in labels:
+        return Refusal(msg("problem.wrong_id", wanted=wanted, found=_kind(labels)))
+    return None
 
 
 LABELS: dict[Entity, frozenset[str]] = {
@@ -276,87 +382,82 @@ def _target(column: Column) -> Entity | str | None:
     return None
 
 
-# -- cell parsers: (column, text) -> (value, None) or (None, what was expected) -------------
-
-Parsed = tuple[Any, str | None]
+# -- cell parsers: (column, text, numbers) -> (value, None) or (None, why not) --------------
 
 
-def _number(text: str) -> float | None:
-    if "," in text and "." not in text and text.count(",") == 1:
-        text = text.replace(",", ".")  # decimal comma
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if value == value and abs(value) != float("inf") else None
-
-
-def _text(column: Column, text: str) -> Parsed:
+def _text(column: Column, text: str, numbers: NumberReader) -> Parsed:
     return text, None
 
 
-def _year(column: Column, text: str) -> Parsed:
-    value = _number(text)
-    if value is None or not value.is_integer() or int(value) not in YEARS:
-        return None, say("problem.year", low=YEARS.start, high=YEARS.stop - 1)
-    return int(value), None
-
-
-def _count(column: Column, text: str) -> Parsed:
-    value = _number(text)
-    if value is None or not value.is_integer() or value < 0:
-        return None, say("problem.count")
-    return int(value), None
-
-
-def _amount(column: Column, text: str) -> Parsed:
-    value = _number(text)
-    if value is None or value < 0:
-        return None, say("problem.amount")
+def _number(text: str, numbers: NumberReader, check: Callable[[float], bool],
+            expected: Message) -> Parsed:
+    """A number read by the file's locale, and checked; a problem of the locale, or
+    `expected` when it is no number or fails `check`."""
+    value, refusal = numbers.read(text)
+    if refusal is not None:
+        return None, refusal
+    if value is None or not check(value):
+        return None, Refusal(expected)
     return value, None
 
 
-def _confidence(column: Column, text: str) -> Parsed:
-    value = _number(text)
-    if value is None or not 0 <= value <= 1:
-        return None, say("problem.confidence")
-    return value, None
+def _year(column: Column, text: str, numbers: NumberReader) -> Parsed:
+    value, refusal = _number(text, numbers, lambda v: v.is_integer() and int(v) in YEARS,
+                             msg("problem.year", low=YEARS.start, high=YEARS.stop - 1))
+    return (None if value is None else int(value)), refusal
 
 
-def _currency(column: Column, text: str) -> Parsed:
+def _count(column: Column, text: str, numbers: NumberReader) -> Parsed:
+    value, refusal = _number(text, numbers, lambda v: v.is_integer() and v >= 0,
+                             msg("problem.count"))
+    return (None if value is None else int(value)), refusal
+
+
+def _amount(column: Column, text: str, numbers: NumberReader) -> Parsed:
+    return _number(text, numbers, lambda v: v >= 0, msg("problem.amount"))
+
+
+def _confidence(column: Column, text: str, numbers: NumberReader) -> Parsed:
+    return _number(text, numbers, lambda v: 0 <= v <= 1, msg("problem.confidence"))
+
+
+def _currency(column: Column, text: str, numbers: NumberReader) -> Parsed:
     code = text.upper()
     if code not in CURRENCIES:
-        return None, say("problem.currency")
+        return None, Refusal(msg("problem.currency"))
     return code, None
 
 
-def _enum(column: Column, text: str) -> Parsed:
+def _enum(column: Column, text: str, numbers: NumberReader) -> Parsed:
     assert column.enum is not None
     value = canonical(column.enum, text)
     if value is None:
-        return None, f"expected {expected(column.enum)} (or its Spanish name)"
+        suggestions = near_labels(column.enum, text)
+        return None, Refusal(
+            msg("problem.enum", values=values(column.enum)),
+            msg("problem.did_you_mean", choices=suggestions) if suggestions else None)
     return value, None
 
 
 WEB_SCHEMES = ("http", "https")
 
 
-def _website(column: Column, text: str) -> Parsed:
+def _website(column: Column, text: str, numbers: NumberReader) -> Parsed:
     """An absolute http(s) URL with a host, kept as written; anything else (`javascript:`,
     `data:`, a relative path, spaces or control characters) is refused."""
     if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in text):
-        return None, say("problem.website_spaces")
+        return None, Refusal(msg("problem.website_spaces"))
     try:
         parts = urlsplit(text)
         host = parts.hostname
     except ValueError:
-        return None, say("problem.website")
+        return None, Refusal(msg("problem.website"))
     if parts.scheme.lower() not in WEB_SCHEMES or not host:
-        return None, say("problem.website")
+        return None, Refusal(msg("problem.website"))
     return text, None
 
 
-def _code(column: Column, text: str) -> Parsed:
+def _code(column: Column, text: str, numbers: NumberReader) -> Parsed:
     return text.upper(), None
 
 
@@ -364,17 +465,17 @@ def _codes(text: str) -> list[str]:
     return list(dict.fromkeys(code.strip().upper() for code in text.split(";") if code.strip()))
 
 
-def _territories(column: Column, text: str) -> Parsed:
+def _territories(column: Column, text: str, numbers: NumberReader) -> Parsed:
     codes = _codes(text)
-    return (codes, None) if codes else (None, say("problem.territories"))
+    return (codes, None) if codes else (None, Refusal(msg("problem.territories")))
 
 
-def _sectors(column: Column, text: str) -> Parsed:
+def _sectors(column: Column, text: str, numbers: NumberReader) -> Parsed:
     codes = _codes(text)
-    return (codes, None) if codes else (None, say("problem.sectors"))
+    return (codes, None) if codes else (None, Refusal(msg("problem.sectors")))
 
 
-PARSERS: dict[Kind, Callable[[Column, str], Parsed]] = {
+PARSERS: dict[Kind, Callable[[Column, str, NumberReader], Parsed]] = {
     Kind.TEXT: _text, Kind.ID: _text, Kind.YEAR: _year, Kind.COUNT: _count,
     Kind.AMOUNT: _amount, Kind.CONFIDENCE: _confidence, Kind.CURRENCY: _currency,
     Kind.ENUM: _enum, Kind.CODE: _code, Kind.TERRITORY: _code, Kind.TERRITORIES: _territories,
@@ -382,6 +483,8 @@ PARSERS: dict[Kind, Callable[[Column, str], Parsed]] = {
 }
 
 
-def validate(raw: dict[str, RawTable], known: Known) -> Dataset:
-    """Typed rows for every table, or DatasetError with every problem found."""
-    return _Validator(raw, known).run()
+def validate(raw: dict[str, RawTable], known: Known,
+             locale: NumberLocale | None = None) -> Dataset:
+    """Typed rows for every table, or DatasetError with every problem found. `locale`: how
+    the dataset writes numbers, when stated (else each file's numbers show it)."""
+    return _Validator(raw, known, locale).run()

@@ -8,6 +8,8 @@ Matching ignores case, accents, spaces, hyphens and underscores, so "Clúster",
 import unicodedata
 from enum import StrEnum
 
+from loaders.suggestions import closest
+
 
 class InitiativeType(StrEnum):
     CLUSTER = "CLUSTER"
@@ -224,11 +226,32 @@ INDEX: dict[type[StrEnum], dict[str, str]] = {
 }
 
 
+def _shown(enum: type[StrEnum]) -> dict[str, str]:
+    """Folded label -> how a suggestion shows it: the value, with the label as written."""
+    shown = {fold(member.value): member.value for member in enum}
+    for labels in (SYNONYMS, PORTUGUESE):
+        for label, value in labels.get(enum, {}).items():
+            shown.setdefault(fold(label), f"{value} ({label})")
+    return shown
+
+
+SHOWN: dict[type[StrEnum], dict[str, str]] = {enum: _shown(enum) for enum in INDEX}
+
+
 def canonical(enum: type[StrEnum], text: str) -> str | None:
     """The canonical value `text` names in `enum`, or None when it names none."""
     return INDEX[enum].get(fold(text))
 
 
-def expected(enum: type[StrEnum]) -> str:
+def values(enum: type[StrEnum]) -> str:
     """The accepted values, for error messages."""
-    return "one of " + ", ".join(member.value for member in enum)
+    return ", ".join(member.value for member in enum)
+
+
+def near(enum: type[StrEnum], text: str) -> list[str]:
+    """The values whose labels are closest to `text`, each as "MEDIUM (mediana)"."""
+    index = INDEX[enum]
+    found: dict[str, str] = {}
+    for label in closest(fold(text), index):
+        found.setdefault(index[label], SHOWN[enum][label])
+    return list(found.values())

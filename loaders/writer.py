@@ -16,7 +16,6 @@ import logging
 import queue
 import random
 import secrets
-import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -25,7 +24,6 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 import neo4j
-from tqdm import tqdm
 
 from loaders.cypher_run import batches, in_transactions, run
 from loaders.lease import Lease, LeaseLost, lease_length, new_holder
@@ -35,6 +33,7 @@ from service.cypher_catalog import cypher
 from service.database import memory_refusals
 from service.errors import ArticulaError, DatabaseUnavailable
 from service.messages import msg, say
+from service.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -226,8 +225,8 @@ def write(driver: neo4j.Driver, database: str, dataset: Dataset, source: str,
     steps = plan(dataset)
     load_id = new_load_id()
     total = sum(len(step.rows) for step in steps)
-    with tqdm(total=total, unit="rows", desc="writing", file=sys.stderr,
-              disable=not progress, leave=False) as bar:
+    with Progress(say("cli.load.writing"), total, say("cli.unit.rows"),
+                  enabled=progress) as bar:
         job = _Job(
             driver=driver, database=database, steps=steps, batch_size=batch_size, bar=bar,
             before_commit=before_commit, stamp={"loadId": load_id},
@@ -252,7 +251,7 @@ class _Job:
     database: str
     steps: list[Step]
     batch_size: int
-    bar: tqdm[Any]
+    bar: Progress
     before_commit: Callable[[LoadSummary], None] | None
     stamp: dict[str, Any]  # set on every node and relationship the load writes
     record: dict[str, Any]  # the (:Load) record: id, source, time
@@ -292,7 +291,7 @@ def _record(tx: neo4j.ManagedTransaction, record: dict[str, Any],
 
 def _write_steps(tx: neo4j.ManagedTransaction, steps: list[Step], summary: LoadSummary,
                  stamp: dict[str, Any], record: dict[str, Any], batch_size: int = BATCH,
-                 bar: tqdm[Any] | None = None) -> None:
+                 bar: Progress | None = None) -> None:
     """Every step in transaction `tx`, then the (:Load) record if something changed."""
     summary.counts = {}
     if bar is not None:

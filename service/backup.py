@@ -34,6 +34,7 @@ from loaders.reference_data import apply_schema
 from service.cypher_catalog import cypher
 from service.errors import ArticulaError
 from service.messages import msg, say
+from service.progress import Progress
 
 FORMAT = "articula-dump"
 VERSION = 1
@@ -103,7 +104,8 @@ class DumpSummary:
     relationships: int
 
 
-def dump(driver: neo4j.Driver, database: str, path: Path) -> DumpSummary:
+def dump(driver: neo4j.Driver, database: str, path: Path,
+         show_progress: bool = False) -> DumpSummary:
     """Write every node and relationship of `database` to `path`, read in one transaction
     and streamed to the file line by line: the process holds one record at a time."""
     nodes = relationships = 0
@@ -114,19 +116,26 @@ def dump(driver: neo4j.Driver, database: str, path: Path) -> DumpSummary:
         # zlib's default level: a third of level 9's time (gzip's default), a tenth larger
         gzip.open(partial, "wt", encoding="utf-8", compresslevel=6) as out,
     ):
+        counts = tx.run(cypher("backup/counts")).single(strict=True)
+        bar = Progress(say("cli.dump.writing"), counts["nodes"] + counts["relationships"],
+                       say("cli.unit.items"), enabled=show_progress)
         write = out.write
         write(json.dumps({"format": FORMAT, "version": VERSION, "created": _now()}) + "\n")
-        for record in tx.run(cypher("backup/nodes")):
-            properties = {k: encode(v) for k, v in record["properties"].items()}
-            write(json.dumps({"n": record["key"], "labels": record["labels"], "p": properties}))
-            write("\n")
-            nodes += 1
-        for record in tx.run(cypher("backup/relationships")):
-            properties = {k: encode(v) for k, v in record["properties"].items()}
-            line = {"r": record["type"], "s": record["start"], "e": record["end"],
-                    "p": properties}
-            write(json.dumps(line) + "\n")
-            relationships += 1
+        with bar:
+            for record in tx.run(cypher("backup/nodes")):
+                properties = {k: encode(v) for k, v in record["properties"].items()}
+                write(json.dumps({"n": record["key"], "labels": record["labels"],
+                                  "p": properties}))
+                write("\n")
+                nodes += 1
+                bar.update()
+            for record in tx.run(cypher("backup/relationships")):
+                properties = {k: encode(v) for k, v in record["properties"].items()}
+                line = {"r": record["type"], "s": record["start"], "e": record["end"],
+                        "p": properties}
+                write(json.dumps(line) + "\n")
+                relationships += 1
+                bar.update()
         write(json.dumps({"end": True, "nodes": nodes, "relationships": relationships}))
         write("\n")
     partial.replace(path)
@@ -282,6 +291,7 @@ def restore(
     database: str,
     path: Path,
     progress: Callable[[str], None] = lambda message: None,
+    show_progress: bool = False,
 ) -> DumpSummary:
     """Replace everything in `database` with the dump at `path`.
 
@@ -297,7 +307,7 @@ def restore(
         apply_schema(driver, database)
         driver.execute_query(cypher("backup/key_index"), database_=database)
         driver.execute_query(cypher("backup/await_key_index"), database_=database)
-        _write(driver, database, path, summary, progress)
+        _write(driver, database, path, summary, show_progress)
         in_transactions(driver, database, "backup/unmark")
         driver.execute_query(cypher("backup/drop_key_index"), database_=database)
         driver.execute_query(cypher("db/bump_version"), database_=database)
@@ -314,13 +324,13 @@ def _empty(driver: neo4j.Driver, database: str) -> None:
 
 
 def _write(driver: neo4j.Driver, database: str, path: Path, summary: DumpSummary,
-           progress: Callable[[str], None]) -> None:
+           show_progress: bool) -> None:
     """Write the dump's nodes, then its relationships, in batches of BATCH, WRITERS at a
     time; at most WRITERS batches wait in memory besides the one being read."""
     statements = {"node": cypher("backup/create_nodes"),
                   "relationship": cypher("backup/create_relationships")}
-    totals = {"node": summary.nodes, "relationship": summary.relationships}
-    written = {"node": 0, "relationship": 0}
+    bar = Progress(say("cli.restore.writing"), summary.nodes + summary.relationships,
+                   say("cli.unit.items"), enabled=show_progress)
     sent: deque[tuple[str, int, Future[None]]] = deque()
 
     def send(kind: str, rows: list[dict[str, Any]]) -> None:
@@ -331,10 +341,9 @@ def _write(driver: neo4j.Driver, database: str, path: Path, summary: DumpSummary
 
     def wait(most: int) -> None:
         while len(sent) > most:
-            kind, size, done = sent.popleft()
+            _, size, done = sent.popleft()
             done.result()
-            written[kind] += size
-            progress(f"{kind}s {written[kind]:,}/{totals[kind]:,}")
+            bar.update(size)
 
     pool = ThreadPoolExecutor(max_workers=WRITERS)
     try:
@@ -352,6 +361,7 @@ def _write(driver: neo4j.Driver, database: str, path: Path, summary: DumpSummary
         wait(0)
     finally:
         pool.shutdown(cancel_futures=True)
+        bar.close()
 
 
 def _now() -> str:

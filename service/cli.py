@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 import neo4j
 
 from service.audit import Who, load_summary, record
+from service.cli_words import speak_argparse
 from service.database import sync_driver, translated_errors
 from service.errors import ArticulaError
 from service.local_neo4j import LocalNeo4j
 from service.messages import say
+from service.progress import Progress
 from service.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -126,12 +128,13 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
     with (_driver(settings) as driver,
           translated_errors(settings, operation=f"`articula db {args.action}`")):
         if args.action == "dump":
-            summary = dump(driver, database, path)
+            summary = dump(driver, database, path, show_progress=True)
             print(say("cli.dumped", nodes=summary.nodes, relationships=summary.relationships,
                       path=str(path)))
         else:
             summary = restore(driver, database, path,
-                              progress=lambda message: print(message, file=sys.stderr))
+                              progress=lambda message: print(message, file=sys.stderr),
+                              show_progress=True)
             record(driver, database, Who.command_line(), "db restore", after={
                 "file": str(path), "nodes": summary.nodes,
                 "relationships": summary.relationships})
@@ -153,7 +156,8 @@ def _keys(args: argparse.Namespace, settings: Settings) -> int:
                       key=new.key))
         elif args.action == "list":
             keys = list_keys(driver, database)
-            print("id            role    created                         revoked  name")
+            print(f"{'id':<13} {say('cli.keys.role'):<7} {say('cli.keys.created'):<31} "
+                  f"{say('cli.keys.revoked'):<8} {say('cli.keys.name')}")
             for key in keys:
                 print(f"{key['id']:<13} {key['role']:<7} {key['createdAt']:<31} "
                       f"{say('cli.yes') if key['revokedAt'] else say('cli.no'):<8} {key['name']}")
@@ -175,7 +179,7 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
         return _bulk_load(args, settings)
     with _driver(settings) as driver, translated_errors(settings, operation="`articula load`"):
         summary = load(Path(args.path), driver, settings.neo4j_database,
-                       dry_run=args.dry_run, progress=sys.stderr.isatty(),
+                       dry_run=args.dry_run, progress=True, locale=args.locale,
                        say=lambda message: print(message, file=sys.stderr, flush=True))
         if not args.dry_run:
             record(driver, settings.neo4j_database, Who.command_line(), "load",
@@ -194,7 +198,7 @@ def _bulk_load(args: argparse.Namespace, settings: Settings) -> int:
     with translated_errors(settings, operation="`articula load --bulk`"):
         server = LocalNeo4j(settings, say=tell) if settings.uses_local_server else None
         summary = bulk_load(Path(args.path), settings, server=server, dry_run=args.dry_run,
-                            progress=sys.stderr.isatty(), say=tell)
+                            progress=sys.stderr.isatty(), say=tell, locale=args.locale)
         if not args.dry_run:
             with sync_driver(settings) as driver:
                 record(driver, settings.neo4j_database, Who.command_line(), "load --bulk",
@@ -205,13 +209,15 @@ def _bulk_load(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _generate(args: argparse.Namespace, settings: Settings) -> int:
-    from loaders.synthetic import MIN_ACTORS, generate
+    from loaders.synthetic import MIN_ACTORS, OUTPUT, generate
 
     if args.actors < MIN_ACTORS:
         print("articula: " + say("cli.min_actors", minimum=MIN_ACTORS), file=sys.stderr)
         return 2
-    rows = generate(Path(args.out), args.actors, args.seed,
-                    progress=lambda message: print(message, file=sys.stderr, flush=True))
+    with Progress(say("cli.generate.writing"), len(OUTPUT), say("cli.unit.tables"),
+                  every=0) as bar:
+        rows = generate(Path(args.out), args.actors, args.seed,
+                        progress=lambda message: bar.update())
     print(say("cli.generated", rows=sum(rows.values()), tables=len(rows), out=str(args.out)))
     return 0
 
@@ -226,77 +232,64 @@ def _schema(args: argparse.Namespace, settings: Settings) -> int:
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+        raise argparse.ArgumentTypeError(say("cli.help.not_positive", value=value))
     return value
 
 
 def parser() -> argparse.ArgumentParser:
+    speak_argparse()
     root = argparse.ArgumentParser(
         prog="articula",
-        description="Network analysis of territorial productive articulation initiatives.",
+        description=say("cli.help.description"),
     )
     commands = root.add_subparsers(dest="command", required=True)
 
     neo4j = commands.add_parser(
-        "neo4j", help="manage the local Neo4j + GDS server (used when NEO4J_URI is unset)"
-    )
+        "neo4j", help=say("cli.help.neo4j"))
     neo4j.add_argument("action", choices=["start", "stop", "status"])
     neo4j.set_defaults(run=_neo4j)
 
     serve = commands.add_parser(
-        "serve", help="run the GraphQL service, starting the local Neo4j when needed"
-    )
-    serve.add_argument("--host", help="address to bind (default ARTICULA_HOST or 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port (default ARTICULA_PORT or 8000)")
-    serve.add_argument("--no-sample", action="store_true",
-                       help="do not load the sample dataset into an empty database")
-    serve.add_argument("--workers", type=_positive, default=1,
-                       help="worker processes, each replaced by the supervisor when it dies "
-                       "(default 1; each keeps its own analytics cache)")
+        "serve", help=say("cli.help.serve"))
+    serve.add_argument("--host", help=say("cli.help.host"))
+    serve.add_argument("--port", type=int, help=say("cli.help.port"))
+    serve.add_argument("--no-sample", action="store_true", help=say("cli.help.no_sample"))
+    serve.add_argument("--workers", type=_positive, default=1, help=say("cli.help.workers"))
     serve.set_defaults(run=_serve)
 
     db = commands.add_parser(
-        "db", help="schema, reference data, emptying, dumping and restoring the database"
-    )
+        "db", help=say("cli.help.db"))
     db.add_argument("action", choices=["init", "reset", "dump", "restore"],
-                    help="init: constraints, indexes, territories and ISIC sectors (idempotent); "
-                    "reset: delete everything but that reference data, the API keys and the audit "
-                    "trail; dump FILE: write the "
-                    "whole database to FILE (gzip JSON lines); restore FILE: replace the "
-                    "whole database with FILE's content")
-    db.add_argument("file", nargs="?", help="the dump file of `dump` and `restore`")
-    db.add_argument("--yes", action="store_true", help="confirm `reset` and `restore`")
+                    help=say("cli.help.db_action"))
+    db.add_argument("file", nargs="?", help=say("cli.help.db_file"))
+    db.add_argument("--yes", action="store_true", help=say("cli.help.yes"))
     db.set_defaults(run=_db)
 
     load = commands.add_parser(
-        "load", help="validate a dataset (CSV folder, .xlsx or .json) and write it all or nothing"
-    )
-    load.add_argument("path", help="folder of CSV files, .xlsx workbook or .json file")
-    load.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
-    load.add_argument("--bulk", action="store_true",
-                      help="first load into an empty database of the local server, through "
-                      "neo4j-admin import (stops and starts the server)")
+        "load", help=say("cli.help.load"))
+    load.add_argument("path", help=say("cli.help.load_path"))
+    load.add_argument("--dry-run", action="store_true", help=say("cli.help.dry_run"))
+    load.add_argument("--locale", help=say("cli.help.locale"))
+    load.add_argument("--bulk", action="store_true", help=say("cli.help.bulk"))
     load.set_defaults(run=_load)
 
     generate = commands.add_parser(
-        "generate", help="write a synthetic dataset (CSV folder) with realistic structure"
-    )
-    generate.add_argument("--actors", type=int, required=True, help="firms plus institutions")
-    generate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    generate.add_argument("out", help="folder to write the CSV files into")
+        "generate", help=say("cli.help.generate"))
+    generate.add_argument("--actors", type=int, required=True, help=say("cli.help.actors"))
+    generate.add_argument("--seed", type=int, default=0, help=say("cli.help.seed"))
+    generate.add_argument("out", help=say("cli.help.out"))
     generate.set_defaults(run=_generate)
 
-    keys = commands.add_parser("keys", help="create, list and revoke API keys")
+    keys = commands.add_parser("keys", help=say("cli.help.keys"))
     keys.add_argument("action", choices=["create", "list", "revoke"])
-    keys.add_argument("id", nargs="?", help="the key to revoke")
-    keys.add_argument("--name", help="who or what uses the new key")
+    keys.add_argument("id", nargs="?", help=say("cli.help.key_id"))
+    keys.add_argument("--name", help=say("cli.help.key_name"))
     keys.add_argument("--role", choices=["READER", "EDITOR", "ADMIN"], default="READER",
-                      help="what the new key may do (default READER)")
+                      help=say("cli.help.key_role"))
     keys.set_defaults(run=_keys)
 
     schema = commands.add_parser(
-        "schema", help="print the GraphQL schema (SDL), as kept in graphql/schema.graphql"
-    )
+        "schema", help=say("cli.help.schema"))
     schema.set_defaults(run=_schema)
 
     from service.analytics.command import add_parser as add_analyze

@@ -1,5 +1,8 @@
 """Articula's errors: one root carrying a machine-readable `code`, a class per kind."""
 
+from __future__ import annotations
+
+import copy
 from typing import Any, ClassVar
 
 from service.messages import Message
@@ -15,7 +18,18 @@ class ArticulaError(Exception):
         text = message.render() if isinstance(message, Message) else message
         super().__init__(text)
         self.message = text
+        self.source = message if isinstance(message, Message) else None
         self.details = details
+
+    def reworded(self) -> ArticulaError:
+        """This error worded in the current language (for a request that shares another's
+        computation and its failure)."""
+        if self.source is None:
+            return self
+        again = copy.copy(self)
+        again.message = self.source.render()
+        again.args = (again.message,)
+        return again
 
     @property
     def extensions(self) -> dict[str, Any]:

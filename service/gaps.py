@@ -18,8 +18,6 @@ from typing import Any
 from service.database import Database
 from service.errors import BadUserInput
 from service.messages import Message, msg
-from service.network import projected
-from service.projections import Projection
 from service.scope import Scope
 
 
@@ -274,13 +272,34 @@ def cut_vertices(neighbours: dict[str, set[str]]) -> dict[str, list[set[str]]]:
     return parts
 
 
+def actor_cut_vertices(memberships: dict[str, set[str]]) -> dict[str, list[set[str]]]:
+    """The cut vertices of the ACTORS projection (actors linked when they share an
+    initiative), from the actor-initiative graph: removing an actor splits the other actors
+    as it splits that graph, so each actor that is a cut vertex there with actors on two or
+    more sides, with the actors of each side, largest first."""
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for initiative, members in memberships.items():
+        for actor in members:
+            neighbours[f"a{actor}"].add(f"i{initiative}")
+            neighbours[f"i{initiative}"].add(f"a{actor}")
+    cuts = {}
+    for vertex, pieces in cut_vertices(neighbours).items():
+        if not vertex.startswith("a"):
+            continue
+        sides = [{n[1:] for n in piece if n.startswith("a")} for piece in pieces]
+        sides = sorted((side for side in sides if side), key=lambda p: (-len(p), min(p)))
+        if len(sides) > 1:
+            cuts[vertex[1:]] = sides
+    return cuts
+
+
 async def broker_dependency(db: Database, scope: Scope,
                             parameters: GapParameters) -> list[Finding]:
-    graph = await projected(db, Projection.ACTORS, scope, checked=True)
-    names = {n.id: n for n in graph.nodes}
+    rows = await db.read("gaps/memberships", **scope.parameters())
+    names = {m["id"]: m for row in rows for m in row["members"]}
     findings = []
-    for broker, pieces in cut_vertices(
-        {k: set(v) for k, v in graph.neighbours().items()}
+    for broker, pieces in actor_cut_vertices(
+        {row["id"]: {m["id"] for m in row["members"]} for row in rows}
     ).items():
         cut_off = sum(len(p) for p in pieces[1:])
         if cut_off < parameters.broker_dependency_min_cut_off:
@@ -291,9 +310,9 @@ async def broker_dependency(db: Database, scope: Scope,
         findings.append(Finding(
             GapKind.BROKER_DEPENDENCY,
             round(cut_off / (component - 1), 4),
-            msg("gap.broker_dependency", name=node.name, count=cut_off),
-            (NodeRef(node.id, node.name, node.label),
-             *(NodeRef(i, names[i].name, names[i].label) for i in reached[:20])),
+            msg("gap.broker_dependency", name=node["name"], count=cut_off),
+            (NodeRef(broker, node["name"], node["label"]),
+             *(NodeRef(i, names[i]["name"], names[i]["label"]) for i in reached[:20])),
             {"cutOff": cut_off, "componentSize": component,
              "parts": [len(p) for p in pieces], "cutOffActors": reached},
         ))

@@ -1,15 +1,23 @@
 """Matchmaking: whom an initiative should meet, what a programme could support, and which
-firms could supply an anchor firm. docs/matchmaking.md gives every score's formula.
+firms could supply an anchor firm, or why there is nobody to suggest. docs/matchmaking.md
+gives every score's formula.
+
+Every initiative's profile and the supply links between ISIC groups are read once per graph
+version and kept while no load is writing; an anchor's candidates are read per request, from
+its own country.
 """
 
 from __future__ import annotations
 
 import math
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from service.analytics.graphs import GraphVersion, graph_version
+from service.data_state import load_state
 from service.database import Database
 from service.errors import BadUserInput, NotFound
 from service.messages import Message, msg
@@ -39,6 +47,53 @@ class Match:
     components: dict[str, float]
 
 
+@dataclass(frozen=True)
+class Matches:
+    """The suggestions, best first; when there are none, why."""
+
+    matches: list[Match]
+    none_because: Message | None = None
+
+
+def _none(reason: Message) -> Matches:
+    return Matches([], reason)
+
+
+def _found(matches: list[Match], k: int, otherwise: Message,
+           tie: Callable[[Match], Any] = lambda m: 0) -> Matches:
+    if not matches:
+        return _none(otherwise)
+    return Matches(sorted(matches, key=lambda m: (-m.score, tie(m), m.id))[:k])
+
+
+@dataclass(frozen=True)
+class _Profiles:
+    version: GraphVersion
+    initiatives: dict[str, dict[str, Any]]
+    links: dict[tuple[str, str], int]  # (supplier group, client group) -> supplies seen
+
+
+_profiles: weakref.WeakKeyDictionary[Database, _Profiles] = weakref.WeakKeyDictionary()
+
+
+async def profiles(db: Database) -> _Profiles:
+    """Every initiative's profile and the group supply links, as of the graph's version;
+    kept for the next call unless a load is writing (its batches are not final)."""
+    version = await graph_version(db)
+    kept = _profiles.get(db)
+    if kept is not None and kept.version == version:
+        return kept
+    read = _Profiles(
+        version,
+        {r["id"]: r for r in await db.read("matchmaking/initiatives")},
+        {(r["supplier"], r["client"]): r["links"]
+         for r in await db.read("matchmaking/group_links")})
+    state = await load_state(db, fresh=True)
+    if state is not None and state.ready and await graph_version(db) == version:
+        _profiles[db] = read
+    return read
+
+
 def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     x, y = set(a), set(b)
     return len(x & y) / len(x | y) if x | y else 0.0
@@ -62,15 +117,6 @@ def sector_similarity(a: set[str], b: set[str]) -> float:
     return (sum(covers(x, b) for x in a) + sum(covers(y, a) for y in b)) / (len(a) + len(b))
 
 
-def _top(matches: list[Match], k: int, tie: Callable[[Match], Any] = lambda m: 0) -> list[Match]:
-    return sorted(matches, key=lambda m: (-m.score, tie(m), m.id))[:k]
-
-
-async def _group_links(db: Database) -> dict[tuple[str, str], int]:
-    return {(r["supplier"], r["client"]): r["links"]
-            for r in await db.read("matchmaking/group_links")}
-
-
 def _chain(ours: Iterable[str], theirs: Iterable[str],
            links: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
     """Group pairs (ours, theirs) where one supplies the other somewhere in the data."""
@@ -78,7 +124,7 @@ def _chain(ours: Iterable[str], theirs: Iterable[str],
                   if (a, b) in links or (b, a) in links)
 
 
-async def matchmaking(db: Database, node_id: str, k: int, scope: Scope) -> list[Match]:
+async def matchmaking(db: Database, node_id: str, k: int, scope: Scope) -> Matches:
     if not 1 <= k <= MAX_K:
         raise BadUserInput(msg("error.between_got", name="k", low=1, high=MAX_K, value=k))
     rows = await db.read("matchmaking/subject", id=node_id)
@@ -96,10 +142,6 @@ async def matchmaking(db: Database, node_id: str, k: int, scope: Scope) -> list[
 
 async def _in_scope(db: Database, scope: Scope, label: NodeLabel) -> set[str]:
     return {n.id for n in await nodes_in_scope(db, scope, (label,))}
-
-
-async def _initiative_profiles(db: Database) -> dict[str, dict[str, Any]]:
-    return {r["id"]: r for r in await db.read("matchmaking/initiatives")}
 
 
 def initiative_neighbours(profiles: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
@@ -126,19 +168,25 @@ def proximity(me: dict[str, Any], them: dict[str, Any]) -> str:
     return "country" if set(me["countries"]) & set(them["countries"]) else "abroad"
 
 
-async def for_initiative(db: Database, node_id: str, k: int, scope: Scope) -> list[Match]:
-    profiles = await _initiative_profiles(db)
-    links = await _group_links(db)
-    candidates = await _in_scope(db, scope, NodeLabel.INITIATIVE)
-    neighbours = initiative_neighbours(profiles)
-    me = profiles[node_id]
+async def for_initiative(db: Database, node_id: str, k: int, scope: Scope) -> Matches:
+    known = await profiles(db)
+    links = known.links
+    candidates = await _in_scope(db, scope, NodeLabel.INITIATIVE) - {node_id}
+    neighbours = initiative_neighbours(known.initiatives)
+    me = known.initiatives[node_id]
     mine = industries(me["groups"], me["divisions"])
-    others = sorted(candidates - neighbours[node_id] - {node_id})
+    others = sorted(candidates - neighbours[node_id])
+    if not candidates:
+        return _none(msg("match.none.no_initiatives"))
+    if not others:
+        return _none(msg("match.none.all_linked", count=len(candidates)))
+    if not mine:
+        return _none(msg("match.none.no_industries"))
     predicted = {o: adamic_adar(neighbours, node_id, o) for o in others}
     strongest = max(predicted.values(), default=0.0)
     matches = []
     for other in others:
-        them = profiles[other]
+        them = known.initiatives[other]
         theirs = industries(them["groups"], them["divisions"])
         similar = sector_similarity(mine, theirs)
         chain = _chain(me["groups"], them["groups"], links)
@@ -172,20 +220,27 @@ async def for_initiative(db: Database, node_id: str, k: int, scope: Scope) -> li
         score = sum(WEIGHTS[name] * value for name, value in components.items())
         matches.append(Match(other, them["name"], "Initiative", round(score, 6),
                              tuple(reasons), components))
-    return _top(matches, k)
+    return _found(matches, k, msg("match.none.unrelated", count=len(others)))
 
 
-async def for_program(db: Database, node_id: str, k: int, scope: Scope) -> list[Match]:
+async def for_program(db: Database, node_id: str, k: int, scope: Scope) -> Matches:
     [program] = await db.read("matchmaking/program", id=node_id)
-    profiles = await _initiative_profiles(db)
+    initiatives = (await profiles(db)).initiatives
     candidates = await _in_scope(db, scope, NodeLabel.INITIATIVE)
-    supported = [profiles[i] for i in program["supported"] if i in profiles]
+    supported = [initiatives[i] for i in program["supported"] if i in initiatives]
     where = ({program["territory"]} if program["territory"] else
              set().union(*(p["countries"] for p in supported)))
-    most_supported = max((len(p["programs"]) for p in profiles.values()), default=0)
+    most_supported = max((len(p["programs"]) for p in initiatives.values()), default=0)
+    unsupported = sorted(candidates - set(program["supported"]))
+    if not candidates:
+        return _none(msg("match.none.no_initiatives"))
+    if not unsupported:
+        return _none(msg("match.none.all_supported", count=len(candidates)))
+    if not where:
+        return _none(msg("match.none.program_nowhere"))
     matches = []
-    for other in sorted(candidates - set(program["supported"])):
-        them = profiles[other]
+    for other in unsupported:
+        them = initiatives[other]
         if not where & set(them["places"]):
             continue  # outside the territory the programme serves
         theirs = industries(them["groups"], them["divisions"])
@@ -203,7 +258,8 @@ async def for_program(db: Database, node_id: str, k: int, scope: Scope) -> list[
         score = 0.5 * similar + 0.2 + 0.3 * uncovered
         matches.append(Match(other, them["name"], "Initiative", round(score, 6),
                              tuple(reasons), components))
-    return _top(matches, k)
+    return _found(matches, k, msg("match.none.program_outside", places=sorted(where),
+                                  count=len(unsupported)))
 
 
 def feeding(groups: Iterable[str], targets: Iterable[str],
@@ -212,24 +268,33 @@ def feeding(groups: Iterable[str], targets: Iterable[str],
     return sum(links.get((g, t), 0) for g in groups for t in targets)
 
 
-async def for_anchor_firm(db: Database, node_id: str, k: int, scope: Scope) -> list[Match]:
-    firms = {r["id"]: r for r in await db.read("matchmaking/firms")}
-    links = await _group_links(db)
-    candidates = await _in_scope(db, scope, NodeLabel.FIRM)
+async def for_anchor_firm(db: Database, node_id: str, k: int, scope: Scope) -> Matches:
+    links = (await profiles(db)).links
+    firms = {r["id"]: r for r in await db.read("matchmaking/firms", anchor=node_id)}
+    if node_id not in firms:  # an anchor in no country has no region or country to search
+        return _none(msg("match.none.no_firms_near"))
+    candidates = set(firms) if scope.is_everything else (
+        await _in_scope(db, scope, NodeLabel.FIRM) & firms.keys())
     anchor = firms[node_id]
     suppliers = {f for f, row in firms.items() if node_id in row["clients"]}
     mine = set(anchor["groups"])
+    if not mine:
+        return _none(msg("match.none.anchor_no_industries"))
     upstream = {s for (s, c) in links if c in mine} - mine  # groups that supply the anchor's
     matches = []
     evidence: dict[str, int] = {}
+    nearby = 0
     for other in sorted(candidates - suppliers - {node_id}):
         them = firms[other]
         near = 1.0 if them["region"] and them["region"] == anchor["region"] else (
             0.5 if them["country"] and them["country"] == anchor["country"] else 0.0)
+        if not near:
+            continue  # suppliers are sought in the anchor's region, then its country
+        nearby += 1
         theirs = set(them["groups"]) - mine  # a firm of the anchor's own groups competes
         direct = feeding(theirs, mine, links)
         two_step = feeding(theirs, upstream, links)
-        if not near or not (direct or two_step):
+        if not (direct or two_step):
             continue
         fit = SIZE_FIT.get(them["size"] or "", 0.5)
         components = {"valueChain": 1.0 if direct else 0.5, "territory": near, "sizeFit": fit}
@@ -244,4 +309,7 @@ async def for_anchor_firm(db: Database, node_id: str, k: int, scope: Scope) -> l
         score = 0.5 * components["valueChain"] + 0.3 * near + 0.2 * fit
         matches.append(Match(other, them["name"], "Firm", round(score, 6), tuple(reasons),
                              components))
-    return _top(matches, k, tie=lambda m: -evidence[m.id])
+    if not nearby:
+        return _none(msg("match.none.no_firms_near"))
+    return _found(matches, k, msg("match.none.no_suppliers", count=nearby),
+                  tie=lambda m: -evidence[m.id])

@@ -115,7 +115,7 @@ def raw_tables(operation: str, tables: Mapping[str, list[Cells]],
 def problems_of(error: DatasetError) -> list[dict[str, Any]]:
     return [{"message": str(p), "source": p.source, "item": p.row, "column": p.column,
              "field": camel(p.column) if p.column else None, "value": p.value,
-             "expected": p.expected} for p in error.problems]
+             "expected": p.expected, "hint": p.hint} for p in error.problems]
 
 
 def bad_input(problems: list[Problem]) -> BadUserInput:

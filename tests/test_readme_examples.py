@@ -92,7 +92,8 @@ def test_the_worked_example_shows_the_real_output(
         assert table_matches(output, rows), (output, rows[:3])
         return
     shown = json.loads(output)
-    real = next(iter(data.values())) if isinstance(shown, list) else data
+    alone = len(data) == 1 and not (isinstance(shown, dict) and shown.keys() == data.keys())
+    real = next(iter(data.values())) if alone else data
     assert matches(shown, real), json.dumps(real, ensure_ascii=False)
 
 

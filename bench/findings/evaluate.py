@@ -38,8 +38,8 @@ from service.settings import Settings
 
 HERE = Path(__file__).parent
 GAPS = "{ coordinationGaps { kind explanation nodes { id } evidence } }"
-MATCHES = ("query($id: ID!) { matchmaking(id: $id, k: 10) { score "
-           "suggestion { id } } }")
+MATCHES = ("query($id: ID!) { matchmaking(id: $id, k: 10) { matches { score "
+           "suggestion { id } } } }")
 TOP = 3
 
 
@@ -89,7 +89,7 @@ def evaluate(folder: Path, app: TestClient) -> tuple[dict[str, KindTally], list[
     queries = []
     for label in labels["matches"]:
         suggested = [m["suggestion"]["id"] for m in
-                     graphql(app, MATCHES, {"id": label["id"]})["matchmaking"]][:TOP]
+                     graphql(app, MATCHES, {"id": label["id"]})["matchmaking"]["matches"]][:TOP]
         relevant = set(label["relevant"])
         hits = sum(1 for s in suggested if s in relevant)
         precision = (hits / len(suggested) if suggested else 0.0 if relevant else 1.0)

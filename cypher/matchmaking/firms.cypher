@@ -1,5 +1,11 @@
-// Firms for supplier matchmaking: ISIC groups, region and country, size, and whom they supply.
-MATCH (f:Firm)
+// Firms for supplier matchmaking: those of the anchor's country (suppliers are sought in its
+// region, then its country), the anchor included, with ISIC groups, region and country, size,
+// and whom they supply.
+MATCH (:Firm {id: $anchor})-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->
+      (country:Territory {level: 'COUNTRY'})
+WITH DISTINCT country
+MATCH (f:Firm)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(country)
+WITH DISTINCT f
 CALL (f) {
   OPTIONAL MATCH (f)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(g:Sector {level: 'GROUP'})
   RETURN collect(DISTINCT g.code) AS groups

@@ -17,6 +17,7 @@ from service.analytics import communities as cm
 from service.analytics.results import Provenance
 from service.database import Database
 from service.local_neo4j import LocalNeo4j
+from service.messages import say
 from service.projections import Projection
 from service.scope import Scope
 from service.settings import Settings
@@ -28,40 +29,34 @@ def _upper(value: str) -> str:
 
 def add_parser(commands: Any) -> None:
     analyze = commands.add_parser(
-        "analyze", help="centrality or communities of a projection, as CSV or JSON "
-        "(the same numbers as the API's)")
+        "analyze", help=say("cli.help.analyze"))
     analyze.add_argument("analysis", choices=["centrality", "communities"])
     analyze.add_argument("--metric", type=_upper, choices=[m.value for m in c.Metric],
-                         help="centrality: the metric (e.g. pagerank, betweenness); required")
+                         help=say("cli.help.metric"))
     analyze.add_argument("--algorithm", type=_upper, choices=[a.value for a in cm.Algorithm],
-                         help="communities: the algorithm (e.g. leiden, wcc); required")
+                         help=say("cli.help.algorithm"))
     analyze.add_argument("--projection", type=_upper, default="FULL",
-                         choices=[p.value for p in Projection], help="default FULL")
-    scope = analyze.add_argument_group(
-        "scope (repeat an option for several values; default: the whole graph)")
-    scope.add_argument("--country", action="append", help="ISO country code")
-    scope.add_argument("--territory", action="append", help="territory code (its subtree)")
+                         choices=[p.value for p in Projection],
+                         help=say("cli.help.projection"))
+    scope = analyze.add_argument_group(say("cli.help.scope"))
+    scope.add_argument("--country", action="append", help=say("cli.help.country"))
+    scope.add_argument("--territory", action="append", help=say("cli.help.territory"))
     scope.add_argument("--initiative-type", action="append", type=_upper)
-    scope.add_argument("--sector", action="append", help="ISIC code (its subtree)")
+    scope.add_argument("--sector", action="append", help=say("cli.help.sector"))
     scope.add_argument("--actor-kind", action="append", type=_upper)
-    scope.add_argument("--year", type=int, help="only nodes and ties active in that year "
-                       "(default: no year cut)")
+    scope.add_argument("--year", type=int, help=say("cli.help.year"))
     analyze.add_argument("--top", type=int,
-                         help="centrality: only the N highest scores (default: every node)")
+                         help=say("cli.help.top"))
     analyze.add_argument("--normalized", action="store_true",
-                         help="centrality: NetworkX's normalized scale where it has one "
-                         "(default: raw scores)")
+                         help=say("cli.help.normalized"))
     analyze.add_argument("--unweighted", action="store_true",
-                         help="ignore edge weights (default: weighted where the projection has "
-                         "weights: ACTORS, INITIATIVES, SUPPLY)")
+                         help=say("cli.help.unweighted"))
     analyze.add_argument("--sampling-size", type=int,
-                         help="betweenness: sample this many source nodes (default: every "
-                         "node, exact)")
+                         help=say("cli.help.sampling_size"))
     analyze.add_argument("--seed", type=int,
-                         help=f"random seed of the sampling and of Leiden (default "
-                         f"{cm.DEFAULT_SEED})")
+                         help=say("cli.help.analysis_seed", seed=cm.DEFAULT_SEED))
     analyze.add_argument("--format", choices=["csv", "json"], default="csv",
-                         help="default csv")
+                         help=say("cli.help.format"))
     analyze.set_defaults(run=run)
 
 
@@ -73,10 +68,10 @@ def _scope(args: argparse.Namespace) -> Scope:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.analysis == "centrality" and args.metric is None:
-        print("articula: analyze centrality needs --metric", file=sys.stderr)
+        print(f"articula: {say('cli.analyze.needs_metric')}", file=sys.stderr)
         return 2
     if args.analysis == "communities" and args.algorithm is None:
-        print("articula: analyze communities needs --algorithm", file=sys.stderr)
+        print(f"articula: {say('cli.analyze.needs_algorithm')}", file=sys.stderr)
         return 2
     if settings.uses_local_server:
         LocalNeo4j(settings, say=lambda message: print(message, file=sys.stderr)).start(

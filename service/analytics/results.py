@@ -18,6 +18,7 @@ from service.analytics.graphs import AnalyticsGraph
 from service.analytics.slots import holding_slot, take_slot
 from service.data_state import load_state
 from service.database import Database
+from service.errors import ArticulaError
 from service.messages import msg
 
 QUANTILES = (25, 50, 75, 90, 99)
@@ -123,7 +124,10 @@ async def cached(db: Database, key: str, compute: Callable[[], Awaitable[R]],
         return with_provenance(found, replace(found.provenance, cached=True))
     running = results.running.get(key)
     if running is not None:
-        joined: R = await asyncio.shield(running)
+        try:
+            joined: R = await asyncio.shield(running)
+        except ArticulaError as error:  # worded in the language of the caller who started it
+            raise error.reworded() from error
         return with_provenance(joined, replace(joined.provenance, cached=True))
     # a computation of the caller's; Busy past its limit
     release = take_slot(db, msg("analysis.this"))

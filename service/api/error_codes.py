@@ -1,5 +1,6 @@
-"""Every GraphQL error leaves with `extensions.code`; unexpected ones are masked; none
-suggests names ("Did you mean …?"), which would spell out the schema to whoever guesses."""
+"""Every GraphQL error leaves with `extensions.code` and in the request's language;
+unexpected ones are masked; none suggests names ("Did you mean …?"), which would spell out
+the schema to whoever guesses."""
 
 import logging
 import re
@@ -8,7 +9,9 @@ from collections.abc import Iterator
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
+from service.api.graphql_messages import worded
 from service.errors import ArticulaError
+from service.messages import say
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +33,16 @@ def with_code(error: GraphQLError) -> GraphQLError:
         # no original: the query does not validate; a GraphQLError: a variable's value
         # does not coerce (an unknown enum value), which the caller can fix
         default = INVALID_QUERY if original is None else BAD_USER_INPUT
-        code = (error.extensions or {}).get("code", default)
+        code = (error.extensions or {}).get("code")
+        message = without_suggestions(error.message)
+        message = message if code else worded(message)
         return GraphQLError(
-            without_suggestions(error.message), error.nodes, error.source, error.positions,
-            error.path, extensions={**(error.extensions or {}), "code": code},
+            message, error.nodes, error.source, error.positions,
+            error.path, extensions={**(error.extensions or {}), "code": code or default},
         )
     log.error("unexpected error in GraphQL execution", exc_info=original)
     return GraphQLError(
-        "Internal server error.", error.nodes, error.source, error.positions, error.path,
+        say("error.internal"), error.nodes, error.source, error.positions, error.path,
         extensions={"code": INTERNAL},
     )
 

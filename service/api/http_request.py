@@ -56,8 +56,26 @@ def _too_deep(value: object, limit: int) -> bool:
     return False
 
 
+class _Constant(ValueError):
+    """NaN, Infinity or -Infinity, which Python's parser accepts and JSON does not have."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
 def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not JSON")
+    raise _Constant(name)
+
+
+def _why_not_json(error: ValueError) -> Message:
+    if isinstance(error, _Constant):
+        return msg("error.http.json_constant", name=error.name)
+    if isinstance(error, UnicodeDecodeError):
+        return msg("error.http.json_utf8", position=error.start)
+    if isinstance(error, json.JSONDecodeError):
+        return msg("error.http.json_at", line=error.lineno, column=error.colno)
+    return msg("error.http.long_integer")  # the only other: more digits than Python reads
 
 
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
@@ -71,9 +89,8 @@ def decode_json(text: str | bytes, what: Message) -> object:
     except RecursionError:  # the parser's own limit, far past ours
         deep = True
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, an integer too long
-        reason = (msg("error.http.long_integer")
-                  if str(error).startswith("Exceeds the limit") else str(error))
-        raise bad_request(msg("error.http.not_json", what=what, reason=reason)) from None
+        raise bad_request(msg("error.http.not_json", what=what,
+                              reason=_why_not_json(error))) from None
     if deep:
         raise bad_request(msg("error.http.too_deep", what=what, limit=MAX_JSON_DEPTH))
     return value

@@ -30,6 +30,7 @@ from strawberry.types.unset import UNSET
 
 from service.api.context import Context
 from service.api.error_codes import INVALID_QUERY
+from service.api.graphql_messages import worded
 from service.api.http_request import (
     BAD_REQUEST,
     METHOD_NOT_ALLOWED,
@@ -41,7 +42,7 @@ from service.api.http_request import (
 from service.api.limits import MAX_TOKENS
 from service.api.media_type import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from service.api.parser_cache import operation_count
-from service.messages import msg
+from service.messages import msg, say
 
 # The status of an application/graphql-response+json answer that did not execute, by the
 # code of its first error; any other code (a parse, validation or variable error, a query
@@ -106,7 +107,8 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         except HTTPException as error:  # strawberry's own checks
             code = METHOD_NOT_ALLOWED if error.status_code == 405 else BAD_REQUEST
             return self.refusal(
-                RequestRefused(error.status_code, code, error.reason), media_type or JSON)
+                RequestRefused(error.status_code, code, worded(error.reason)),
+                media_type or JSON)
         assert isinstance(response, Response)
         response.status_code = request.state.graphql_status
         response.headers["content-type"] = f"{media_type}; charset=utf-8"
@@ -132,8 +134,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         if request_data.operation_name is None and request_data.query is not None and (
                 operation_count(request_data.query, MAX_TOKENS) or 0) > 1:
             # strawberry would run the first; GraphQL says the operation is undetermined
-            return not_executed("Must provide operation name if query contains multiple "
-                                "operations.")
+            return not_executed(say("error.graphql.operation_name"))
         try:
             return await self.schema.execute(
                 request_data.query, root_value=root_value, variable_values=request_data.variables,
@@ -145,10 +146,10 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
                 raise RequestRefused(405, METHOD_NOT_ALLOWED,
                                      msg("error.http.get_mutation"),
                                      headers={"Allow": "POST"}) from error
-            raise RequestRefused(400, BAD_REQUEST,
-                                 error.as_http_error_reason(request_adapter.method)) from error
+            raise RequestRefused(400, BAD_REQUEST, worded(
+                error.as_http_error_reason(request_adapter.method))) from error
         except CannotGetOperationTypeError as error:
-            return not_executed(error.as_http_error_reason())
+            return not_executed(worded(error.as_http_error_reason()))
         except MissingQueryError as error:
             raise RequestRefused(400, BAD_REQUEST, msg("error.http.no_query")) from error
 

@@ -40,29 +40,43 @@ class Match:
     components: list[ScoreComponent]
 
 
+@strawberry.type(description="Suggested matches, best first, and why there are none when the "
+                 "list is empty.")
+class Matchmaking:
+    matches: list[Match]
+    empty_reason: str | None = strawberry.field(
+        description="Why nothing is suggested, in the chosen language; null when there are "
+        "matches.")
+    empty_reason_message: MessageRef | None = strawberry.field(
+        description="The same as a catalogue key and parameters.")
+
+
 @strawberry.type
 class MatchmakingQuery:
     @strawberry.field(description="For an initiative: the k in-scope initiatives it is not "
                       "yet linked with (no collaboration, no shared actor) that it should "
                       "meet. For a programme: initiatives it could support. For a firm (an "
                       "anchor): candidate suppliers in its region or country and value chain. "
-                      "Unknown id: NOT_FOUND; an institution: BAD_USER_INPUT.")
+                      "An empty list comes with the reason. Unknown id: NOT_FOUND; an "
+                      "institution: BAD_USER_INPUT.")
     async def matchmaking(self, info: Info, id: strawberry.ID, k: int = 10,
                           scope: ScopeInput | None = None,
                           language: Annotated[Language | None, LANGUAGE_ARGUMENT] = None,
-                          ) -> list[Match]:
+                          ) -> Matchmaking:
         lang = chosen(info, language)
         with speaking(lang):
             checked = scope_of(scope)
             await net.check_codes(info.context.db, checked)
             with analysis_slot(info.context.db, msg("analysis.matchmaking")):
-                matches = await mm.matchmaking(info.context.db, str(id), k, checked)
-        return [
+                found = await mm.matchmaking(info.context.db, str(id), k, checked)
+        reason = found.none_because
+        return Matchmaking(matches=[
             Match(
                 suggestion=Suggestion(id=strawberry.ID(m.id), name=m.name, kind=m.kind),
                 score=m.score, reasons=[r.render(lang) for r in m.reasons],
                 reason_messages=[message_ref(r) for r in m.reasons],
                 components=[ScoreComponent(name=n, value=v) for n, v in m.components.items()],
             )
-            for m in matches
-        ]
+            for m in found.matches
+        ], empty_reason=reason.render(lang) if reason is not None else None,
+            empty_reason_message=message_ref(reason) if reason is not None else None)

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from loaders.load import load
@@ -66,7 +66,8 @@ def _refusal(error: ArticulaError, **more: Any) -> JSONResponse:
     "of the formats `articula load` reads, told by Content-Type: application/json (one "
     "object with an array of objects per table, e.g. {\"firms\": [{\"id\": \"F-1\", ...}]}), "
     f"{XLSX} (a sheet per table) or application/zip (a CSV file per table). It is validated "
-    "completely, then written all or nothing, as `articula load` does. Answers the load's "
+    "completely, then written all or nothing, as `articula load` does (`locale` is its "
+    "`--locale`). Answers the load's "
     "summary; 400 with `problems` when the dataset has problems (nothing written); 401/403 "
     "when the key is missing, bad or not an ADMIN's. Bodies are limited by "
     "ARTICULA_MAX_REQUEST_BYTES; load larger datasets with `articula load`.",
@@ -75,8 +76,12 @@ def _refusal(error: ArticulaError, **more: Any) -> JSONResponse:
                403: {"description": "The key is not an ADMIN's."},
                415: {"description": "The Content-Type is not one of the dataset formats."}},
 )
-async def load_dataset(request: Request,
-                       principal: Annotated[Principal, Depends(LOAD)]) -> JSONResponse:
+async def load_dataset(
+    request: Request, principal: Annotated[Principal, Depends(LOAD)],
+    locale: Annotated[str | None, Query(
+        description="How the dataset writes numbers, e.g. es-CO (4.500.000,00) or en "
+        "(4,500,000.00); by default each table's numbers tell.")] = None,
+) -> JSONResponse:
     db: Database = request.app.state.db
     settings = db.settings
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -91,7 +96,8 @@ async def load_dataset(request: Request,
         with (tempfile.TemporaryDirectory() as folder,
               translated_errors(settings, operation="The load (POST /admin/load)")):
             path = _save(body, content_type, Path(folder))
-            summary = load(path, driver, settings.neo4j_database, progress=False)
+            summary = load(path, driver, settings.neo4j_database, progress=False,
+                           locale=locale)
             result = load_summary(summary)
             # The loader commits on its own; the audit entry follows immediately after.
             record(driver, settings.neo4j_database, principal.who, "load", after=result,

@@ -172,7 +172,7 @@ def test_the_initiative_page_shows_members_governance_support_and_matches(
         page: Any, api: GraphQL) -> None:
     data = api("""{ initiative(id: "INI-CL-001") { name participants { actor { id } }
         governance { institution { name } } supportedBy { program { name } } }
-        matchmaking(id: "INI-CL-001", k: 5) { suggestion { name } } }""")
+        matchmaking(id: "INI-CL-001", k: 5) { matches { suggestion { name } } } }""")
     initiative = data["initiative"]
     open_view(page, "#/initiative/INI-CL-001")
     assert page.locator("#initiative-name").inner_text() == initiative["name"]
@@ -185,7 +185,7 @@ def test_the_initiative_page_shows_members_governance_support_and_matches(
     assert all(s["program"]["name"] in support for s in initiative["supportedBy"])
     matches = page.locator("#matches li")
     assert [matches.nth(i).locator("a").inner_text() for i in range(matches.count())] == [
-        m["suggestion"]["name"] for m in data["matchmaking"]]
+        m["suggestion"]["name"] for m in data["matchmaking"]["matches"]]
     wait_until(page, "document.querySelectorAll('#metrics tbody tr').length === 3")
     shoot(page, "initiative")
 

@@ -245,7 +245,7 @@ def test_every_problem_is_counted_and_the_list_is_capped(
     template = tables["firms"][1]
     tables["firms"] += [{**template, "id": f"X-{n}", "size": "HUGE"} for n in range(70)]
     text = refused(reference_db, database, write_csv_folder(tables, tmp_path))
-    assert text.startswith("The dataset has 70 problems; nothing was written")
+    assert text.startswith("The dataset has 70 problems of 1 kind; nothing was written")
     assert "firms.csv, row 74, column size: 'HUGE'" not in text  # beyond the first 50
     assert "... and 20 more problems" in text
 

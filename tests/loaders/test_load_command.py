@@ -31,7 +31,7 @@ def test_a_bad_dataset_exits_non_zero_listing_the_problems(
     before = count(reference_db)
     result = articula(neo4j_backend, "load", str(write_csv_folder(tables, tmp_path)))
     assert result.returncode == 1
-    assert "The dataset has 2 problems; nothing was written" in result.stderr
+    assert "The dataset has 2 problems of 2 kinds; nothing was written" in result.stderr
     assert "firms.csv, row 2, column size: 'enorme': expected one of MICRO" in result.stderr
     assert "participations.csv, row 3, column actor_id: 'F-404': unknown actor id" in (
         result.stderr)

@@ -27,13 +27,15 @@ def test_problems_speak_spanish_and_portuguese(
     tables["participations"][0]["confidence"] = "1.5"
     path = write_csv_folder(tables, tmp_path)
     spanish = refusal(reference_db, neo4j_backend, path, "es")
-    assert spanish.startswith("El conjunto de datos tiene 2 problemas; no se escribió nada:\n")
+    assert spanish.startswith(
+        "El conjunto de datos tiene 2 problemas de 2 tipos; no se escribió nada:\n")
     assert ("firms.csv, fila 2, columna founded_year: 'mil novecientos': se esperaba un año "
             "entre 1800 y 2100") in spanish
     assert ("participations.csv, fila 2, columna confidence: '1.5': se esperaba un número "
             "de 0 a 1") in spanish
     portuguese = refusal(reference_db, neo4j_backend, path, "pt")
-    assert portuguese.startswith("O conjunto de dados tem 2 problemas; nada foi gravado:\n")
+    assert portuguese.startswith("O conjunto de dados tem 2 problemas de 2 tipos; nada foi "
+                                 "gravado:\n")
     assert ("firms.csv, linha 2, coluna founded_year: 'mil novecientos': esperava-se um ano "
             "entre 1800 e 2100") in portuguese
 

@@ -87,3 +87,23 @@ def test_an_unknown_content_type_or_a_broken_zip_is_refused(app: TestClient, adm
     assert broken.status_code == 400
     assert broken.json()["code"] == "BAD_DATASET"
     assert "not readable as a zip file" in broken.json()["problems"][0]
+
+
+def test_the_locale_parameter_says_how_the_dataset_writes_numbers(
+    app: TestClient, admin: str, driver: neo4j.Driver, neo4j_backend: Backend
+) -> None:
+    driver.execute_query("MATCH (n) WHERE n.id STARTS WITH 'FIRM-UP-' DETACH DELETE n",
+                         database_=neo4j_backend.settings.neo4j_database)
+    dataset = {"firms": [{"id": "FIRM-UP-LOC", "name": "Cifras", "territory_code": "CO",
+                          "employees": "1.200"}]}
+    headers = {"Authorization": f"Bearer {admin}"}
+    refused = app.post("/admin/load", json=dataset, headers=headers)
+    assert refused.status_code == 400
+    assert refused.json()["problems"] == [
+        "request.json, firms, item 1, column employees: '1.200': reads as 1200 where ',' is "
+        "the decimal mark (es-CO, pt-BR) and as 1.2 where '.' is (en, es-MX); state the "
+        "dataset's locale, e.g. --locale es-CO or --locale en"]
+    loaded = app.post("/admin/load", params={"locale": "es-CO"}, json=dataset,
+                      headers=headers)
+    assert loaded.status_code == 200, loaded.text
+    assert one(driver, "MATCH (f:Firm {id: 'FIRM-UP-LOC'}) RETURN f.employees") == 1200

@@ -141,3 +141,11 @@ def test_say_speaks_the_language_of_the_block() -> None:
 ])
 def test_accept_language_picks_the_best_language_spoken(header: str, chosen: str) -> None:
     assert negotiate(header, "fallback") == chosen
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_key_is_written_twice_in_a_catalogue(language: str) -> None:
+    """Babel keeps one of two entries with the same key, silently."""
+    ids = re.findall(r'^msgid "(.+)"$', catalogue_path(language).read_text(encoding="utf-8"),
+                     flags=re.MULTILINE)
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []

@@ -1,5 +1,6 @@
-"""On the 100k-actor dataset: the list plans give the same pages, and the Explorer's first
-view (the whole FULL network, refused past the edge limit) has its overview."""
+"""On the 100k-actor dataset: the list plans give the same pages, the Explorer's first view
+(the whole FULL network, refused past the edge limit) has its overview, and coordination
+gaps and matchmaking answer by their rules."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,3 +86,51 @@ def test_the_explorer_first_view_is_an_overview_not_an_error(client_100k: TestCl
         ORDER BY degree DESC, n.id LIMIT 1500
         RETURN collect(n.id) AS ids""")
     assert {n["id"] for n in network["nodes"]} == set(records[0]["ids"])
+
+
+GAPS = """{ coordinationGaps(scope: {countries: ["CO"]}) { kind severity nodes { id } } }"""
+MATCHES = """query ($id: ID!) { matchmaking(id: $id, k: 10) {
+    matches { suggestion { id kind } score } emptyReason } }"""
+
+
+def test_coordination_gaps_of_a_country_come_ranked_by_severity(
+        client_100k: TestClient) -> None:
+    answer: dict[str, Any] = client_100k.post("/graphql", json={"query": GAPS}).json()
+    assert "errors" not in answer, answer["errors"]
+    findings = answer["data"]["coordinationGaps"]
+    assert findings
+    severities = [f["severity"] for f in findings]
+    assert severities == sorted(severities, reverse=True)
+    assert all(0 < s <= 1 for s in severities)
+
+
+def test_matchmaking_answers_each_kind_of_subject_with_its_rules(
+        client_100k: TestClient, driver: neo4j.Driver) -> None:
+    records, _, _ = driver.execute_query("""
+        MATCH (i:Initiative)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {code: 'CO'})
+        WITH i ORDER BY i.id LIMIT 1
+        MATCH (anchor:Firm)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {code: 'CO'})
+        WITH i, anchor, COUNT { (:Firm)-[:SUPPLIES]->(anchor) } AS suppliers
+        ORDER BY suppliers DESC, anchor.id LIMIT 1
+        MATCH (p:Program) WITH i, anchor, p ORDER BY p.id LIMIT 1
+        RETURN i.id AS initiative, anchor.id AS anchor, p.id AS program""")
+    subjects = records[0]
+    for subject in ("initiative", "program", "anchor"):
+        answer = client_100k.post("/graphql", json={
+            "query": MATCHES, "variables": {"id": subjects[subject]}}).json()
+        assert "errors" not in answer, answer["errors"]
+        found = answer["data"]["matchmaking"]
+        matches = found["matches"]
+        assert (found["emptyReason"] is None) == bool(matches), (subject, found)
+        scores = [m["score"] for m in matches]
+        assert scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)
+        assert len(matches) <= 10
+        if subject == "anchor":
+            ids = [m["suggestion"]["id"] for m in matches]
+            nearby, _, _ = driver.execute_query("""
+                MATCH (a:Firm {id: $anchor})-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->
+                      (c:Territory {level: 'COUNTRY'})
+                MATCH (f:Firm)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c)
+                WHERE f.id IN $ids AND NOT (f)-[:SUPPLIES]->(a)
+                RETURN count(DISTINCT f) AS n""", anchor=subjects["anchor"], ids=ids)
+            assert nearby[0]["n"] == len(ids)  # in its country, not yet its suppliers

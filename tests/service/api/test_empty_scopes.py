@@ -54,7 +54,7 @@ GAPS = """query ($scope: ScopeInput) { coordinationGaps(scope: $scope) { kind } 
 BROKERAGE = """query ($groupBy: GroupBy!, $projection: Projection!, $scope: ScopeInput) {
   brokerage(groupBy: $groupBy, projection: $projection, scope: $scope) { id total } }"""
 MATCHMAKING = """query ($id: ID!, $scope: ScopeInput) {
-  matchmaking(id: $id, scope: $scope) { score } }"""
+  matchmaking(id: $id, scope: $scope) { matches { score } emptyReason } }"""
 
 
 def untied_nodes(projection: str) -> set[str]:
@@ -176,4 +176,5 @@ def test_stats_networks_gaps_brokerage_and_matches_of_an_empty_scope(gql: GraphQ
                                     "scope": NOTHING})
             assert found["brokerage"] == []
     for subject in ("INI-CL-001", "PROG-PE-001", "FIRM-MX-001"):
-        assert gql(MATCHMAKING, {"id": subject, "scope": NOTHING})["matchmaking"] == []
+        found = gql(MATCHMAKING, {"id": subject, "scope": NOTHING})["matchmaking"]
+        assert found["matches"] == [] and found["emptyReason"]

@@ -50,7 +50,8 @@ OPERATIONS: dict[str, tuple[str, dict[str, Any]]] = {
                    "{ nodeCount } }", {"id": text, "depth": numbers}),
     "coordinationGaps": ("query($scope: ScopeInput) { coordinationGaps(scope: $scope) "
                          "{ kind severity } }", {"scope": scope}),
-    "matchmaking": ("query($id: ID!, $k: Int!) { matchmaking(id: $id, k: $k) { score } }",
+    "matchmaking": ("query($id: ID!, $k: Int!) { matchmaking(id: $id, k: $k) "
+                    "{ matches { score } } }",
                     {"id": text, "k": numbers}),
 }
 

@@ -21,7 +21,7 @@ GAPS = """query($language: Language) {
 }"""
 MATCHES = """query($id: ID!, $language: Language) {
   matchmaking(id: $id, k: 1, language: $language) {
-    suggestion { id } reasons reasonMessages { key parameters }
+    matches { suggestion { id } reasons reasonMessages { key parameters } }
   }
 }"""
 JARDIN = "Red de Turismo Rural Comunitario de Jardín"
@@ -134,8 +134,8 @@ def test_ARTICULA_LANGUAGE_sets_the_fallback(client: TestClient,
 def test_matchmaking_reasons_speak_the_language_and_carry_their_keys(
     client: TestClient,
 ) -> None:
-    answers = {lang: post(client, MATCHES, lang, id="INI-CL-001")["data"]["matchmaking"][0]
-               for lang in ("es", "en", "pt")}
+    answers = {lang: post(client, MATCHES, lang, id="INI-CL-001")["data"]["matchmaking"][
+        "matches"][0] for lang in ("es", "en", "pt")}
     assert {a["suggestion"]["id"] for a in answers.values()} == {"INI-CL-002"}
     assert answers["en"]["reasons"][0] == "works in the same ISIC industries 161 and 162"
     assert answers["es"]["reasons"][0] == "trabaja en las mismas actividades CIIU 161 y 162"

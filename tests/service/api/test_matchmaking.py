@@ -20,7 +20,8 @@ from tests.service.api.sample_network import error_code, frame, graphql, sample_
 MATCHMAKING = """
 query($id: ID!, $k: Int!, $scope: ScopeInput) {
   matchmaking(id: $id, k: $k, scope: $scope) {
-    suggestion { id name kind } score reasons components { name value }
+    matches { suggestion { id name kind } score reasons components { name value } }
+    emptyReason emptyReasonMessage { key parameters }
   }
 }"""
 
@@ -34,7 +35,8 @@ def client(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[TestClient]
 def matches(client: TestClient, id: str, k: int = 100, **variables: Any) -> list[dict[str, Any]]:
     body = graphql(client, MATCHMAKING, id=id, k=k, **variables)
     assert "errors" not in body, body["errors"]
-    found: list[dict[str, Any]] = body["data"]["matchmaking"]
+    found: list[dict[str, Any]] = body["data"]["matchmaking"]["matches"]
+    assert (body["data"]["matchmaking"]["emptyReason"] is None) == bool(found)
     scores = [m["score"] for m in found]
     assert scores == sorted(scores, reverse=True)
     return found
@@ -156,3 +158,93 @@ def test_bad_requests_are_refused_with_a_code(
     client: TestClient, id: str, k: int, code: str
 ) -> None:
     assert error_code(graphql(client, MATCHMAKING, id=id, k=k)) == code
+
+
+# -- an empty answer says why ---------------------------------------------------------------
+
+EMPTY = """query($id: ID!, $scope: ScopeInput, $language: Language) {
+  matchmaking(id: $id, scope: $scope, language: $language) {
+    matches { score } emptyReason emptyReasonMessage { key parameters } } }"""
+
+
+def empty(client: TestClient, id: str, scope: dict[str, Any],
+          language: str = "EN") -> dict[str, Any]:
+    body = graphql(client, EMPTY, id=id, scope=scope, language=language)
+    assert "errors" not in body, body["errors"]
+    found: dict[str, Any] = body["data"]["matchmaking"]
+    assert found["matches"] == []
+    return found
+
+
+def initiatives_under(code: str) -> set[str]:
+    """The sample's initiatives in territory `code` or below (codes start with their
+    parents')."""
+    return {r.id for r in frame("initiatives").itertuples()
+            if any(c.startswith(code) for c in r.territory_codes.split(";"))}
+
+
+def test_an_initiative_alone_in_its_scope_hears_there_is_nobody_else(
+    client: TestClient,
+) -> None:
+    assert initiatives_under("MX-JAL-14039") == {"INI-MX-003"}
+    found = empty(client, "INI-MX-003", {"territories": ["MX-JAL-14039"]})
+    assert found["emptyReasonMessage"] == {"key": "match.none.no_initiatives",
+                                           "parameters": {}}
+    assert found["emptyReason"] == "There is no other initiative in the scope."
+    assert empty(client, "INI-MX-003", {"territories": ["MX-JAL-14039"]}, "PT")[
+        "emptyReason"] == "Não há nenhuma outra iniciativa no escopo."
+
+
+def test_an_initiative_linked_with_every_other_of_its_country_hears_so(
+    client: TestClient,
+) -> None:
+    network = initiative_network()
+    by_country: dict[str, set[str]] = defaultdict(set)
+    for initiative in network:
+        by_country[initiative.split("-")[1]].add(initiative)
+    linked = [(i, country, members - {i}) for country, members in sorted(by_country.items())
+              for i in sorted(members) if members - {i} <= set(network[i])]
+    assert linked, "the sample has an initiative tied to every other of its country"
+    subject, country, others = linked[0]
+    found = empty(client, subject, {"countries": [country]})
+    assert found["emptyReasonMessage"] == {"key": "match.none.all_linked",
+                                           "parameters": {"count": len(others)}}
+
+
+def test_an_initiative_of_unrelated_industries_abroad_hears_none_is_related(
+    client: TestClient,
+) -> None:
+    network = initiative_network()
+    mexican = {i for i in network if i.startswith("INI-MX-")}
+    assert not mexican & set(network["INI-CL-003"])
+    found = empty(client, "INI-CL-003", {"countries": ["MX"]})
+    assert found["emptyReasonMessage"] == {"key": "match.none.unrelated",
+                                           "parameters": {"count": len(mexican)}}
+    assert found["emptyReason"].startswith(f"None of the {len(mexican)} initiatives")
+
+
+def test_a_programme_hears_when_the_scope_lies_outside_its_territory_or_is_all_supported(
+    client: TestClient,
+) -> None:
+    institutions = frame("institutions").set_index("id")
+    [runner] = frame("programs").query("id == 'PROG-PE-001'").institution_id
+    territory = institutions.territory_code[runner]
+    supported = set(frame("supports").query("program_id == 'PROG-PE-001'").initiative_id)
+    colombian = initiatives_under("CO")
+    found = empty(client, "PROG-PE-001", {"countries": ["CO"]})
+    assert found["emptyReasonMessage"] == {"key": "match.none.program_outside", "parameters": {
+        "places": [territory], "count": len(colombian - supported)}}
+    only_supported = next(code for i in sorted(supported)
+                          for code in frame("initiatives").set_index("id").territory_codes[
+                              i].split(";") if initiatives_under(code) <= supported)
+    found = empty(client, "PROG-PE-001", {"territories": [only_supported]})
+    assert found["emptyReasonMessage"] == {"key": "match.none.all_supported", "parameters": {
+        "count": len(initiatives_under(only_supported))}}
+
+
+def test_an_anchor_with_no_firm_in_its_region_or_country_hears_so(client: TestClient) -> None:
+    found = empty(client, "FIRM-MX-001", {"countries": ["CO"]})
+    assert found["emptyReasonMessage"] == {"key": "match.none.no_firms_near", "parameters": {}}
+    assert found["emptyReason"] == (
+        "No other firm in the scope lies in its region or its country, where suppliers are "
+        "sought.")

@@ -262,7 +262,8 @@ BAD = [
     pytest.param(CREATE_FIRM, {"id": "F-X", "name": "x", "territoryCode": "CO",
                                "size": "enorme"},
                  "mutation createFirm, firms, item 1, column size: 'enorme': expected one of "
-                 "MICRO, SMALL, MEDIUM, LARGE (or its Spanish name)", "size", id="unknown enum"),
+                 "MICRO, SMALL, MEDIUM, LARGE (or its Spanish or Portuguese name)", "size",
+                 id="unknown enum"),
     pytest.param(CREATE_FIRM, {"id": "F-X", "name": "x", "territoryCode": "XX-YY"},
                  "column territory_code: 'XX-YY': unknown territory code", "territoryCode",
                  id="unknown territory"),
@@ -418,10 +419,12 @@ def test_register_initiative_reports_every_problem_by_table_and_item(
     assert messages == [
         "mutation registerInitiative, initiatives, item 1, column type: 'clusterr': expected "
         "one of CLUSTER, VALUE_CHAIN, LOCAL_PRODUCTIVE, BUSINESS_NETWORK, SUPPLIER_DEVELOPMENT "
-        "(or its Spanish name)",
+        "(or its Spanish or Portuguese name); did you mean CLUSTER?",
         "mutation registerInitiative, supports, item 1, column program_id: 'PROG-404': unknown "
         "programme id: not in the dataset nor in the database",
     ]
+    assert [p["hint"] for p in error["extensions"]["problems"]] == ["did you mean CLUSTER?",
+                                                                   None]
 
 
 # -- concurrency ---------------------------------------------------------------------------------

@@ -136,6 +136,7 @@ def test_a_bad_dataset_over_http_names_its_problems_and_writes_nothing(
     body = response.json()
     assert body["code"] == "BAD_DATASET"
     assert body["problems"] == ["request.json, firms, item 1, column size: 'enorme': expected "
-                                "one of MICRO, SMALL, MEDIUM, LARGE (or its Spanish name)"]
+                                "one of MICRO, SMALL, MEDIUM, LARGE (or its Spanish or Portuguese "
+                                "name)"]
     records, _, _ = driver.execute_query("MATCH (f {id: 'FIRM-HTTP-BAD'}) RETURN count(f) AS n")
     assert records[0]["n"] == 0

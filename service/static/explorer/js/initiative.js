@@ -17,7 +17,7 @@ const INITIATIVE = `query ExplorerInitiative($id: ID!) {
     supportedBy { program { id name runBy { name } } amount currency since until }
     collaborations { partner { id name } kind since until }
   }
-  matchmaking(id: $id, k: 5) { suggestion { id name kind } score reasons }
+  matchmaking(id: $id, k: 5) { matches { suggestion { id name kind } score reasons } emptyReason }
 }`;
 const METRICS = ["DEGREE", "PAGERANK", "BETWEENNESS"];
 const RANKS = `query ExplorerInitiativeRanks($scope: ScopeInput) {
@@ -43,6 +43,7 @@ export async function renderInitiative(page, id) {
     fill(page, h("h2", {}, t("initiative.notFound", { id })));
     return;
   }
+  const matches = data.matchmaking.matches;
   const countries = [...new Set(ini.territories.map((x) => x.code.split("-")[0]))].sort();
   const language = lang();
   const support = ini.supportedBy;
@@ -99,11 +100,11 @@ export async function renderInitiative(page, id) {
         ini.collaborations.length ? h("ul", {}, ini.collaborations.map((c) => h("li", {},
           initiativeLink(c.partner), c.kind ? ` · ${c.kind}` : ""))) : h("p", {}, t("none"))),
       h("section", {}, h("h3", {}, t("initiative.matches")),
-        data.matchmaking.length ? h("ol", { class: "matches", id: "matches" }, data.matchmaking.map((m) => h("li", {},
+        matches.length ? h("ol", { class: "matches", id: "matches" }, matches.map((m) => h("li", {},
           m.suggestion.kind === "Initiative" ? initiativeLink(m.suggestion) : m.suggestion.name,
           ` · ${t("initiative.score", { score: number(m.score, 3) })}`,
           h("div", { class: "reasons" }, m.reasons.join("; ")))))
-          : h("p", {}, t("initiative.noMatches")))));
+          : h("p", { id: "no-matches" }, t("initiative.noMatches"), " ", data.matchmaking.emptyReason ?? ""))));
 
   try {
     const ranks = await gql(RANKS, { scope: { countries } });
