@@ -175,6 +175,8 @@ def _keys(args: argparse.Namespace, settings: Settings) -> int:
 def _load(args: argparse.Namespace, settings: Settings) -> int:
     from loaders.load import load
 
+    if args.bulk:
+        return _bulk_load(args, settings)
     with _driver(settings) as driver, translated_errors(settings, operation="`articula load`"):
         summary = load(Path(args.path), driver, settings.neo4j_database,
                        dry_run=args.dry_run, progress=True, locale=args.locale,
@@ -183,6 +185,25 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
             record(driver, settings.neo4j_database, Who.command_line(), "load",
                    after=load_summary(summary), load=load_summary(summary)["loadId"],
                    version=summary.graph_version)
+    print(summary.describe())
+    return 0
+
+
+def _bulk_load(args: argparse.Namespace, settings: Settings) -> int:
+    from loaders.bulk import bulk_load
+
+    def tell(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    with translated_errors(settings, operation="`articula load --bulk`"):
+        server = LocalNeo4j(settings, say=tell) if settings.uses_local_server else None
+        summary = bulk_load(Path(args.path), settings, server=server, dry_run=args.dry_run,
+                            progress=sys.stderr.isatty(), say=tell, locale=args.locale)
+        if not args.dry_run:
+            with sync_driver(settings) as driver:
+                record(driver, settings.neo4j_database, Who.command_line(), "load --bulk",
+                       after=load_summary(summary), load=load_summary(summary)["loadId"],
+                       version=summary.graph_version)
     print(summary.describe())
     return 0
 
@@ -249,6 +270,7 @@ def parser() -> argparse.ArgumentParser:
     load.add_argument("path", help=say("cli.help.load_path"))
     load.add_argument("--dry-run", action="store_true", help=say("cli.help.dry_run"))
     load.add_argument("--locale", help=say("cli.help.locale"))
+    load.add_argument("--bulk", action="store_true", help=say("cli.help.bulk"))
     load.set_defaults(run=_load)
 
     generate = commands.add_parser(
