@@ -32,11 +32,10 @@ import neo4j
 from tqdm import tqdm
 
 from loaders.cypher_run import batches, run
-from loaders.known import DatabaseKnown
+from loaders.load import validated
 from loaders.numbers import parse_locale
-from loaders.readers import read_dataset
 from loaders.reference_data import apply_schema, sector_rows, territory_rows
-from loaders.validation import Dataset, validate
+from loaders.validation import Dataset
 from loaders.writer import Counts, LoadSummary, new_load_id, plan, recover
 from service import messages
 from service.cypher_catalog import cypher
@@ -457,10 +456,7 @@ def bulk_load(path: Path, settings: Settings, *, server: LocalNeo4j | None = Non
                                     routing_=neo4j.RoutingControl.READ)[0][0]["held"]
         if held:
             raise BulkRefused(msg("error.bulk.not_empty", nodes=held))
-        say(messages.say("cli.load.reading", name=path.name))
-        raw = read_dataset(path)
-        say(messages.say("cli.load.validating", rows=sum(len(t.frame) for t in raw.values())))
-        dataset = validate(raw, DatabaseKnown(driver, database), numbers)
+        dataset = validated(path, driver, database, numbers, say)
         if dry_run:
             return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
         image = with_reference(kept(driver, database))

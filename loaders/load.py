@@ -7,10 +7,10 @@ import neo4j
 
 from loaders.cypher_run import in_transactions
 from loaders.known import DatabaseKnown
-from loaders.numbers import parse_locale
+from loaders.numbers import NumberLocale, parse_locale
 from loaders.readers import read_dataset
 from loaders.reference_data import apply_schema, load_reference
-from loaders.validation import validate
+from loaders.validation import Dataset, validate
 from loaders.writer import SINGLE_TRANSACTION_ROWS, LoadSummary, recover, write
 from service import messages
 from service.cypher_catalog import cypher
@@ -24,6 +24,15 @@ class LoadRaceLost(ArticulaError):
     code = "LOAD_CONFLICT"
 
 
+def validated(path: Path, driver: neo4j.Driver, database: str, numbers: NumberLocale | None,
+              say: Callable[[str], None]) -> Dataset:
+    """The dataset at `path`, read and validated against the database, each step said."""
+    say(messages.say("cli.load.reading", name=path.name))
+    raw = read_dataset(path)
+    say(messages.say("cli.load.validating", rows=sum(len(t.frame) for t in raw.values())))
+    return validate(raw, DatabaseKnown(driver, database), numbers)
+
+
 def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = False,
          progress: bool = True, say: Callable[[str], None] = lambda message: None,
          single_transaction_rows: int = SINGLE_TRANSACTION_ROWS,
@@ -34,10 +43,7 @@ def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = Fal
     numbers = parse_locale(locale)
     for load_id in recover(driver, database, lease_s):
         say(messages.say("cli.load.rolled_back", id=load_id))
-    say(messages.say("cli.load.reading", name=path.name))
-    raw = read_dataset(path)
-    say(messages.say("cli.load.validating", rows=sum(len(t.frame) for t in raw.values())))
-    dataset = validate(raw, DatabaseKnown(driver, database), numbers)
+    dataset = validated(path, driver, database, numbers, say)
     if dry_run:
         return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
     apply_schema(driver, database)
@@ -55,7 +61,7 @@ def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = Fal
                                        attempts=attempt)) from error
             attempt += 1
             say(messages.say("cli.load.again"))
-            dataset = validate(raw, DatabaseKnown(driver, database), numbers)
+            dataset = validated(path, driver, database, numbers, say)
 
 
 SAMPLE = Path(__file__).with_name("sample")

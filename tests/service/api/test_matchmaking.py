@@ -85,6 +85,21 @@ def coverage(a: set[str], b: set[str]) -> float:
     return (sum(covered(x, b) for x in a) + sum(covered(y, a) for y in b)) / (len(a) + len(b))
 
 
+def initiatives_under(code: str) -> set[str]:
+    """The sample's initiatives in territory `code` or below (codes start with their
+    parents')."""
+    return {r.id for r in frame("initiatives").itertuples()
+            if any(c.startswith(code) for c in r.territory_codes.split(";"))}
+
+
+def programme(program: str) -> tuple[str, set[str]]:
+    """The territory of the institution that runs `program`, and the initiatives it supports."""
+    institutions = frame("institutions").set_index("id")
+    [runner] = frame("programs").query(f"id == '{program}'").institution_id
+    supported = set(frame("supports").query(f"program_id == '{program}'").initiative_id)
+    return institutions.territory_code[runner], supported
+
+
 @pytest.mark.parametrize("subject", ["INI-CL-001", "INI-MX-001", "INI-CO-004"])
 def test_an_initiative_is_offered_the_unlinked_initiatives_scored_as_documented(
     client: TestClient, subject: str
@@ -127,13 +142,8 @@ def test_k_and_the_scope_bound_the_suggestions(client: TestClient) -> None:
 def test_a_programme_is_offered_the_initiatives_of_its_territory_it_does_not_support_yet(
     client: TestClient,
 ) -> None:
-    institutions = frame("institutions").set_index("id")
-    [runner] = frame("programs").query("id == 'PROG-PE-001'").institution_id
-    territory = institutions.territory_code[runner]
-    supported = set(frame("supports").query("program_id == 'PROG-PE-001'").initiative_id)
-    # the sample's territory codes start with their parents' codes
-    inside = {r.id for r in frame("initiatives").itertuples()
-              if any(c.startswith(territory) for c in r.territory_codes.split(";"))}
+    territory, supported = programme("PROG-PE-001")
+    inside = initiatives_under(territory)
     found = matches(client, "PROG-PE-001")
     assert {m["suggestion"]["id"] for m in found} == inside - supported
     assert found
@@ -174,13 +184,6 @@ def empty(client: TestClient, id: str, scope: dict[str, Any],
     found: dict[str, Any] = body["data"]["matchmaking"]
     assert found["matches"] == []
     return found
-
-
-def initiatives_under(code: str) -> set[str]:
-    """The sample's initiatives in territory `code` or below (codes start with their
-    parents')."""
-    return {r.id for r in frame("initiatives").itertuples()
-            if any(c.startswith(code) for c in r.territory_codes.split(";"))}
 
 
 def test_an_initiative_alone_in_its_scope_hears_there_is_nobody_else(
@@ -226,10 +229,7 @@ def test_an_initiative_of_unrelated_industries_abroad_hears_none_is_related(
 def test_a_programme_hears_when_the_scope_lies_outside_its_territory_or_is_all_supported(
     client: TestClient,
 ) -> None:
-    institutions = frame("institutions").set_index("id")
-    [runner] = frame("programs").query("id == 'PROG-PE-001'").institution_id
-    territory = institutions.territory_code[runner]
-    supported = set(frame("supports").query("program_id == 'PROG-PE-001'").initiative_id)
+    territory, supported = programme("PROG-PE-001")
     colombian = initiatives_under("CO")
     found = empty(client, "PROG-PE-001", {"countries": ["CO"]})
     assert found["emptyReasonMessage"] == {"key": "match.none.program_outside", "parameters": {
