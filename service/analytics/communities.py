@@ -10,7 +10,6 @@ not depend on GDS's internal node ids. docs/analytics.md has the details.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 import uuid
 from collections.abc import Sequence
@@ -32,10 +31,9 @@ from service.analytics.graphs import (
 from service.analytics.members import Community, graph_nodes
 from service.analytics.results import Provenance, cached, request_key
 from service.analytics.statements import (
-    GraphDropped,
     algorithm,
+    retire,
     retried_when_dropped,
-    run,
 )
 from service.database import Database
 from service.errors import BadUserInput
@@ -213,7 +211,7 @@ async def _compute(db: Database, request: CommunityRequest, graph: AnalyticsGrap
                                     {"graph": graph.name, "config": scoring})
             score = float(found["modularity"][0])
     finally:
-        await _drop_partition(db, graph, temporary)
+        await retire(db, graph.name, temporary)
     nodes = await graph_nodes(db, graph, c["nodeId"])
     found_communities = await asyncio.to_thread(
         nodes.communities, c["nodeId"], c["community"],
@@ -241,14 +239,6 @@ async def _warnings(db: Database, graph: AnalyticsGraph,
                             {"graph": graph.name})
     warning = trivial_partition(communities, int(found["componentCount"][0]), graph.node_count)
     return () if warning is None else (warning,)
-
-
-async def _drop_partition(db: Database, graph: AnalyticsGraph, temporary: str) -> None:
-    """Remove the computation's temporary property, also when the run failed or was
-    cancelled; nothing to do when the whole graph is gone."""
-    with contextlib.suppress(GraphDropped):
-        await run(db, "analytics/communities/drop_partition",
-                  {"graph": graph.name, "property": temporary})
 
 
 @dataclass(frozen=True)

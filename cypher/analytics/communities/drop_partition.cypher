@@ -1,5 +1,5 @@
-// Remove the temporary node property $property an algorithm mutated on graph $graph (a
-// no-op when it was never written).
-CALL gds.graph.nodeProperties.drop($graph, [$property], {failIfMissing: false})
+// Remove the temporary node properties $properties algorithms mutated on graph $graph (those
+// never written are skipped).
+CALL gds.graph.nodeProperties.drop($graph, $properties, {failIfMissing: false})
 YIELD propertiesRemoved
 RETURN propertiesRemoved

@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 
 from service.analytics import communities as module
+from service.analytics import statements
 from service.analytics.communities import (
     TEMPORARY_PREFIX,
     Algorithm,
@@ -17,6 +18,7 @@ from service.analytics.communities import (
     CommunityRequest,
     communities,
 )
+from service.analytics.statements import retire, run
 from service.database import Database
 from service.projections import Projection
 from tests.neo4j_backends import Backend
@@ -93,3 +95,58 @@ def test_the_property_is_dropped_when_the_run_fails_after_writing_it(
     [(graph, written)] = seen.items()
     assert len(written) == 1 and next(iter(written)).startswith(TEMPORARY_PREFIX)
     assert node_properties(db, database) == {graph: set()}
+
+
+MUTATE = ("CALL gds.wcc.mutate($graph, {mutateProperty: $property}) "
+          "YIELD nodePropertiesWritten RETURN nodePropertiesWritten")
+SLOW = ("CALL gds.graph.list($graph) YIELD graphName "
+        "UNWIND range(1, 3000000) AS i RETURN count(i) AS n")
+PROPERTIES = ("CALL gds.graph.list($graph) YIELD schema "
+              "RETURN [label IN keys(schema.nodes) | keys(schema.nodes[label])] AS keys")
+
+
+def test_a_retired_property_stays_while_a_statement_reads_its_graph_and_goes_after(
+        db: neo4j.Driver, neo4j_backend: Backend) -> None:
+    database = neo4j_backend.settings.neo4j_database
+    write_graph(db, database, nx.karate_club_graph(), "K")
+
+    async def scenario() -> tuple[set[str], set[str]]:
+        service = Database(neo4j_backend.settings)
+        try:
+            graph = (await communities(service, CommunityRequest(Algorithm.WCC))).provenance.graph
+            await run(service, "test/mutate", {"graph": graph, "property": "p"}, query=MUTATE)
+            reading = asyncio.create_task(run(service, "test/slow", {"graph": graph}, query=SLOW))
+            await asyncio.sleep(0)  # the statement has entered its graph
+            await retire(service, graph, "p")
+            during = node_properties(db, database)[graph]  # blocks the loop: the read goes on
+            await reading
+            return during, node_properties(db, database)[graph]
+        finally:
+            await service.close()
+
+    during, after = asyncio.run(scenario())
+    assert (during, after) == ({"p"}, set())
+
+
+def test_statements_wait_for_the_removal_once_enough_properties_are_retired(
+        db: neo4j.Driver, neo4j_backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    database = neo4j_backend.settings.neo4j_database
+    write_graph(db, database, nx.karate_club_graph(), "K")
+    monkeypatch.setattr(statements, "RETIRED_AT_MOST", 1)
+
+    async def scenario() -> tuple[bool, list[str]]:
+        service = Database(neo4j_backend.settings)
+        try:
+            graph = (await communities(service, CommunityRequest(Algorithm.WCC))).provenance.graph
+            await run(service, "test/mutate", {"graph": graph, "property": "p"}, query=MUTATE)
+            slow = asyncio.create_task(run(service, "test/slow", {"graph": graph}, query=SLOW))
+            await asyncio.sleep(0)
+            await retire(service, graph, "p")
+            later = await run(service, "test/properties", {"graph": graph}, query=PROPERTIES)
+            waited = slow.done()
+            await slow
+            return waited, [k for keys in later[0]["keys"] for k in keys]
+        finally:
+            await service.close()
+
+    assert asyncio.run(scenario()) == (True, [])
