@@ -437,7 +437,8 @@ def _lines(stream: IO[str]) -> Iterator[str]:
 def bulk_load(path: Path, settings: Settings, *, server: LocalNeo4j | None = None,
               dry_run: bool = False, progress: bool = False,
               say: Callable[[str], None] = lambda message: None,
-              import_heap: str | None = None, locale: str | None = None) -> LoadSummary:
+              import_heap: str | None = None, locale: str | None = None,
+              strict: bool = False) -> LoadSummary:
     """Load the dataset at `path` into the local server's empty database through
     neo4j-admin; DatasetError (and the store untouched) when anything is wrong, BulkRefused
     when the database holds a dataset or Neo4j is not the local server. The server runs
@@ -456,12 +457,14 @@ def bulk_load(path: Path, settings: Settings, *, server: LocalNeo4j | None = Non
                                     routing_=neo4j.RoutingControl.READ)[0][0]["held"]
         if held:
             raise BulkRefused(msg("error.bulk.not_empty", nodes=held))
-        dataset = validated(path, driver, database, numbers, say)
+        dataset = validated(path, driver, database, numbers, say, strict)
         if dry_run:
-            return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
+            return LoadSummary(source=path.name, dry_run=True, rows=dataset.count(),
+                               warnings=dataset.warnings)
         image = with_reference(kept(driver, database))
     load_id = new_load_id()
-    summary = LoadSummary(source=path.name, load_id=load_id, rows=dataset.count())
+    summary = LoadSummary(source=path.name, load_id=load_id, rows=dataset.count(),
+                          warnings=dataset.warnings)
     was_kept = server.kept
     say(messages.say("cli.bulk.stopping", uri=server.uri))
     stopping = threading.Thread(target=server.stop, name="bulk-stop")

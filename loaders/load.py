@@ -6,8 +6,10 @@ from pathlib import Path
 import neo4j
 
 from loaders.cypher_run import in_transactions
+from loaders.dataset_duplicates import dataset_duplicates
 from loaders.known import DatabaseKnown
 from loaders.numbers import NumberLocale, parse_locale
+from loaders.problems import DatasetError
 from loaders.readers import read_dataset
 from loaders.reference_data import apply_schema, load_reference
 from loaders.validation import Dataset, validate
@@ -25,34 +27,45 @@ class LoadRaceLost(ArticulaError):
 
 
 def validated(path: Path, driver: neo4j.Driver, database: str, numbers: NumberLocale | None,
-              say: Callable[[str], None]) -> Dataset:
-    """The dataset at `path`, read and validated against the database, each step said."""
+              say: Callable[[str], None], strict: bool = False) -> Dataset:
+    """The dataset at `path`, read and validated against the database, each step said, with
+    its likely duplicates as warnings (`strict`: as problems, and DatasetError)."""
     say(messages.say("cli.load.reading", name=path.name))
     raw = read_dataset(path)
     say(messages.say("cli.load.validating", rows=sum(len(t.frame) for t in raw.values())))
-    return validate(raw, DatabaseKnown(driver, database), numbers)
+    dataset = validate(raw, DatabaseKnown(driver, database), numbers)
+    dataset.warnings = [problem for problem, _ in dataset_duplicates(raw, dataset, driver,
+                                                                     database)]
+    if strict and dataset.warnings:
+        raise DatasetError(dataset.warnings)
+    return dataset
 
 
 def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = False,
          progress: bool = True, say: Callable[[str], None] = lambda message: None,
          single_transaction_rows: int = SINGLE_TRANSACTION_ROWS,
-         lease_s: float | None = None, locale: str | None = None) -> LoadSummary:
+         lease_s: float | None = None, locale: str | None = None,
+         strict: bool = False) -> LoadSummary:
     """Load the dataset at `path`; DatasetError (and no write) when anything is wrong.
     `lease_s`: the lease of a large load (ARTICULA_LOAD_LEASE by default); `locale`: how
-    the dataset writes numbers (es-CO: 1.234,5), else each file's numbers tell."""
+    the dataset writes numbers (es-CO: 1.234,5), else each file's numbers tell; `strict`:
+    likely duplicates are problems, not warnings."""
     numbers = parse_locale(locale)
     for load_id in recover(driver, database, lease_s):
         say(messages.say("cli.load.rolled_back", id=load_id))
-    dataset = validated(path, driver, database, numbers, say)
+    dataset = validated(path, driver, database, numbers, say, strict)
     if dry_run:
-        return LoadSummary(source=path.name, dry_run=True, rows=dataset.count())
+        return LoadSummary(source=path.name, dry_run=True, rows=dataset.count(),
+                           warnings=dataset.warnings)
     apply_schema(driver, database)
     load_reference(driver, database)
     attempt = 1
     while True:
         try:
-            return write(driver, database, dataset, path.name, progress=progress,
-                         single_transaction_rows=single_transaction_rows, lease_s=lease_s)
+            summary = write(driver, database, dataset, path.name, progress=progress,
+                            single_transaction_rows=single_transaction_rows, lease_s=lease_s)
+            summary.warnings = dataset.warnings
+            return summary
         except neo4j.exceptions.ConstraintError as error:
             # Another load created some of these ids since validation: this one wrote
             # nothing, and a load is idempotent, so validate against the new state again.
@@ -61,7 +74,7 @@ def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = Fal
                                        attempts=attempt)) from error
             attempt += 1
             say(messages.say("cli.load.again"))
-            dataset = validated(path, driver, database, numbers, say)
+            dataset = validated(path, driver, database, numbers, say, strict)
 
 
 SAMPLE = Path(__file__).with_name("sample")

@@ -405,11 +405,14 @@ def _ids(prefix: str, n: int, width: int) -> Texts:
 
 
 def _dedupe(names: Texts, group: Ints | None = None) -> Texts:
-    """Names repeated (within a group) get " (2)", " (3)", … in order of appearance."""
+    """Names repeated (within a group) get " (2)", " (3)", … in order of appearance, again
+    while one so made is another's name."""
     key = names if group is None else _cat(_texts(group), "|", names)
     series = pd.Series(key, dtype=object)
     n = series.groupby(series, sort=False).cumcount().to_numpy() + 1
-    return np.where(n > 1, _cat(names, " (", _texts(n), ")"), names)
+    if n.max(initial=1) == 1:
+        return names
+    return _dedupe(np.where(n > 1, _cat(names, " (", _texts(n), ")"), names), group)
 
 
 def _ints(values: Ints, missing: Bools | None = None) -> pd.api.extensions.ExtensionArray:
@@ -625,9 +628,11 @@ def _firm_names(rng: np.random.Generator, geo: _Geo, isic: _Isic, cty: Ints, div
     two = rng.random(n) < 0.25
     first = surnames[lang * 20 + rng.integers(0, 20, n)]
     second = surnames[lang * 20 + rng.integers(0, 20, n)]
+    first, second = np.where(first < second, first, second), np.where(first < second, second, first)
     name = np.where(two & (first != second),
                     _cat(first, np.asarray(AND, dtype=object)[lang], second), first)
-    name = _cat(name, " ", words[section[div] * 4 + lang])
+    # a registry gives no two firms of one country the same name, whatever their legal form
+    name = _dedupe(_cat(name, " ", words[section[div] * 4 + lang]), cty)
     return np.where((size == 0) & (rng.random(n) < 0.4), name, _cat(name, " ", legal[cty]))
 
 

@@ -56,6 +56,7 @@ class Dataset:
     tables: dict[str, list[Row]] = field(default_factory=dict)
     existing_ids: set[str] = field(default_factory=set)  # entity ids the database holds
     existing_codes: set[str] = field(default_factory=set)  # added codes it holds already
+    warnings: list[Problem] = field(default_factory=list)  # likely duplicates, loaded all the same
 
     def rows(self, table: str) -> list[Row]:
         return self.tables.get(table, [])

@@ -27,6 +27,7 @@ import neo4j
 
 from loaders.cypher_run import batches, in_transactions, run
 from loaders.lease import Lease, LeaseLost, lease_length, new_holder
+from loaders.problems import SHOWN, Problem
 from loaders.tables import RELATIONSHIP_TABLES
 from loaders.validation import Dataset, Row
 from service.cypher_catalog import cypher
@@ -178,6 +179,7 @@ class LoadSummary:
     source: str
     load_id: str | None = None
     counts: dict[str, Counts] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # likely duplicates, loaded anyway
     graph_version: int | None = None
     dry_run: bool = False
     rows: int = 0
@@ -192,7 +194,8 @@ class LoadSummary:
 
     def describe(self) -> str:
         if self.dry_run:
-            return say("cli.load.dry_run", source=self.source, count=self.rows)
+            return "\n".join([say("cli.load.dry_run", source=self.source, count=self.rows),
+                              *self.warning_lines()])
         what, created, updated, total = (say(key) for key in (
             "cli.load.what", "cli.load.created", "cli.load.updated", "cli.load.total"))
         width = max([len(label) for label in self.counts] + [len(what), len(total)])
@@ -206,7 +209,16 @@ class LoadSummary:
                              version=self.graph_version))
         else:
             lines.append(say("cli.load.nothing", source=self.source))
-        return "\n".join(lines)
+        return "\n".join(lines + self.warning_lines())
+
+    def warning_lines(self) -> list[str]:
+        if not self.warnings:
+            return []
+        lines = [say("problem.warnings", count=len(self.warnings))]
+        lines += [f"  {warning}" for warning in self.warnings[:SHOWN]]
+        if len(self.warnings) > SHOWN:
+            lines.append("  " + say("problem.more", count=len(self.warnings) - SHOWN))
+        return lines
 
 
 def write(driver: neo4j.Driver, database: str, dataset: Dataset, source: str,

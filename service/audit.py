@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import neo4j
 
+from loaders.problems import SHOWN
 from service.cypher_catalog import cypher
 from service.database import Database, translated_errors
 
@@ -58,6 +59,8 @@ def load_summary(summary: LoadSummary) -> dict[str, Any]:
         "updated": summary.updated, "graphVersion": summary.graph_version,
         "counts": {label: {"created": c.created, "updated": c.updated}
                    for label, c in summary.counts.items()},
+        "likelyDuplicates": len(summary.warnings),
+        "warnings": [str(warning) for warning in summary.warnings[:SHOWN]],
     }
 
 

@@ -180,6 +180,7 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
     with _driver(settings) as driver, translated_errors(settings, operation="`articula load`"):
         summary = load(Path(args.path), driver, settings.neo4j_database,
                        dry_run=args.dry_run, progress=True, locale=args.locale,
+                       strict=args.strict,
                        say=lambda message: print(message, file=sys.stderr, flush=True))
         if not args.dry_run:
             record(driver, settings.neo4j_database, Who.command_line(), "load",
@@ -198,7 +199,8 @@ def _bulk_load(args: argparse.Namespace, settings: Settings) -> int:
     with translated_errors(settings, operation="`articula load --bulk`"):
         server = LocalNeo4j(settings, say=tell) if settings.uses_local_server else None
         summary = bulk_load(Path(args.path), settings, server=server, dry_run=args.dry_run,
-                            progress=sys.stderr.isatty(), say=tell, locale=args.locale)
+                            progress=sys.stderr.isatty(), say=tell, locale=args.locale,
+                            strict=args.strict)
         if not args.dry_run:
             with sync_driver(settings) as driver:
                 record(driver, settings.neo4j_database, Who.command_line(), "load --bulk",
@@ -271,6 +273,7 @@ def parser() -> argparse.ArgumentParser:
     load.add_argument("--dry-run", action="store_true", help=say("cli.help.dry_run"))
     load.add_argument("--locale", help=say("cli.help.locale"))
     load.add_argument("--bulk", action="store_true", help=say("cli.help.bulk"))
+    load.add_argument("--strict", action="store_true", help=say("cli.help.strict"))
     load.set_defaults(run=_load)
 
     generate = commands.add_parser(

@@ -46,6 +46,12 @@ class WriteOutcomeUnknown(ArticulaError):
     code = "WRITE_OUTCOME_UNKNOWN"
 
 
+class LikelyDuplicate(ArticulaError):
+    """A write would add a firm, institution or initiative that is likely one already there."""
+
+    code = "LIKELY_DUPLICATE"
+
+
 class DatabaseAuthError(ArticulaError):
     code = "DATABASE_AUTH"
 

@@ -17,6 +17,7 @@ import neo4j
 from neo4j.exceptions import ConstraintError, IncompleteCommit, ServiceUnavailable, SessionExpired
 
 from loaders.cypher_run import run
+from loaders.dataset_duplicates import dataset_duplicates
 from loaders.known import DatabaseKnown
 from loaders.problems import DatasetError, Problem
 from loaders.readers import RawTable, table_from_records
@@ -25,7 +26,13 @@ from loaders.validation import Dataset, validate
 from loaders.writer import LoadSummary, camel, write_in
 from service.audit import Who, parameters
 from service.cypher_catalog import cypher
-from service.errors import BadUserInput, DatabaseUnavailable, NotFound, WriteOutcomeUnknown
+from service.errors import (
+    BadUserInput,
+    DatabaseUnavailable,
+    LikelyDuplicate,
+    NotFound,
+    WriteOutcomeUnknown,
+)
 from service.messages import Message, msg, say
 
 Cells = dict[str, Any]  # column -> value (None: not given)
@@ -126,11 +133,25 @@ def bad_input(problems: list[Problem]) -> BadUserInput:
                         problems=problems_of(error))
 
 
-def checked(driver: neo4j.Driver, database: str, raw: dict[str, RawTable]) -> Dataset:
+def checked(driver: neo4j.Driver, database: str, raw: dict[str, RawTable],
+            allow_duplicate: bool = True) -> Dataset:
+    """The input validated as a load validates it; unless `allow_duplicate`, LIKELY_DUPLICATE
+    (nothing written) when a new firm, institution or initiative is likely one the database
+    or the same input holds, with the ids it is likely to be, for the caller to link."""
     try:
-        return validate(raw, DatabaseKnown(driver, database))
+        dataset = validate(raw, DatabaseKnown(driver, database))
     except DatasetError as error:
         raise bad_input(error.problems) from None
+    if allow_duplicate:
+        return dataset
+    found = dataset_duplicates(raw, dataset, driver, database, "problem.duplicate_hint.write")
+    if found:
+        problems = [problem for problem, _ in found]
+        lines = DatasetError(problems).message.split("\n", 1)[1]
+        raise LikelyDuplicate(msg("error.write.likely_duplicate", lines=lines),
+                              problems=problems_of(DatasetError(problems)),
+                              candidates=list(dict.fromkeys(other for _, other in found)))
+    return dataset
 
 
 # -- snapshots ------------------------------------------------------------------------------
@@ -275,8 +296,9 @@ def _exists_problem(operation: str, table: str, item: int, entity_id: str,
 
 
 def create_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
-                  kind: EntityKind, cells: Cells) -> Outcome:
-    dataset = checked(driver, database, raw_tables(operation, {kind.table: [cells]}, True))
+                  kind: EntityKind, cells: Cells, allow_duplicate: bool = False) -> Outcome:
+    dataset = checked(driver, database, raw_tables(operation, {kind.table: [cells]}, True),
+                      allow_duplicate)
     entity_id = dataset.rows(kind.table)[0]["id"]
     if entity_id in dataset.existing_ids:
         raise bad_input([_exists_problem(operation, kind.table, 1, entity_id,
@@ -444,12 +466,12 @@ class Registration:
 
 
 def register_initiative(driver: neo4j.Driver, database: str, who: Who, operation: str,
-                        registration: Registration) -> Outcome:
+                        registration: Registration, allow_duplicate: bool = False) -> Outcome:
     tables = {"initiatives": [registration.initiative], "firms": registration.firms,
               "institutions": registration.institutions,
               "participations": registration.participations,
               "governance": registration.governance, "supports": registration.supports}
-    dataset = checked(driver, database, raw_tables(operation, tables, True))
+    dataset = checked(driver, database, raw_tables(operation, tables, True), allow_duplicate)
     new_ids: list[tuple[str, int, str]] = [
         (table, item, row["id"]) for table in ("initiatives", "firms", "institutions")
         for item, row in enumerate(dataset.rows(table), start=1)

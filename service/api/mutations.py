@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Annotated, Any
 
 import anyio.to_thread
 import neo4j
@@ -37,6 +37,7 @@ from service.api.write_inputs import (
 from service.audit import Who
 from service.database import translated_errors
 from service.errors import BadUserInput
+from service.merge import merge_actors
 from service.messages import msg
 from service.writes import EntityKind, LinkKind, Outcome
 
@@ -71,10 +72,10 @@ def _result(outcome: Outcome) -> WriteResult:
 
 
 async def _write(info: Info, operation: str, function: Callable[..., Outcome],
-                 *arguments: Any) -> WriteResult:
-    """Check the caller may write, then run `function` in a worker thread."""
+                 *arguments: Any, role: Role = Role.EDITOR) -> WriteResult:
+    """Check the caller may write (holds `role`), then run `function` in a worker thread."""
     principal = info.context.principal
-    principal.require(Role.EDITOR, operation)
+    principal.require(role, operation)
     who = principal.who
     settings = info.context.db.settings
     driver = info.context.writer
@@ -109,6 +110,11 @@ def _delete_link(kind: LinkKind) -> Callable[..., Outcome]:
 
 CREATE = "Create {}; BAD_USER_INPUT (nothing written) when the id exists or the input has " \
     "problems, each named as the loader names them."
+CREATE_ONCE = CREATE + " LIKELY_DUPLICATE (nothing written) when it is likely one the " \
+    "database holds (the same tax id, or a name alike in the same country), with the ids in " \
+    "`extensions.candidates`: use one of them, or send again with allowDuplicate: true."
+ALLOW_DUPLICATE = strawberry.argument(
+    description="Create it even when it is likely one the database holds.")
 UPDATE = "Change the fields given of {}; fields left out or null keep their values. " \
     "NOT_FOUND when it does not exist."
 DELETE = "Delete {} and every relationship it has. NOT_FOUND when it does not exist."
@@ -122,10 +128,12 @@ DELETE_LINK = "Delete {}. NOT_FOUND when absent."
 class Mutation:
     # -- entities ---------------------------------------------------------------------------
 
-    @strawberry.mutation(description=CREATE.format("an initiative"))
-    async def create_initiative(self, info: Info, input: InitiativeInput) -> WriteResult:
+    @strawberry.mutation(description=CREATE_ONCE.format("an initiative"))
+    async def create_initiative(
+            self, info: Info, input: InitiativeInput,
+            allow_duplicate: Annotated[bool, ALLOW_DUPLICATE] = False) -> WriteResult:
         return await _write(info, "createInitiative",
-                            _entity(EntityKind.INITIATIVE, True), cells(input))
+                            _entity(EntityKind.INITIATIVE, True), cells(input), allow_duplicate)
 
     @strawberry.mutation(description=UPDATE.format("an initiative"))
     async def update_initiative(self, info: Info, input: InitiativeInput) -> WriteResult:
@@ -136,9 +144,12 @@ class Mutation:
     async def delete_initiative(self, info: Info, id: strawberry.ID) -> WriteResult:
         return await _write(info, "deleteInitiative", _delete_entity(EntityKind.INITIATIVE), id)
 
-    @strawberry.mutation(description=CREATE.format("a firm"))
-    async def create_firm(self, info: Info, input: FirmInput) -> WriteResult:
-        return await _write(info, "createFirm", _entity(EntityKind.FIRM, True), cells(input))
+    @strawberry.mutation(description=CREATE_ONCE.format("a firm"))
+    async def create_firm(
+            self, info: Info, input: FirmInput,
+            allow_duplicate: Annotated[bool, ALLOW_DUPLICATE] = False) -> WriteResult:
+        return await _write(info, "createFirm", _entity(EntityKind.FIRM, True), cells(input),
+                            allow_duplicate)
 
     @strawberry.mutation(description=UPDATE.format("a firm"))
     async def update_firm(self, info: Info, input: FirmInput) -> WriteResult:
@@ -148,10 +159,12 @@ class Mutation:
     async def delete_firm(self, info: Info, id: strawberry.ID) -> WriteResult:
         return await _write(info, "deleteFirm", _delete_entity(EntityKind.FIRM), id)
 
-    @strawberry.mutation(description=CREATE.format("an institution"))
-    async def create_institution(self, info: Info, input: InstitutionInput) -> WriteResult:
+    @strawberry.mutation(description=CREATE_ONCE.format("an institution"))
+    async def create_institution(
+            self, info: Info, input: InstitutionInput,
+            allow_duplicate: Annotated[bool, ALLOW_DUPLICATE] = False) -> WriteResult:
         return await _write(info, "createInstitution",
-                            _entity(EntityKind.INSTITUTION, True), cells(input))
+                            _entity(EntityKind.INSTITUTION, True), cells(input), allow_duplicate)
 
     @strawberry.mutation(description=UPDATE.format("an institution"))
     async def update_institution(self, info: Info, input: InstitutionInput) -> WriteResult:
@@ -271,20 +284,45 @@ class Mutation:
         return await _write(info, "deleteAgreement", _delete_link(LinkKind.AGREEMENT),
                             (institution_id, partner_institution_id))
 
+    # -- duplicates ---------------------------------------------------------------------------
+
+    @strawberry.mutation(description="Merge two firms (or two institutions) found to be one, "
+                         "ADMIN keys only: every relationship of `remove` moves to `keep` "
+                         "(one `keep` has already with the same node and type stays as it is, "
+                         "and `remove`'s territory only when `keep` has none), `keep` takes "
+                         "the properties it lacks from `remove`, and `remove` is deleted; one "
+                         "transaction, audited with both before. NOT_FOUND when either is not "
+                         "an actor; BAD_USER_INPUT when they are one, or of different kinds.")
+    async def merge_actors(self, info: Info, keep: strawberry.ID,
+                           remove: strawberry.ID) -> WriteResult:
+        return await _write(info, "mergeActors", _merge, keep, remove, role=Role.ADMIN)
+
     # -- all at once ------------------------------------------------------------------------
 
     @strawberry.mutation(description="Create an initiative with its participants (existing "
                          "actors or new firms and institutions), governance seats and support, "
-                         "in one transaction: one problem anywhere and nothing is written.")
-    async def register_initiative(self, info: Info,
-                                  input: RegisterInitiativeInput) -> WriteResult:
+                         "in one transaction: one problem anywhere and nothing is written. "
+                         "LIKELY_DUPLICATE (nothing written) when the initiative or a new actor "
+                         "is likely one the database (or the input) holds, with the ids in "
+                         "`extensions.candidates`: use them, or send again with "
+                         "allowDuplicate: true.")
+    async def register_initiative(
+            self, info: Info, input: RegisterInitiativeInput,
+            allow_duplicate: Annotated[bool, ALLOW_DUPLICATE] = False) -> WriteResult:
         registration = _registration(input)
-        return await _write(info, "registerInitiative", _register, registration)
+        return await _write(info, "registerInitiative", _register, registration,
+                            allow_duplicate)
+
+
+def _merge(driver: neo4j.Driver, database: str, who: Who, operation: str, keep: str,
+           remove: str) -> Outcome:
+    return merge_actors(driver, database, who, operation, keep, remove)
 
 
 def _register(driver: neo4j.Driver, database: str, who: Who, operation: str,
-              registration: writes.Registration) -> Outcome:
-    return writes.register_initiative(driver, database, who, operation, registration)
+              registration: writes.Registration, allow_duplicate: bool) -> Outcome:
+    return writes.register_initiative(driver, database, who, operation, registration,
+                                      allow_duplicate)
 
 
 PERIOD = ("since", "until", "source", "confidence")

@@ -67,8 +67,9 @@ def _refusal(error: ArticulaError, **more: Any) -> JSONResponse:
     "object with an array of objects per table, e.g. {\"firms\": [{\"id\": \"F-1\", ...}]}), "
     f"{XLSX} (a sheet per table) or application/zip (a CSV file per table). It is validated "
     "completely, then written all or nothing, as `articula load` does (`locale` is its "
-    "`--locale`). Answers the load's "
-    "summary; 400 with `problems` when the dataset has problems (nothing written); 401/403 "
+    "`--locale`, `strict` its `--strict`). Answers the load's summary, with its likely "
+    "duplicates as `warnings`; 400 with `problems` when the dataset has problems (nothing "
+    "written); 401/403 "
     "when the key is missing, bad or not an ADMIN's. Bodies are limited by "
     "ARTICULA_MAX_REQUEST_BYTES; load larger datasets with `articula load`.",
     responses={400: {"description": "The dataset has problems; nothing was written."},
@@ -81,6 +82,9 @@ async def load_dataset(
     locale: Annotated[str | None, Query(
         description="How the dataset writes numbers, e.g. es-CO (4.500.000,00) or en "
         "(4,500,000.00); by default each table's numbers tell.")] = None,
+    strict: Annotated[bool, Query(
+        description="Refuse the dataset when it holds likely duplicates (the same tax id, "
+        "or names alike in one country), rather than load it with warnings.")] = False,
 ) -> JSONResponse:
     db: Database = request.app.state.db
     settings = db.settings
@@ -97,7 +101,7 @@ async def load_dataset(
               translated_errors(settings, operation="The load (POST /admin/load)")):
             path = _save(body, content_type, Path(folder))
             summary = load(path, driver, settings.neo4j_database, progress=False,
-                           locale=locale)
+                           locale=locale, strict=strict)
             result = load_summary(summary)
             # The loader commits on its own; the audit entry follows immediately after.
             record(driver, settings.neo4j_database, principal.who, "load", after=result,

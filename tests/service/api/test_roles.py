@@ -21,15 +21,20 @@ NULL = "NULL"
 # for /admin/load, (HTTP status, OK or `code`)
 EXPECTED: dict[str, dict[str, Any]] = {
     "anonymous": {"read": OK, "private field": NULL, "mutation": "UNAUTHENTICATED",
+                  "admin mutation": "UNAUTHENTICATED",
                   "audit trail": "UNAUTHENTICATED", "admin load": (401, "UNAUTHENTICATED")},
     "READER": {"read": OK, "private field": NULL, "mutation": "FORBIDDEN",
+               "admin mutation": "FORBIDDEN",
                "audit trail": "FORBIDDEN", "admin load": (403, "FORBIDDEN")},
-    "EDITOR": {"read": OK, "private field": OK, "mutation": OK, "audit trail": "FORBIDDEN",
+    "EDITOR": {"read": OK, "private field": OK, "mutation": OK, "admin mutation": "FORBIDDEN",
+               "audit trail": "FORBIDDEN",
                "admin load": (403, "FORBIDDEN")},
-    "ADMIN": {"read": OK, "private field": OK, "mutation": OK, "audit trail": OK,
+    "ADMIN": {"read": OK, "private field": OK, "mutation": OK, "admin mutation": OK,
+              "audit trail": OK,
               "admin load": (200, OK)},
     "revoked ADMIN": {"read": "UNAUTHENTICATED", "private field": "UNAUTHENTICATED",
-                      "mutation": "UNAUTHENTICATED", "audit trail": "UNAUTHENTICATED",
+                      "mutation": "UNAUTHENTICATED", "admin mutation": "UNAUTHENTICATED",
+                      "audit trail": "UNAUTHENTICATED",
                       "admin load": (401, "UNAUTHENTICATED")},
 }
 
@@ -38,6 +43,8 @@ QUERIES = {
     "private field": '{ firm(id: "FIRM-CO-001") { id taxId } }',
     "mutation": 'mutation { updateFirm(input: {id: "FIRM-CO-002", employees: 181}) '
                 "{ auditId } }",
+    "admin mutation": 'mutation { mergeActors(keep: "FIRM-CO-003", remove: "FIRM-CO-004") '
+                      "{ auditId } }",
     "audit trail": "{ auditTrail(first: 1) { edges { node { id operation } } } }",
 }
 

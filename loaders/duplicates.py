@@ -1,0 +1,238 @@
+"""Likely duplicates among actors and initiatives: the same tax id, or names alike once accents,
+case, punctuation, legal forms, filler words and plurals are set aside.
+
+Two normalized names are alike when RapidFuzz's token-sort ratio is at least ALIKE, they hold
+the same numbers, and every word of one that the other lacks is a slip of a word of the other
+(RapidFuzz's OSA distance: none for words of up to 4 letters, 1 up to 8, 2 beyond) or the
+other's initials. Only records of one kind and country are compared, and only those sharing
+one of their two rarest name words (token blocking), so a 100k-record load compares thousands
+of pairs, not billions. Two records with different tax ids, or in different first-level
+subdivisions, are never duplicates, whatever their names (each country has its "Alcaldía de
+San José").
+"""
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+ALIKE = 90.0
+"""The token-sort ratio (0 to 100) from which two normalized names are a likely duplicate;
+BENCHMARKS.md has its precision and recall on labelled pairs."""
+
+BLOCK_AT_MOST = 400
+"""Records sharing a word beyond this many are not compared through that word (a word that
+common says nothing of identity)."""
+
+LEGAL_FORMS = frozenset({
+    # Spanish-speaking countries
+    "sa", "sas", "sac", "saa", "srl", "sl", "sc", "scl", "cv", "rl", "ltda", "cia", "spa",
+    "eirl", "ca", "sapi", "sab", "sca", "scs", "sociedad", "anonima", "limitada", "comandita",
+    "responsabilidad", "simplificada", "capital", "variable", "cerrada", "abierta",
+    "por", "acciones", "ac", "s", "en", "eu", "sucursal",
+    # Brazil
+    "me", "epp", "eireli", "mei", "ss",
+    # English and Dutch forms in the Caribbean
+    "ltd", "inc", "llc", "co", "corp", "nv", "bv", "plc",
+})
+"""Words of legal forms once their letters are joined ("S.A. de C.V." is sa, de, cv)."""
+
+FILLER = frozenset({"de", "del", "la", "las", "el", "los", "y", "e", "da", "do", "das", "dos",
+                    "the", "and", "of", "en", "em", "para"})
+
+ABBREVIATIONS = {
+    "coop": "cooperativa", "asoc": "asociacion", "assoc": "associacao", "univ": "universidad",
+    "fund": "fundacion", "inst": "instituto", "corp": "corporacion", "dist": "distribuidora",
+    "ind": "industrias", "com": "comercializadora", "agroind": "agroindustrial",
+    "nac": "nacional", "gob": "gobierno", "min": "ministerio", "mun": "municipal",
+    "dept": "departamento", "depto": "departamento", "hnos": "hermanos",
+    "sta": "santa", "sto": "santo", "apl": "arranjo produtivo local",
+}
+"""Abbreviations analysts write for the words of actors' names, and the word they stand for."""
+
+
+def normalized_name(name: str) -> str:
+    """The name's words without accents, case, punctuation, legal forms, filler words or
+    plural endings, abbreviations written out: "Tostadores de Origen Garzón S.A.S." is
+    "tostador origen garzon"."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("&", " y ")
+    words = re.findall(r"[a-z0-9]+", plain)
+    joined: list[str] = []
+    spelled = False  # the last word is letters written one by one: s a s -> sas
+    for word in words:
+        letter = len(word) == 1 and word.isalpha()
+        if letter and spelled:
+            joined[-1] += word
+        else:
+            joined.append(word)
+        spelled = letter and (spelled or word not in FILLER)
+    kept = [w for word in joined for w in ABBREVIATIONS.get(word, word).split()]
+    core = [w for w in kept if w not in FILLER and w not in LEGAL_FORMS]
+    return " ".join(_singular(w) for w in (core or [w for w in kept if w not in FILLER] or kept))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 5 and word.endswith("es"):
+        return word[:-2]
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
+def normalized_tax_id(tax_id: str | None) -> str:
+    """Letters and digits of a tax id, upper-case, without a check digit written after a
+    hyphen ("900.123.456-7" and "900123456" are one NIT)."""
+    if not tax_id:
+        return ""
+    text = tax_id.strip().upper()
+    head, dash, tail = text.rpartition("-")
+    if dash and len(re.sub(r"[^0-9A-Z]", "", tail)) == 1:
+        text = head
+    return re.sub(r"[^0-9A-Z]", "", text)
+
+
+def same_tax_id(a: str, b: str) -> bool:
+    """Two normalized tax ids of one taxpayer: equal, or one is the other with its check digit
+    written without a hyphen."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 8 and len(long) == len(short) + 1 and long.startswith(short))
+
+
+def name_score(a: str, b: str) -> float:
+    """How alike two normalized names are, 0 to 100."""
+    return float(fuzz.token_sort_ratio(a, b))
+
+
+def alike(a: str, b: str) -> bool:
+    """Whether two normalized names are likely one name (see the module's description)."""
+    if name_score(a, b) < ALIKE:
+        return False
+    only_a, only_b = Counter(a.split()), Counter(b.split())
+    only_a, only_b = only_a - only_b, only_b - only_a
+    if {w for w in only_a if w.isdigit()} != {w for w in only_b if w.isdigit()}:
+        return False
+    rest_a, rest_b = sorted(only_a.elements()), sorted(only_b.elements())
+    for word in list(rest_a):
+        close = [other for other in rest_b if OSA.distance(word, other) <= _slips(word, other)]
+        if close:
+            rest_a.remove(word)
+            rest_b.remove(min(close, key=lambda other: OSA.distance(word, other)))
+    return all(_initials_of(w, b) for w in rest_a) and all(_initials_of(w, a) for w in rest_b)
+
+
+def _slips(a: str, b: str) -> int:
+    shortest = min(len(a), len(b))
+    return 0 if shortest <= 4 else 1 if shortest <= 8 else 2
+
+
+def _initials_of(word: str, name: str) -> bool:
+    """Whether `word` is the initials of `name` ("ufmg" of "universidade federal minas
+    gerai", filler words already gone: its letters may skip some)."""
+    initials = "".join(w[0] for w in name.split())
+    it = iter(initials)
+    return len(word) >= 2 and all(letter in it for letter in word)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One actor or initiative as the detector sees it; `ref` says where it comes from."""
+
+    ref: str
+    kind: str  # Firm, Institution or Initiative: only records of one kind are compared
+    name: str
+    country: str | None
+    tax_id: str | None = None
+    region: str | None = None  # the first-level subdivision, when known
+
+
+@dataclass(frozen=True)
+class LikelyDuplicate:
+    a: Record
+    b: Record
+    score: float  # name likeness 0 to 100 (100 for the same tax id)
+    same_tax_id: bool
+
+
+def verdict(a: Record, b: Record) -> LikelyDuplicate | None:
+    """Whether two records are likely one: the same tax id, or (when not both have one) the
+    same kind, country and first-level subdivision (where both are known) and alike names."""
+    return _Compared([a, b]).verdict(0, 1)
+
+
+def likely_duplicates(records: Sequence[Record],
+                      new: frozenset[str] | None = None) -> list[LikelyDuplicate]:
+    """Every pair of `records` that is likely one record, with at least one of the pair in
+    `new` (by ref) when given; each pair once, best first."""
+    compared = _Compared(records)
+    found: dict[tuple[str, str], LikelyDuplicate] = {}
+    for i, j in compared.candidates():
+        a, b = records[i], records[j]
+        if a.ref == b.ref or (new is not None and a.ref not in new and b.ref not in new):
+            continue
+        pair = compared.verdict(i, j)
+        if pair is not None:
+            key = (a.ref, b.ref) if a.ref < b.ref else (b.ref, a.ref)
+            found.setdefault(key, pair)
+    return sorted(found.values(), key=lambda d: (-d.score, d.a.ref, d.b.ref))
+
+
+def _apart(a: str | None, b: str | None) -> bool:
+    return bool(a and b and a != b)
+
+
+class _Compared:
+    """Records with their names and tax ids normalized once."""
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self.records = records
+        self.names = [normalized_name(r.name) for r in records]
+        self.taxes = [normalized_tax_id(r.tax_id) for r in records]
+
+    def verdict(self, i: int, j: int) -> LikelyDuplicate | None:
+        a, b = self.records[i], self.records[j]
+        ta, tb = self.taxes[i], self.taxes[j]
+        if ta and tb:
+            return LikelyDuplicate(a, b, 100.0, True) if same_tax_id(ta, tb) else None
+        if a.kind != b.kind or _apart(a.country, b.country) or _apart(a.region, b.region):
+            return None
+        na, nb = self.names[i], self.names[j]
+        return LikelyDuplicate(a, b, name_score(na, nb), False) if alike(na, nb) else None
+
+    def candidates(self) -> Iterable[tuple[int, int]]:
+        """Pairs worth comparing: the same tax id (or one with the other's check digit), or
+        the same kind and country, a word in common among either's two rarest, and names at
+        least ALIKE by the token-sort ratio; not both with a tax id."""
+        by_tax: dict[str, list[int]] = defaultdict(list)
+        blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, record in enumerate(self.records):
+            tax = self.taxes[i]
+            if tax:
+                by_tax[tax].append(i)
+                if len(tax) > 8:
+                    by_tax[tax[:-1]].append(i)
+            blocks[(record.kind, record.country or "")].append(i)
+        for same in by_tax.values():
+            yield from combinations(same, 2)
+        for members in blocks.values():
+            words = {i: set(self.names[i].split()) for i in members}
+            counts = Counter(w for i in members for w in words[i])
+            index: dict[str, list[int]] = defaultdict(list)
+            for i in members:
+                for word in sorted(words[i], key=lambda w: (counts[w], w))[:2]:
+                    index[word].append(i)
+            for word, sharing in index.items():
+                if len(sharing) > 1 and counts[word] <= BLOCK_AT_MOST:
+                    yield from self._alike_in(sharing)
+
+    def _alike_in(self, sharing: list[int]) -> Iterable[tuple[int, int]]:
+        scores = process.cdist([self.names[i] for i in sharing], [self.names[i] for i in sharing],
+                               scorer=fuzz.token_sort_ratio, score_cutoff=ALIKE, dtype=np.uint8)
+        for x, y in zip(*np.nonzero(np.triu(scores, 1)), strict=True):
+            i, j = sharing[x], sharing[y]
+            if not (self.taxes[i] and self.taxes[j]):
+                yield i, j
