@@ -1,10 +1,15 @@
 """Running analytics statements: catalogue Cypher in read or write transactions, as rows or
 as one list per column, with errors translated like every other query of the service.
 
-GDS fails with a NullPointerException in a statement that reads a graph while a node property
-of that graph is removed, so a removal (`retire`) waits until no statement of this process
-runs on the graph, and statements wait while it runs; another process's removal can still
-meet a statement, which then fails as GraphDropped and its analysis runs again.
+GDS's catalogue is not safe against a graph's node properties changing while they are read:
+a statement that reads a graph while a property is removed fails with a NullPointerException,
+and listing the catalogue while a property is added or removed with a
+ConcurrentModificationException. So in each process, a statement that adds or removes node
+properties of a graph (MUTATING) runs alone on that graph and while no listing (LISTING)
+runs; every other statement naming a graph (parameter `graph`) runs beside the others. A
+removal (`retire`) also waits until no statement runs on the graph, unless RETIRED_AT_MOST
+removals wait already. Another process's change can still meet a statement, which then fails
+as GraphDropped and its analysis runs again.
 """
 
 from __future__ import annotations
@@ -32,8 +37,13 @@ P = ParamSpec("P")
 R = TypeVar("R")
 ATTEMPTS = 3
 RETIRED_AT_MOST = 8
-"""Node properties left to remove from one graph before new statements on it wait for the
-running ones to end, so that the removal can run."""
+"""Node properties left to remove from one graph before the removal waits for the statements
+running on it to end, new ones waiting behind it."""
+MUTATING = frozenset(f"analytics/communities/{name}" for name in (
+    "louvain", "leiden", "label_propagation", "wcc", "k_core", "drop_partition"))
+"""Statements that add or remove node properties of the graph they name."""
+LISTING = frozenset({"analytics/graphs"})
+"""Statements that read every graph of the catalogue."""
 
 log = logging.getLogger(__name__)
 
@@ -89,75 +99,100 @@ def retried_when_dropped(function: Callable[P, Awaitable[R]]) -> Callable[P, Awa
 
 
 @dataclass
-class _Gate:
-    """This process's statements running on one GDS graph, and the node properties left to
-    remove from it; statements enter while `open` is set."""
+class _Gates:
+    """What runs on the GDS graphs of one service process, and the node properties each graph
+    has left to remove; `changed` wakes whoever waits for that to change."""
 
-    running: int = 0
-    retired: set[str] = field(default_factory=set)
-    sweeping: bool = False
-    open: asyncio.Event = field(default_factory=asyncio.Event)
-
-    def __post_init__(self) -> None:
-        self.open.set()
-
-
-_gates: weakref.WeakKeyDictionary[Database, dict[str, _Gate]] = weakref.WeakKeyDictionary()
+    reading: Counter[str] = field(default_factory=Counter)
+    listing: int = 0
+    writing: set[str] = field(default_factory=set)
+    waiting: Counter[str] = field(default_factory=Counter)  # writers waiting, by graph
+    retired: dict[str, set[str]] = field(default_factory=dict)
+    sweeping: set[str] = field(default_factory=set)
+    changed: asyncio.Condition = field(default_factory=asyncio.Condition)
 
 
-def _gate(db: Database, graph: str) -> _Gate:
-    return _gates.setdefault(db, {}).setdefault(graph, _Gate())
+_gates: weakref.WeakKeyDictionary[Database, _Gates] = weakref.WeakKeyDictionary()
+
+
+def _of(db: Database) -> _Gates:
+    if db not in _gates:
+        _gates[db] = _Gates()
+    return _gates[db]
 
 
 @contextlib.asynccontextmanager
-async def _on_graph(db: Database, graph: str) -> AsyncIterator[None]:
-    gate = _gate(db, graph)
-    while not gate.open.is_set():
-        await gate.open.wait()
-        gate = _gate(db, graph)  # a swept gate may have been let go meanwhile
-    gate.running += 1
+async def _on_graph(db: Database, graph: str | None, name: str) -> AsyncIterator[None]:
+    """Run a statement on `graph` (None: on the catalogue) once the rule above allows it."""
+    gates = _of(db)
+    async with gates.changed:
+        if name in LISTING:
+            await gates.changed.wait_for(lambda: not gates.writing and not +gates.waiting)
+            gates.listing += 1
+        elif graph is not None and name in MUTATING:
+            gates.waiting[graph] += 1
+            try:
+                await gates.changed.wait_for(lambda: graph not in gates.writing
+                                             and not gates.reading[graph]
+                                             and not gates.listing)
+            finally:
+                gates.waiting[graph] -= 1
+                if not gates.waiting[graph]:
+                    del gates.waiting[graph]
+            gates.writing.add(graph)
+        elif graph is not None:
+            await gates.changed.wait_for(lambda: graph not in gates.writing
+                                         and not gates.waiting[graph])
+            gates.reading[graph] += 1
     try:
         yield
     finally:
-        gate.running -= 1
-        if gate.running == 0:
-            await _sweep(db, graph, gate)
+        async with gates.changed:
+            if name in LISTING:
+                gates.listing -= 1
+            elif graph is not None and name in MUTATING:
+                gates.writing.discard(graph)
+            elif graph is not None:
+                gates.reading[graph] -= 1
+                if not gates.reading[graph]:
+                    del gates.reading[graph]
+            gates.changed.notify_all()
+        if graph is not None and not gates.reading[graph] and gates.retired.get(graph):
+            await _sweep(db, graph)
 
 
 async def retire(db: Database, graph: str, prop: str) -> None:
-    """Remove node property `prop` from the graph as soon as no statement of this process
-    runs on it (at once when none does); nothing to do when the graph is gone."""
-    gate = _gate(db, graph)
-    gate.retired.add(prop)
-    if gate.running == 0:
-        await _sweep(db, graph, gate)
-    elif len(gate.retired) >= RETIRED_AT_MOST:
-        gate.open.clear()
+    """Remove node property `prop` from the graph once no statement of this process runs on
+    it (at once when none does, or when RETIRED_AT_MOST wait); nothing to do when the graph is
+    gone."""
+    gates = _of(db)
+    retired = gates.retired.setdefault(graph, set())
+    retired.add(prop)
+    if not gates.reading[graph] or len(retired) >= RETIRED_AT_MOST:
+        await _sweep(db, graph)
 
 
-async def _sweep(db: Database, graph: str, gate: _Gate) -> None:
-    """Remove the retired properties while no statement runs on the graph; a failure leaves
+async def _sweep(db: Database, graph: str) -> None:
+    """Remove the graph's retired properties, also those retired meanwhile; a failure leaves
     them for the next sweep and is logged, not raised into the request that happened to end
     last."""
-    if gate.sweeping:
+    gates = _of(db)
+    if graph in gates.sweeping:
         return
-    gate.sweeping = True
-    gate.open.clear()
+    gates.sweeping.add(graph)
     try:
-        while gate.retired:
-            removing = sorted(gate.retired)
+        while removing := sorted(gates.retired.get(graph, ())):
             with contextlib.suppress(GraphDropped):
-                await _execute(db, "analytics/communities/drop_partition",
-                               {"graph": graph, "properties": removing})
-            gate.retired.difference_update(removing)
+                await run(db, "analytics/communities/drop_partition",
+                          {"graph": graph, "properties": removing})
+            left = gates.retired.get(graph, set())
+            left.difference_update(removing)
+            if not left:
+                gates.retired.pop(graph, None)
     except (ArticulaError, ClientError) as error:
-        log.warning("Could not remove node properties %s of GDS graph %s: %s",
-                    sorted(gate.retired), graph, error)
+        log.warning("Could not remove node properties of GDS graph %s: %s", graph, error)
     finally:
-        gate.sweeping = False
-        gate.open.set()
-        if gate.running == 0 and not gate.retired:
-            _gates.get(db, {}).pop(graph, None)
+        gates.sweeping.discard(graph)
 
 
 async def run(db: Database, name: str, parameters: dict[str, Any], *, query: str | None = None,
@@ -165,12 +200,13 @@ async def run(db: Database, name: str, parameters: dict[str, Any], *, query: str
               operation: str | None = None) -> list[dict[str, Any]]:
     """Records of statement `name` (or of `query`, built from it) in a managed transaction,
     stopped after `timeout` seconds (default ARTICULA_NEO4J_TIMEOUT); a memory refusal names
-    `operation` when given (see `translated_errors`). A statement on a named GDS graph
-    (parameter `graph`) waits while properties are removed from it."""
+    `operation` when given (see `translated_errors`). A statement on a GDS graph, or on the
+    catalogue, waits as the module's description says."""
     graph = parameters.get("graph")
-    if not isinstance(graph, str):
+    graph = graph if isinstance(graph, str) else None
+    if graph is None and name not in LISTING:
         return await _execute(db, name, parameters, query, write, timeout, operation)
-    async with _on_graph(db, graph):
+    async with _on_graph(db, graph, name):
         return await _execute(db, name, parameters, query, write, timeout, operation)
 
 
@@ -201,9 +237,11 @@ async def _execute(db: Database, name: str, parameters: dict[str, Any], query: s
 
 
 def _property_removed(error: ClientError) -> bool:
-    """GDS's failure when another process removed a node property the statement was reading."""
+    """GDS's failure when another process changed the node properties of a graph the statement
+    was reading, or of any graph while it listed the catalogue."""
     message = error.message or ""
-    return "NullPointerException" in message and ".nodeProperty(String)" in message
+    return (("NullPointerException" in message and ".nodeProperty(String)" in message)
+            or "ConcurrentModificationException" in message)
 
 
 async def columns(db: Database, name: str, names: Sequence[str],
