@@ -1,7 +1,9 @@
 """On the 100k-actor dataset: the list plans give the same pages, the Explorer's first view
-(the whole FULL network, refused past the edge limit) has its overview, and coordination
-gaps and matchmaking answer by their rules."""
+(the whole FULL network, refused past the edge limit) has its overview, coordination gaps and
+matchmaking answer by their rules, and deeply nested queries are refused by their cost before
+they run. One load of the dataset serves them all."""
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from loaders.load import init, load, reset
 from service.app import create_app
 from tests.neo4j_backends import Backend
 from tests.service.api.test_list_plans import LISTS, assert_same_pages, read
+from tests.service.hostile.served_app import post, refused, served
 
 pytestmark = pytest.mark.slow
 
@@ -134,3 +137,65 @@ def test_matchmaking_answers_each_kind_of_subject_with_its_rules(
                 WHERE f.id IN $ids AND NOT (f)-[:SUPPLIES]->(a)
                 RETURN count(DISTINCT f) AS n""", anchor=subjects["anchor"], ids=ids)
             assert nearby[0]["n"] == len(ids)  # in its country, not yet its suppliers
+
+
+# -- query cost at 100k ---------------------------------------------------------------------
+
+def nested_participants(levels: int) -> str:
+    """The first 20 initiatives, their participants, the participants' initiatives, theirs,
+    ... `levels` participant lists deep."""
+    inner = "participants{ actor{ id } }"
+    for _ in range(levels - 1):
+        inner = f"participants{{ actor{{ id initiatives{{ initiative{{ id {inner} }} }} }} }}"
+    return f"{{ initiatives(first:20){{ edges{{ node{{ id {inner} }} }} }} }}"
+
+
+def nested_cost(levels: int, participants: int, initiatives: int) -> int:
+    """The estimate of `nested_participants(levels)`, given the largest fan-outs."""
+    per_initiative = 3 * participants  # each participant: the item, its actor, the actor's id
+    for _ in range(levels - 1):
+        per_initiative = participants * (3 + initiatives * (3 + per_initiative))
+    return 20 * (4 + per_initiative)  # each of the page: the item, edge, node, id, and below
+
+
+def test_nested_participants_2_3_and_5_levels_deep_are_refused_before_they_run_at_100k(
+    client_100k: TestClient, driver: neo4j.Driver, neo4j_backend: Backend
+) -> None:
+    assert nested_participants(2) == (
+        "{ initiatives(first:20){ edges{ node{ id participants{ actor{ id initiatives{ "
+        "initiative{ id participants{ actor{ id } } } } } } } } } }")
+    records, _, _ = driver.execute_query(
+        "CALL () { MATCH (i:Initiative)<-[p:PARTICIPATES_IN]-() WITH i, count(p) AS n "
+        "RETURN max(n) AS participants } "
+        "CALL () { MATCH (a:Actor)-[p:PARTICIPATES_IN]->() WITH a, count(p) AS n "
+        "RETURN max(n) AS initiatives } RETURN participants, initiatives",
+        database_=neo4j_backend.settings.neo4j_database)
+    most = records[0]
+    # the depth limit out of the way: the cost estimate alone has to refuse them
+    settings = neo4j_backend.settings.model_copy(update={"max_query_depth": 40})
+    with served(settings) as (url, app):
+        statements = app.state.db.statements
+        for levels in (2, 3, 5):
+            before = Counter(statements)
+            error = refused(url, nested_participants(levels))
+            assert error["extensions"] == {
+                "code": "QUERY_TOO_COMPLEX", "limit": 1_000_000,
+                "cost": nested_cost(levels, most["participants"], most["initiatives"])}
+            sent = statements - before
+            assert all(name.startswith("limits/") for name in sent), sent  # nothing executed
+        # what the Explorer asks for the initiative with the most participants still runs
+        [hub] = driver.execute_query(
+            "MATCH (i:Initiative) RETURN i.id AS id "
+            "ORDER BY COUNT { (i)<-[:PARTICIPATES_IN]-() } DESC LIMIT 1",
+            database_=neo4j_backend.settings.neo4j_database).records
+        page = post(url, """query($id: ID!) { initiative(id: $id) {
+            id name type territories { code name level } sectors { code name nameEs }
+            participants { actor { __typename id name territory { name }
+              ... on Firm { size } ... on Institution { kind level } } role since until }
+            governance { institution { id name kind level } role since until }
+            supportedBy { program { id name runBy { name } } amount currency since until }
+            collaborations { partner { id name } kind since until } } }""",
+                    {"id": hub["id"]}).json()
+        assert "errors" not in page, page["errors"]
+        assert len(page["data"]["initiative"]["participants"]) == most["participants"]
+        assert post(url, "{ about { version } }").json()["data"]["about"]["version"]
