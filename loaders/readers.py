@@ -3,7 +3,9 @@
 Every cell is read as text, literally (no formula is evaluated, no value guessed); typing
 is the validator's job. A number stored as a number (JSON, a workbook's numeric cell) is
 written so that no locale reads it otherwise. CSV files may be UTF-8 (with or without BOM)
-or Latin-1/Windows-1252, separated by commas or semicolons.
+or Latin-1/Windows-1252, separated by commas or semicolons; in a CSV cell, a `'` before
+`'`s and a character that starts a formula (`'=x`, `''-x`) is the mark a spreadsheet takes
+for "text", which `articula db export` writes, and is not part of the text.
 """
 
 import codecs
@@ -19,6 +21,7 @@ import pandas as pd
 from loaders.numbers import typed
 from loaders.problems import DatasetError, Problem
 from loaders.tables import BY_NAME
+from service.csv_cells import MARK_TO_DROP
 from service.messages import msg, say
 
 
@@ -105,7 +108,15 @@ def read_csv_text(text: str, source: str, problems: list[Problem]) -> pd.DataFra
     except (pd.errors.ParserError, ValueError) as error:
         problems.append(Problem.of(source, None, None, None, msg("problem.csv", reason=str(error))))
         return None
-    return _clean(frame)
+    return _unmarked(_clean(frame)) if "'" in text else _clean(frame)
+
+
+def _unmarked(frame: pd.DataFrame) -> pd.DataFrame:
+    """The cells without the mark a dataset export puts before a would-be formula."""
+    for column in frame.columns:
+        if frame[column].str.startswith("'").any():
+            frame[column] = frame[column].str.replace(MARK_TO_DROP, "", n=1, regex=True)
+    return frame
 
 
 def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, RawTable]:

@@ -98,6 +98,8 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.action in ("dump", "restore"):
         return _backup(args, settings)
+    if args.action == "export":
+        return _export(args, settings)
     if args.action == "reset" and not args.yes:
         print("articula: " + say("cli.reset_confirm"), file=sys.stderr)
         return 2
@@ -140,6 +142,22 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
                 "relationships": summary.relationships})
             print(say("cli.restored", nodes=summary.nodes,
                       relationships=summary.relationships, path=str(path)))
+    return 0
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from loaders.dataset_export import export_dataset
+
+    if not args.file:
+        print("articula: " + say("cli.needs_file", action=args.action), file=sys.stderr)
+        return 2
+    with (_driver(settings) as driver,
+          translated_errors(settings, operation="`articula db export`")):
+        summary = export_dataset(driver, settings.neo4j_database, Path(args.file),
+                                 show_progress=True)
+    for note in summary.notes():
+        print("articula: " + note.render(), file=sys.stderr)
+    print(say("cli.exported", rows=summary.total, tables=len(summary.rows), path=args.file))
     return 0
 
 
@@ -261,7 +279,7 @@ def parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser(
         "db", help=say("cli.help.db"))
-    db.add_argument("action", choices=["init", "reset", "dump", "restore"],
+    db.add_argument("action", choices=["init", "reset", "dump", "restore", "export"],
                     help=say("cli.help.db_action"))
     db.add_argument("file", nargs="?", help=say("cli.help.db_file"))
     db.add_argument("--yes", action="store_true", help=say("cli.help.yes"))
