@@ -51,8 +51,8 @@ def api(db: neo4j.Driver, neo4j_backend: Backend) -> Iterator[TestClient]:
     is compared, not timed: its first scope query, planned on a server just started, took
     more than the default 30 s on the shared test machine under load."""
     init(db, neo4j_backend.settings.neo4j_database)
-    settings = neo4j_backend.settings.model_copy(update={"neo4j_timeout_s": 300.0})
-    with TestClient(create_app(settings)) as client:
+    patient = neo4j_backend.settings.model_copy(update={"neo4j_timeout_s": 300.0})
+    with TestClient(create_app(patient)) as client:
         yield client
 
 
