@@ -30,11 +30,23 @@ RELATIONSHIP_TYPES = ("PARTICIPATES_IN", "GOVERNS", "RUNS", "SUPPORTS", "SUPPLIE
 
 @dataclass(frozen=True, slots=True)
 class Node:
+    """A node and what networks and exports show of it. Several codes are one string,
+    sorted and ';'-joined (None when there are none), in every format alike."""
+
     id: str
     name: str
     label: str  # Initiative, Firm, Institution or Program
     kind: str  # initiative type, FIRM, institution kind, or PROGRAM
-    country: str | None  # ISO code(s) of the node's country, ';'-joined when several
+    country: str | None  # ISO code(s) of the node's country
+    territory: str | None = None  # code(s) of the territories it is located in
+    sectors: str | None = None  # code(s) of its sectors (ISIC or national)
+    firm_size: str | None = None  # a firm's size
+    level: str | None = None  # an institution's government level
+
+
+def joined(codes: Iterable[str]) -> str | None:
+    """Codes as one cell: sorted, distinct, ';'-joined; None for none."""
+    return ";".join(sorted(set(codes))) or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +83,10 @@ class Graph:
         """Cytoscape.js elements JSON, built as plain dicts in one pass."""
         return {
             "nodes": [{"data": {"id": n.id, "label": n.name, "name": n.name, "entity": n.label,
-                                "kind": n.kind, "country": n.country}} for n in self.nodes],
+                                "kind": n.kind, "country": n.country, "territory": n.territory,
+                                "sectors": n.sectors, "firm_size": n.firm_size,
+                                "level": n.level}}
+                      for n in self.nodes],
             "edges": [{"data": {"id": e.id, "source": e.source, "target": e.target,
                                 "type": e.type, "weight": e.weight}} for e in self.edges],
         }
@@ -160,16 +175,23 @@ def too_many_pairs(projection: Projection, scope: Scope, pairs: int,
     )
 
 
-NODE_COLUMNS = ("id", "name", "label", "kind", "countries")
+NODE_COLUMNS = ("id", "name", "label", "kind", "countries", "territories", "sectors", "size",
+                "level")
 EDGE_COLUMNS = ("source", "target", "type", "weight")
+
+
+def _nodes(columns: dict[str, list[Any]]) -> list[Node]:
+    return [Node(i, name, label, kind, ";".join(countries) or None, joined(territories),
+                 joined(sectors), size or None, level or None)
+            for i, name, label, kind, countries, territories, sectors, size, level
+            in zip(*(columns[k] for k in NODE_COLUMNS), strict=True)]
 
 
 async def nodes_in_scope(db: Database, scope: Scope,
                          labels: Iterable[NodeLabel] = tuple(NodeLabel)) -> list[Node]:
-    c = await db.read_columns("network/nodes", NODE_COLUMNS,
-                              labels=[str(label) for label in labels], **scope.parameters())
-    return [Node(i, name, label, kind, ";".join(countries) or None) for i, name, label, kind,
-            countries in zip(*(c[k] for k in NODE_COLUMNS), strict=True)]
+    return _nodes(await db.read_columns("network/nodes", NODE_COLUMNS,
+                                        labels=[str(label) for label in labels],
+                                        **scope.parameters()))
 
 
 async def projected(db: Database, projection: Projection, scope: Scope,
@@ -192,9 +214,7 @@ async def projected(db: Database, projection: Projection, scope: Scope,
         raise too_many_pairs(projection, scope, row["work"], WORK_PER_EDGE * limit)
     if len(row["source"]) > limit:
         raise too_complex(projection, scope, limit)
-    nodes = [Node(i, name, label, kind, ";".join(countries) or None) for i, name, label, kind,
-             countries in zip(*(row[k] for k in NODE_COLUMNS), strict=True)]
-    return Graph(projection, scope, spec.directed, nodes,
+    return Graph(projection, scope, spec.directed, _nodes(row),
                  list(map(Edge, *(row[k] for k in EDGE_COLUMNS))), int(row["scopeNodes"]))
 
 

@@ -5,10 +5,10 @@
 // the edges of $projection as columns (source, target, type, weight; at most $maxRows of
 // them, in the order of the projection's own statement); and, unless either limit is
 // reached (the network is refused then, and its nodes are not worth reading), the in-scope
-// nodes carrying $labels as columns (id, name, label, kind, countries; by id). With $top,
-// only the $top most connected of the `scopeNodes` and the edges among them. A node another
-// transaction deletes while this one reads it has null properties: it is left out, so that
-// the columns stay parallel (collect skips nulls).
+// nodes carrying $labels as columns (id, name, label, kind, countries, territories, sectors,
+// size, level; by id). With $top, only the $top most connected of the `scopeNodes` and the
+// edges among them. A node another transaction deletes while this one reads it has null
+// properties: it is left out, so that the columns stay parallel (collect skips nulls).
 OPTIONAL CALL (initiatives, actors) {
   WITH * WHERE $projection IN ['ACTORS', 'INITIATIVES']
 // include: pair_work
@@ -44,6 +44,9 @@ CALL (initiatives, actors, programs, work, source) {
   }
   WITH * WHERE id IS NOT NULL AND name IS NOT NULL  // not a node deleted while read
   RETURN collect(id) AS id, collect(name) AS name, collect(label) AS label,
-         collect(kind) AS kind, collect(countries) AS countries
+         collect(kind) AS kind, collect(countries) AS countries,
+         collect(territories) AS territories, collect(sectors) AS sectors,
+         collect(size) AS size, collect(level) AS level
 }
-RETURN id, name, label, kind, countries, scopeNodes, work, source, target, type, weight
+RETURN id, name, label, kind, countries, territories, sectors, size, level, scopeNodes, work,
+       source, target, type, weight

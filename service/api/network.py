@@ -17,17 +17,36 @@ from service.api.stats import Stats
 from service.projections import Projection as ProjectionName
 
 
-@strawberry.type(description="A node of a projected network.")
+@strawberry.type(description="A node of a projected network, with the attributes the "
+                 "exports carry under the same names. Several codes are one string, sorted "
+                 "and ';'-joined, as in the exports.")
 class NetworkNode:
     id: strawberry.ID = strawberry.field(description="The dataset id.")
     name: str
-    label: str = strawberry.field(
+    entity: str = strawberry.field(
         description="What the node is: Initiative, Firm, Institution or Program.")
+    label: str = strawberry.field(
+        description="What the node is: Initiative, Firm, Institution or Program.",
+        deprecation_reason="Use `entity`: in the exports and the Cytoscape elements, "
+        "`label` is the name.")
     kind: str = strawberry.field(
         description="The initiative's type, FIRM, the institution's kind, or PROGRAM.")
     country: str | None = strawberry.field(
         description="ISO code of the node's country (';'-joined, sorted, when an initiative "
         "lies in several); null when it has no territory.")
+    territory: str | None = strawberry.field(
+        description="Code of the territory the node is located in, as stored (';'-joined, "
+        "sorted, when an initiative lies in several); null when it has none.")
+    sectors: str | None = strawberry.field(
+        description="Codes of the node's sectors (ISIC Rev.4 or national), ';'-joined, "
+        "sorted; null when it has none (firms and initiatives have sectors).")
+    firm_size: str | None = strawberry.field(
+        description="A firm's size (MICRO, SMALL, MEDIUM, LARGE); null for other nodes and "
+        "firms without one. (Exports call it firm_size: Gephi takes a `size` for the size "
+        "it draws.)")
+    level: str | None = strawberry.field(
+        description="An institution's government level (SUPRANATIONAL, NATIONAL, "
+        "SUBNATIONAL, LOCAL); null for other nodes.")
 
 
 @strawberry.type(description="An edge of a projected network; see the projection for type "
@@ -69,8 +88,10 @@ class Network:
 
     @strawberry.field(description="The nodes, sorted by id (in path order for shortestPath).")
     def nodes(self) -> list[NetworkNode]:
-        return [NetworkNode(id=strawberry.ID(n.id), name=n.name, label=n.label, kind=n.kind,
-                            country=n.country) for n in self.graph.nodes]
+        return [NetworkNode(id=strawberry.ID(n.id), name=n.name, entity=n.label, label=n.label,
+                            kind=n.kind, country=n.country, territory=n.territory,
+                            sectors=n.sectors, firm_size=n.firm_size, level=n.level)
+                for n in self.graph.nodes]
 
     @strawberry.field(description="The edges; undirected ones keep their stored direction "
                       "(FULL, GOVERNANCE) or have source < target (ACTORS, INITIATIVES).")
@@ -79,8 +100,9 @@ class Network:
                             type=e.type, weight=e.weight) for e in self.graph.edges]
 
     @strawberry.field(description="Cytoscape.js elements: {nodes: [{data: {id, label, name, "
-                      "entity, kind, country}}], edges: [{data: {id, source, target, type, "
-                      "weight}}]}; `label` is the name, `entity` the node's label.")
+                      "entity, kind, country, territory, sectors, firm_size, level}}], edges: "
+                      "[{data: {id, source, target, type, weight}}]}; `label` is the name, "
+                      "`entity` the node's label, the rest as in `nodes`.")
     def cytoscape(self) -> JSON:
         return JSON(self.graph.cytoscape())
 

@@ -1,26 +1,79 @@
-"""`GET /export/{format}`: a scoped projection as GraphML, GEXF 1.3 or a CSV edge list."""
+"""`GET /export/{format}`: a scoped projection as GraphML, GEXF 1.3 or a zip of two CSV
+tables, carrying the network's node attributes and the scores and communities the request
+names."""
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
 from service import network as net
-from service.access import Role
+from service.access import Principal, Role
 from service.access_rule import Access
-from service.errors import ArticulaError, BadUserInput, DatabaseUnavailable
-from service.export import WRITERS, ExportFormat
+from service.analytics.centrality import Metric
+from service.analytics.communities import Algorithm
+from service.analytics.slots import caller
+from service.api.context import caller_of
+from service.errors import ArticulaError, BadUserInput, Busy
+from service.export.columns import ATTRIBUTES, PERSISTED, Analyses, table
+from service.export.formats import WRITERS, ExportFormat
 from service.messages import msg
 from service.projections import Projection
 from service.scope import Scope
 
-router = APIRouter(dependencies=[Depends(Access(Role.READER, "GET /export"))])
+READ = Access(Role.READER, "GET /export")
+router = APIRouter()
 
 LISTS = {"countries": "countries", "territories": "territories",
          "initiativeTypes": "initiative_types", "sectors": "sectors", "actorKinds": "actor_kinds"}
-PARAMETERS = {"projection", "year", *LISTS}
+ANALYSES = ("scores", "communities", "persisted")
+PARAMETERS = {"projection", "year", *LISTS, *ANALYSES}
+
+E = TypeVar("E", bound=StrEnum)
 
 
-def _request(format: str, request: Request) -> tuple[ExportFormat, Projection, Scope]:
-    """Format, projection and scope from the path and query; BadUserInput says what is wrong."""
+def _values(request: Request, name: str) -> list[str]:
+    """A list parameter's values: repeated, or separated by commas; blanks dropped."""
+    return [v.strip() for item in request.query_params.getlist(name)
+            for v in item.split(",") if v.strip()]
+
+
+def _chosen(request: Request, name: str, parse: Callable[[str], E],
+            expected: list[str]) -> tuple[E, ...]:
+    """The distinct values of list parameter `name`, in the order given."""
+    out: list[E] = []
+    for value in _values(request, name):
+        try:
+            found = parse(value)
+        except (KeyError, ValueError):
+            raise BadUserInput(msg("error.export.value", parameter=name, value=value,
+                                   expected=expected), field=name, value=value) from None
+        if found not in out:
+            out.append(found)
+    return tuple(out)
+
+
+def _analyses(request: Request) -> Analyses:
+    persisted: list[str] = []
+    for value in _values(request, "persisted"):
+        name = value.lower()
+        if name not in PERSISTED:
+            raise BadUserInput(msg("error.export.persisted", value=value), field="persisted",
+                               value=value)
+        if name not in persisted:
+            persisted.append(name)
+    return Analyses(
+        _chosen(request, "scores", lambda v: Metric(v.upper()), [m.value for m in Metric]),
+        _chosen(request, "communities", lambda v: Algorithm(v.upper()),
+                [a.value for a in Algorithm]),
+        tuple(persisted))
+
+
+def _request(format: str, request: Request) -> tuple[ExportFormat, Projection, Scope, Analyses]:
+    """Format, projection, scope and analyses from the path and query; BadUserInput says
+    what is wrong."""
     try:
         chosen = ExportFormat(format.lower())
     except ValueError:
@@ -48,30 +101,52 @@ def _request(format: str, request: Request) -> tuple[ExportFormat, Projection, S
     lists = {attr: [v for item in query.getlist(name) for v in item.split(",")] or None
              for name, attr in LISTS.items()}
     scope = Scope.of(**lists, year=int(years[0]) if years else None)
-    return chosen, projection, scope
+    return chosen, projection, scope, _analyses(request)
 
 
 ERROR = {"type": "object", "required": ["code", "message"],
          "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}
-STATUS = {"BAD_USER_INPUT": 400, "QUERY_TOO_COMPLEX": 400, "NOT_FOUND": 404}
+STATUS = {"BAD_USER_INPUT": 400, "QUERY_TOO_COMPLEX": 400, "MEMORY_LIMIT": 400,
+          "NOT_FOUND": 404, "BUSY": 429, "DATABASE_UNAVAILABLE": 503, "DATABASE_AUTH": 503,
+          "DATABASE_TIMEOUT": 503, "QUERY_TIMEOUT": 504}
+LIST = {"type": "array", "items": {"type": "string"}}
+
+
+def _refusal(error: ArticulaError) -> JSONResponse:
+    headers = ({"Retry-After": str(error.details.get("retryAfter"))}
+               if isinstance(error, Busy) else {})
+    return JSONResponse({"code": error.code, "message": error.message, **error.details},
+                        status_code=STATUS.get(error.code, 500), headers=headers)
 
 
 @router.get(
     "/export/{format}",
-    summary="A projection in a scope as a file: graphml, gexf (1.3) or csv (edge list).",
+    summary="A projection in a scope as a file: graphml, gexf (1.3) or csv (a zip of "
+    "nodes.csv and edges.csv), with the node attributes and the analyses asked for.",
     description="Query parameters: projection (FULL, ACTORS, INITIATIVES, GOVERNANCE, SUPPLY; "
-    "default FULL) and the scope, as in GraphQL's ScopeInput: countries, territories, "
+    "default FULL); the scope, as in GraphQL's ScopeInput: countries, territories, "
     "initiativeTypes, sectors, actorKinds (repeat the parameter or separate values with "
-    "commas) and year. E.g. /export/graphml?projection=ACTORS&countries=CO&countries=MX&year=2020",
+    "commas) and year; scores (centrality metrics), communities (algorithms), computed as "
+    "GraphQL's `centrality` and `communities` compute them with their default arguments, and "
+    "persisted (node properties `persist` wrote, e.g. score_pagerank_full). Node columns: "
+    f"{', '.join(name for name, _ in ATTRIBUTES)}, then score_<metric>, "
+    "community_<algorithm> and the persisted properties. E.g. "
+    "/export/gexf?projection=ACTORS&countries=CO&year=2020&scores=PAGERANK&communities=LOUVAIN",
     responses={
         200: {"description": "The file, as an attachment.",
-              "content": {w.media_type.split(";")[0]: {"schema": {"type": "string"}}
+              "content": {w.media_type: {"schema": {"type": "string", "format": "binary"}}
                           for w in WRITERS.values()}},
-        400: {"description": "A bad parameter or too big a network; `code` and `message` say "
-              "which.", "content": {"application/json": {"schema": ERROR}}},
+        400: {"description": "A bad parameter, too big a network or an analysis past the "
+              "memory limit; `code` and `message` say which.",
+              "content": {"application/json": {"schema": ERROR}}},
         401: {"description": "No valid API key (a bad or revoked one, or none where anonymous "
               "reading is off).", "content": {"application/json": {"schema": ERROR}}},
+        429: {"description": "The caller runs as many analyses as it may at once (BUSY); "
+              "Retry-After says when to try again.",
+              "content": {"application/json": {"schema": ERROR}}},
         503: {"description": "Neo4j is unreachable.",
+              "content": {"application/json": {"schema": ERROR}}},
+        504: {"description": "An analysis ran past ARTICULA_ANALYTICS_TIMEOUT.",
               "content": {"application/json": {"schema": ERROR}}},
     },
     openapi_extra={"parameters": [
@@ -79,20 +154,28 @@ STATUS = {"BAD_USER_INPUT": 400, "QUERY_TOO_COMPLEX": 400, "NOT_FOUND": 404}
          "schema": {"type": "string", "enum": [f.value for f in ExportFormat]}},
         {"name": "projection", "in": "query",
          "schema": {"type": "string", "enum": [p.value for p in Projection]}},
-        *({"name": name, "in": "query", "explode": True,
-           "schema": {"type": "array", "items": {"type": "string"}}} for name in LISTS),
+        *({"name": name, "in": "query", "explode": True, "schema": LIST} for name in LISTS),
         {"name": "year", "in": "query", "schema": {"type": "integer"}},
+        {"name": "scores", "in": "query", "explode": True,
+         "schema": {"type": "array", "items": {"type": "string",
+                                               "enum": [m.value for m in Metric]}}},
+        {"name": "communities", "in": "query", "explode": True,
+         "schema": {"type": "array", "items": {"type": "string",
+                                               "enum": [a.value for a in Algorithm]}}},
+        {"name": "persisted", "in": "query", "explode": True, "schema": LIST},
     ]},
 )
-async def export(format: str, request: Request) -> Response:
+async def export(format: str, request: Request,
+                 principal: Annotated[Principal, Depends(READ)]) -> Response:
+    caller.set(caller_of(principal, request))  # whose analysis slots the analyses take
+    db = request.app.state.db
     try:
-        chosen, projection, scope = _request(format, request)
-        graph = await net.projected(request.app.state.db, projection, scope)
+        chosen, projection, scope, analyses = _request(format, request)
+        graph = await net.projected(db, projection, scope)
+        found = await table(db, graph, analyses)
     except ArticulaError as error:
-        status = 503 if isinstance(error, DatabaseUnavailable) else STATUS.get(error.code, 500)
-        return JSONResponse({"code": error.code, "message": error.message, **error.details},
-                            status_code=status)
+        return _refusal(error)
     writer = WRITERS[chosen]
     filename = f"articula-{projection.value.lower()}.{writer.suffix}"
-    return Response(writer.write(graph), media_type=writer.media_type,
+    return Response(writer.write(found), media_type=writer.media_type,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

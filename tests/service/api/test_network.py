@@ -14,6 +14,7 @@ from tests.neo4j_backends import Backend
 from tests.service.api.sample_network import (
     edge_multiset,
     error_code,
+    frame,
     graphql,
     rounded,
     sample_client,
@@ -105,6 +106,43 @@ def test_nodes_say_what_they_are(client: TestClient) -> None:
     assert nodes["INST-INT-CAF"]["country"] is None
     assert nodes["PROG-PE-001"]["label"] == "Program"
     assert len(nodes) == 15 + 75 + 36 + 10
+
+
+ATTRIBUTES = """{ network(projection: FULL) {
+  nodes { id entity territory sectors firmSize level } cytoscape } }"""
+
+
+def joined(cell: str) -> str | None:
+    """A multi-valued CSV cell as the API gives it: sorted, ';'-joined, null when empty."""
+    return ";".join(sorted({c for c in cell.split(";") if c})) or None
+
+
+def test_nodes_carry_their_territories_sectors_size_and_level(client: TestClient) -> None:
+    """Every node of the whole network against the sample's CSV files."""
+    expected: dict[str, dict[str, Any]] = {}
+    for r in frame("initiatives").to_dict("records"):
+        expected[r["id"]] = {"entity": "Initiative", "territory": joined(r["territory_codes"]),
+                             "sectors": joined(r["sector_codes"]), "firmSize": None,
+                             "level": None}
+    for r in frame("firms").to_dict("records"):
+        expected[r["id"]] = {"entity": "Firm", "territory": r["territory_code"],
+                             "sectors": joined(r["sector_codes"]), "firmSize": r["size"] or None,
+                             "level": None}
+    for r in frame("institutions").to_dict("records"):
+        expected[r["id"]] = {"entity": "Institution", "territory": r["territory_code"] or None,
+                             "sectors": None, "firmSize": None, "level": r["level"]}
+    for r in frame("programs").to_dict("records"):
+        expected[r["id"]] = dict.fromkeys(("territory", "sectors", "firmSize", "level"),
+                                          None) | {"entity": "Program"}
+    body = graphql(client, ATTRIBUTES)
+    assert "errors" not in body, body
+    answer = body["data"]["network"]
+    assert {n["id"]: {k: v for k, v in n.items() if k != "id"}
+            for n in answer["nodes"]} == expected
+    assert [{k: e["data"][k] for k in ("entity", "territory", "sectors", "firm_size", "level")}
+            for e in answer["cytoscape"]["nodes"]] == [
+        {"entity": n["entity"], "territory": n["territory"], "sectors": n["sectors"],
+         "firm_size": n["firmSize"], "level": n["level"]} for n in answer["nodes"]]
 
 
 def test_the_cytoscape_elements_are_the_nodes_and_edges(client: TestClient) -> None:

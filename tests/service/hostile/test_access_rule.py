@@ -2,9 +2,11 @@
 public (liveness, readiness, the Explorer's files) or follows the rule, and with anonymous
 reading off none of the others answers without a valid key."""
 
+import io
 import re
 import urllib.error
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -175,8 +177,9 @@ def test_with_a_valid_key_each_door_opens_as_far_as_its_role(
     reader, admin = keys["READER"].key, keys["ADMIN"].key
     status, headers, body = fetch(closed + "/export/csv?projection=ACTORS&countries=CL", key=reader)
     assert status == 200, body
-    assert headers["content-type"].startswith("text/csv")
-    assert body.startswith(b'"source","target","type","weight"\n')
+    assert headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        assert archive.read("edges.csv").startswith(b'"source","target","type","weight"\n')
     status, _, body = fetch(closed + "/graphql", "POST", key=reader)
     assert status == 200 and b'"version"' in body
     status, _, body = fetch(closed + "/admin/load", "POST", key=reader)

@@ -1,12 +1,14 @@
 """Formula injection through CSV: ids and names that a spreadsheet would evaluate (`=`, `+`,
-`-`, `@`, tab, carriage return, or a separator followed by one) come out of `/export/csv` and
-`articula analyze --format csv` as text, as OWASP advises."""
+`-`, `@`, tab, carriage return, or a separator followed by one) come out of `/export/csv`
+(its nodes.csv and edges.csv) and `articula analyze --format csv` as text, as OWASP
+advises."""
 
 import csv
 import io
 import subprocess
 import sys
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -81,20 +83,27 @@ def test_the_owasp_characters_are_the_ones_neutralised() -> None:
     assert set(FORMULA_STARTS) == {"=", "+", "-", "@", "\t", "\r"}
 
 
+def exported(url: str, projection: str) -> tuple[str, str]:
+    """The text of nodes.csv and edges.csv of the projection's export, with its scores."""
+    with urllib.request.urlopen(f"{url}/export/csv?projection={projection}&scores=DEGREE",
+                                timeout=120) as response:
+        archive = zipfile.ZipFile(io.BytesIO(response.read()))
+    return (archive.read("nodes.csv").decode("utf-8"),
+            archive.read("edges.csv").decode("utf-8"))
+
+
 @pytest.mark.parametrize("projection", ["FULL", "ACTORS"])
 def test_no_exported_csv_cell_starts_a_formula(projection: str, url: str) -> None:
-    with urllib.request.urlopen(f"{url}/export/csv?projection={projection}",
-                                timeout=120) as response:
-        text = response.read().decode("utf-8")
+    nodes, text = exported(url, projection)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == ["source", "target", "type", "weight"]
     body = rows[1:]
     assert len(body) == (len(HOSTILE) if projection == "FULL"
                          else len(HOSTILE) * (len(HOSTILE) - 1) // 2)
-    exported = {cell for row in body for cell in row[:2]}
+    exported_ids = {cell for row in body for cell in row[:2]}
     expected = {neutralised(i) for i in ids()} if projection == "FULL" else {
         neutralised(STORED.get(f, f)) for f in HOSTILE}
-    assert exported == expected
+    assert exported_ids == expected
     for row in body:
         for cell in row[:3]:
             assert not cell.startswith(FORMULA_STARTS), row
@@ -105,6 +114,22 @@ def test_no_exported_csv_cell_starts_a_formula(projection: str, url: str) -> Non
     assert [[type(cell) for cell in row] for row in typed[1:]] == [[str, str, str, float]] * len(
         body)
     assert '"F-SEMI;=1+1"' in text and '"F-QUOTE""=1+1"' in text
+    # The node table: ids and names as text, the scores as numbers.
+    table = list(csv.DictReader(io.StringIO(nodes, newline="")))
+    assert {r["id"] for r in table} == expected
+    names = {r["name"] for r in table}
+    firms = {neutralised(n) for n in HOSTILE.values()}
+    assert names == (firms | {"'@Iniciativa"} if projection == "FULL" else firms)
+    for r in table:
+        assert r["label"] == r["name"]
+        for column, cell in r.items():
+            assert not cell.startswith(FORMULA_STARTS), (column, r)
+    typed = list(csv.reader(io.StringIO(nodes, newline=""), quoting=csv.QUOTE_NONNUMERIC))
+    header = typed[0]
+    for row in typed[1:]:
+        cells = dict(zip(header, row, strict=True))
+        assert isinstance(cells["score_degree"], float) and cells["score_degree"] > 0
+        assert all(isinstance(cells[c], str) for c in ("id", "label", "name", "kind"))
 
 
 def test_articula_analyze_writes_the_same_safe_csv(hostile_db: neo4j.Driver,

@@ -34,9 +34,18 @@ export const EDGE_COLOURS = {
 };
 const SHAPES = { Initiative: "diamond", Firm: "ellipse", Institution: "round-rectangle",
   Program: "triangle" };
-const COMMUNITY_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-  "#e377c2", "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939"];
-const OTHER_COMMUNITY = "#c7ccd3";
+// Hues the edge colours leave free: each community colour is at least 15 (CIEDE2000) from
+// every edge colour, plain or as drawn (at the edges' opacity), from the others and from
+// OTHER_COMMUNITY, so that a node's community is never read as a kind of tie.
+export const COMMUNITY_COLOURS = ["#a31489", "#918215", "#e962ca", "#b0cd3f", "#755316",
+  "#7957cd", "#eb3c6c", "#515f19", "#e1aff3", "#e3be32", "#953c4e", "#55a92f"];
+export const OTHER_COMMUNITY = "#c7ccd3";
+export const EDGE_OPACITY = 0.55;
+// Where a label may go around its node, first choice first: [class, text-valign, text-halign].
+const LABEL_PLACES = [["label-b", "bottom", "center"], ["label-t", "top", "center"],
+  ["label-r", "center", "right"], ["label-l", "center", "left"], ["label-br", "bottom", "right"],
+  ["label-bl", "bottom", "left"], ["label-tr", "top", "right"], ["label-tl", "top", "left"]];
+const LABEL_CLASSES = LABEL_PLACES.map(([name]) => name).join(" ");
 
 /**
  * The force-directed `cose` while it stays quick: its cost grows with nodes² × iterations,
@@ -52,10 +61,47 @@ const QUIET_NODES = 300;
 // node of the cap are drawn.
 export const EDGES_PER_NODE = 3;
 
-function coseFor(n) {
+function coseFor(n, labelled) {
   return { name: "cose", animate: false, randomize: true, fit: false, padding: 24,
     numIter: Math.min(1000, Math.max(60, Math.round(COSE_BUDGET / (n * n)))),
-    nodeRepulsion: () => 9000, idealEdgeLength: () => 60, componentSpacing: 60 };
+    nodeRepulsion: () => 9000, idealEdgeLength: () => 60, componentSpacing: 60,
+    nodeDimensionsIncludeLabels: labelled };
+}
+
+function overlaps(a, b) {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+/**
+ * Put each label where it overlaps no other label and no other node, trying the places of
+ * LABEL_PLACES around its node, the most central nodes first; a label with no free place is
+ * shown only when its node is chosen or highlighted (class `unlabelled`). Positions are the
+ * model's, so zooming keeps labels apart.
+ */
+export function placeLabels(cy) {
+  const nodes = cy.nodes().not(".quiet").sort((a, b) => a.data("rank") - b.data("rank"));
+  if (nodes.empty()) return;
+  const bodies = new Map(cy.nodes().map((node) => [node.id(), node.boundingBox(
+    { includeLabels: false, includeOverlays: false })]));
+  const placed = [];
+  nodes.removeClass(`${LABEL_CLASSES} unlabelled`);
+  for (const node of nodes) {
+    let found = null;
+    for (const [name] of LABEL_PLACES) {
+      node.addClass(name);
+      const box = node.boundingBox({ includeNodes: false, includeEdges: false,
+        includeLabels: true, includeOverlays: false });
+      const free = !placed.some((other) => overlaps(other, box))
+        && ![...bodies].some(([id, body]) => id !== node.id() && overlaps(body, box));
+      if (free) {
+        found = box;
+        break;
+      }
+      node.removeClass(name);
+    }
+    if (found) placed.push(found);
+    else node.addClass("unlabelled");
+  }
 }
 
 /** A small seeded generator, so that a big drawing comes out the same each time. */
@@ -72,12 +118,12 @@ function random(seed) {
 export function layOut(cy) {
   const n = cy.nodes().length;
   if (n <= COSE_MAX_NODES) {
-    cy.layout(coseFor(n)).run();
+    cy.layout(coseFor(n, n <= QUIET_NODES)).run();
     cy.fit(undefined, 24);
     return;
   }
   const core = cy.nodes().filter((node) => node.data("rank") < CORE_NODES);
-  core.union(core.edgesWith(core)).layout(coseFor(core.length)).run();
+  core.union(core.edgesWith(core)).layout(coseFor(core.length, false)).run();
   const placed = new Set(core.map((node) => node.id()));
   const box = core.boundingBox();
   const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
@@ -143,17 +189,29 @@ export class Graph {
           "background-color": "data(colour)", shape: "data(shape)", width: "data(size)",
           height: "data(size)", label: "data(short)", "font-size": 9, color: "#1d2733",
           "text-valign": "bottom", "text-margin-y": 2, "min-zoomed-font-size": 7,
+          "text-wrap": "wrap", "text-max-width": 96, "line-height": 1.1,
           "border-width": 1, "border-color": "#ffffff" } },
+        { selector: "node.label-t, node.label-tr, node.label-tl", style: {
+          "text-valign": "top", "text-margin-y": -2 } },
+        { selector: "node.label-r, node.label-l", style: { "text-valign": "center",
+          "text-margin-y": 0 } },
+        { selector: "node.label-r, node.label-br, node.label-tr", style: {
+          "text-halign": "right", "text-margin-x": 2 } },
+        { selector: "node.label-l, node.label-bl, node.label-tl", style: {
+          "text-halign": "left", "text-margin-x": -2 } },
         { selector: "edge", style: {
-          width: "mapData(weight, 1, 5, 1, 4)", "line-color": "data(colour)", opacity: 0.55,
+          width: "mapData(weight, 1, 5, 1, 4)", "line-color": "data(colour)", opacity: EDGE_OPACITY,
           "curve-style": "haystack" } },
+        // Supply has a direction (supplier to client), in every projection that draws it.
         { selector: "edge.directed", style: {
           "curve-style": "bezier", "target-arrow-shape": "triangle", "target-arrow-color": "data(colour)",
-          "arrow-scale": 0.7 } },
+          "arrow-scale": 0.9 } },
         // Past QUIET_NODES labels show on the chosen and highlighted nodes only: measuring
-        // thousands of labels is most of the drawing time.
-        { selector: "node.quiet", style: { label: "" } },
-        { selector: "node.quiet:selected, node.quiet.highlighted", style: { label: "data(short)" } },
+        // thousands of labels is most of the drawing time. Below it, a label that would
+        // overlap another shows the same way (placeLabels).
+        { selector: "node.quiet, node.unlabelled", style: { label: "" } },
+        { selector: "node.quiet:selected, node.quiet.highlighted, node.unlabelled:selected, "
+          + "node.unlabelled.highlighted", style: { label: "data(short)", "z-index": 20 } },
         { selector: "node:selected", style: { "border-width": 4, "border-color": "#ff9f1c" } },
         { selector: ".faded", style: { opacity: 0.12 } },
         { selector: "node.highlighted", style: { "border-width": 5, "border-color": "#ff9f1c",
@@ -161,6 +219,12 @@ export class Graph {
       ],
     });
     this.cy.on("tap", "node", (event) => this.onSelect(event.target.id()));
+    this.cy.on("dragfree", "node", () => placeLabels(this.cy));
+  }
+
+  /** The drawing as it is on screen, as a PNG blob (twice the screen's pixels). */
+  png() {
+    return this.cy.png({ output: "blob-promise", full: false, scale: 2, bg: "#ffffff" });
   }
 
   /**
@@ -261,7 +325,8 @@ export class Graph {
         data: { ...n.data, size: size(n.data.id), rank: index,
         colour: this.colourOf(n.data), shape: SHAPES[n.data.entity] ?? "ellipse",
         short: n.data.name.length > 28 ? `${n.data.name.slice(0, 26)}…` : n.data.name } })),
-      ...drawnEdges.map((e) => ({ group: "edges", classes: this.directed ? "directed" : "",
+      ...drawnEdges.map((e) => ({ group: "edges",
+        classes: this.directed || e.data.type === "SUPPLIES" ? "directed" : "",
         data: { ...e.data, colour: EDGE_COLOURS[e.data.type] ?? "#9aa5b1" } })),
     ];
     this.cy.startBatch();
@@ -269,6 +334,7 @@ export class Graph {
     this.cy.add(elements);
     this.cy.endBatch();
     layOut(this.cy);
+    placeLabels(this.cy);
     this.shown = { nodes: drawn.length, edges: drawnEdges.length };
     this.highlighted = [];
     this.onStatus(null);
@@ -301,7 +367,10 @@ export class Graph {
     }
     const types = new Set(this.cy.edges().map((e) => e.data("type")));
     for (const type of Object.keys(EDGE_COLOURS)) {
-      if (types.has(type)) entries.push({ colour: EDGE_COLOURS[type], text: label("edge", type), line: true });
+      if (types.has(type)) {
+        entries.push({ colour: EDGE_COLOURS[type], line: true,
+          text: type === "SUPPLIES" ? t("legend.supplies") : label("edge", type) });
+      }
     }
     return entries;
   }
@@ -355,13 +424,15 @@ export class Graph {
     this.highlighted = [];
   }
 
-  /** A drawn node's neighbours: [{id, name, entity, type}]. */
+  /** A drawn node's neighbours: [{id, name, entity, type, out}], `out` when the edge goes
+   * from this node to the other (this firm supplies the other). */
   neighbours(id) {
     const node = this.cy.getElementById(id);
     return node.connectedEdges().map((edge) => {
-      const other = edge.source().id() === id ? edge.target() : edge.source();
+      const out = edge.source().id() === id;
+      const other = out ? edge.target() : edge.source();
       return { id: other.id(), name: other.data("name"), entity: other.data("entity"),
-        type: edge.data("type") };
+        type: edge.data("type"), out };
     });
   }
 }

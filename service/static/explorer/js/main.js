@@ -43,8 +43,24 @@ function status(text) {
   widen.hidden = shown.nodes >= total.nodes && shown.edges >= total.edges;
   widen.textContent = t("cap.widen", { next: number(graph.state.cap * 2) });
   widen.title = t("cap.note");
+  $("save-png").title = t("save.pngTitle");
   renderLegend();
 }
+
+/** Hand a blob to the browser as a download named `name`. */
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = h("a", { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+$("save-png").addEventListener("click", () => {
+  graph.png().then((blob) => download(blob, `articula-${graph.state.projection.toLowerCase()}.png`))
+    .catch(notice);
+});
 
 function renderLegend() {
   fill($("legend"), graph.legend().map((entry) => h("span", {},

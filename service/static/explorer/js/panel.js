@@ -93,9 +93,15 @@ export async function showProfile(body, graph, id, { onPick, language }) {
       `${number(score.score, 4)} (${t("panel.rank", { rank: score.rank, n: graph.total.nodes })})`));
   }
   if (graph.communityOf.has(id)) metrics.push(row(t("panel.community"), String(graph.communityOf.get(id))));
-  const links = neighbours.slice(0, MAX_LINKS).map((n) => h("li", {},
-    h("button", { type: "button", class: "linklike", onclick: () => onPick(n.id) },
-      `${n.name}`), h("span", { class: "muted" }, ` ${label("edge", n.type)}`)));
+  const links = neighbours.slice(0, MAX_LINKS).map((n) => {
+    const pick = h("button", { type: "button", class: "linklike", onclick: () => onPick(n.id) },
+      `${n.name}`);
+    // a supply link says which way it runs, this node being the subject
+    return n.type === "SUPPLIES"
+      ? h("li", { class: "supply", dataset: { direction: n.out ? "out" : "in" } },
+        h("span", { class: "muted" }, `${t(n.out ? "link.suppliesTo" : "link.suppliedBy")} `), pick)
+      : h("li", {}, pick, h("span", { class: "muted" }, ` ${label("edge", n.type)}`));
+  });
   if (neighbours.length > MAX_LINKS) links.push(h("li", {}, t("panel.more", { n: neighbours.length - MAX_LINKS })));
   fill(body,
     h("h2", { id: "panel-title", tabindex: "-1" }, node?.name ?? name),
