@@ -127,7 +127,9 @@ async def _on_graph(db: Database, graph: str | None, name: str) -> AsyncIterator
     gates = _of(db)
     async with gates.changed:
         if name in LISTING:
-            await gates.changed.wait_for(lambda: not gates.writing and not +gates.waiting)
+            # not behind waiting writers: one waiting for a long statement on its graph
+            # would hold up every analysis of the process
+            await gates.changed.wait_for(lambda: not gates.writing)
             gates.listing += 1
         elif graph is not None and name in MUTATING:
             gates.waiting[graph] += 1
