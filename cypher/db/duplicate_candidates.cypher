@@ -1,15 +1,17 @@
-// Firms, institutions and initiatives located in countries $countries, or in none, with their
-// names, tax ids and first-level subdivisions: what a dataset's new ones are compared with
-// (loaders/duplicates.py).
-MATCH (n)
-WHERE n:Firm OR n:Institution OR n:Initiative
-OPTIONAL CALL (n) {
-  MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory {level: 'COUNTRY'})
-  RETURN c.code AS country
-  LIMIT 1
+// Firms, institutions and initiatives located in countries $countries, and institutions
+// located nowhere, with their names, tax ids and first-level subdivisions: what a dataset's
+// new ones are compared with (loaders/duplicates.py). Firms and initiatives always have a
+// territory; a node in two of the countries comes once per country.
+CALL () {
+  UNWIND $countries AS code
+  MATCH (:Territory {code: code, level: 'COUNTRY'})<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(n)
+  WHERE n:Firm OR n:Institution OR n:Initiative
+  RETURN DISTINCT n, code AS country
+  UNION
+  MATCH (n:Institution)
+  WHERE NOT EXISTS { (n)-[:LOCATED_IN]->() }
+  RETURN n, null AS country
 }
-WITH n, country
-WHERE country IS NULL OR country IN $countries
 OPTIONAL CALL (n) {
   MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(r:Territory {level: 'REGION'})
   RETURN r.code AS region
