@@ -121,6 +121,7 @@ def test_the_view_is_saved_as_a_png_of_what_is_drawn(page: Any) -> None:
     open_view(page, "#/network?projection=SUPPLY&size=none")
     save = page.locator("#save-png")
     assert save.inner_text() == "Guardar PNG"
+    size = settled_size(page)  # the panel may still grow a line once the drawing is done
     with page.expect_download(timeout=READY_TIMEOUT_MS) as started:
         save.click()
     download = started.value
@@ -128,5 +129,16 @@ def test_the_view_is_saved_as_a_png_of_what_is_drawn(page: Any) -> None:
     content = Path(download.path()).read_bytes()
     assert content[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", content[16:24])  # the IHDR chunk
-    size = page.evaluate(f"[{CY}.width(), {CY}.height()]")
     assert (width, height) == (2 * size[0], 2 * size[1])
+
+
+def settled_size(page: Any) -> list[int]:
+    """The drawing's size once two readings 200 ms apart agree."""
+    last = None
+    for _ in range(50):
+        size = page.evaluate(f"[{CY}.width(), {CY}.height()]")
+        if size == last:
+            return list(size)
+        last = size
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the drawing's size kept changing: {last}")
