@@ -2,6 +2,7 @@
 FROM python:3.11-slim
 WORKDIR /app
 COPY pyproject.toml README.md ./
+COPY articula ./articula
 COPY service ./service
 COPY loaders ./loaders
 COPY cypher ./cypher

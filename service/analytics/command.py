@@ -1,15 +1,18 @@
-"""`articula analyze centrality|communities`: the API's analytics as CSV or JSON on stdout,
-computed by the same code, for pandas, R or a spreadsheet (CSV text cells neutralised
-against formula injection, as the exports are)."""
+"""`articula analyze centrality|communities`: the API's analytics as a table on stdout (CSV,
+JSON records or Parquet), computed by the same code, for pandas, R or a spreadsheet (CSV text
+cells neutralised against formula injection, as the exports are); `--about FILE` writes what
+describes the whole result (counts, distribution or modularity, provenance) as JSON."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import json
 import sys
-from dataclasses import asdict
-from typing import Any, TextIO
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from service import csv_cells
 from service.analytics import centrality as c
@@ -21,6 +24,8 @@ from service.messages import say
 from service.projections import Projection
 from service.scope import Scope
 from service.settings import Settings
+
+FORMATS = ["csv", "json", "parquet"]
 
 
 def _upper(value: str) -> str:
@@ -55,8 +60,10 @@ def add_parser(commands: Any) -> None:
                          help=say("cli.help.sampling_size"))
     analyze.add_argument("--seed", type=int,
                          help=say("cli.help.analysis_seed", seed=cm.DEFAULT_SEED))
-    analyze.add_argument("--format", choices=["csv", "json"], default="csv",
-                         help=say("cli.help.format"))
+    analyze.add_argument("--format", choices=FORMATS, default="csv",
+                         help=say("cli.help.analyze_format"))
+    analyze.add_argument("--about", metavar="FILE",
+                         help=say("cli.help.analyze_about"))
     analyze.set_defaults(run=run)
 
 
@@ -73,14 +80,23 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.analysis == "communities" and args.algorithm is None:
         print(f"articula: {say('cli.analyze.needs_algorithm')}", file=sys.stderr)
         return 2
+    if args.format == "parquet" and sys.stdout.isatty():
+        print(f"articula: {say('cli.analyze.binary_to_terminal')}", file=sys.stderr)
+        return 2
     if settings.uses_local_server:
         LocalNeo4j(settings, say=lambda message: print(message, file=sys.stderr)).start(
             quiet=True)
-    asyncio.run(_analyze(args, settings, sys.stdout))
+    records = asyncio.run(_analyze(args, settings))
+    sys.stdout.flush()
+    write_records(records, args.format, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
+    if args.about:
+        Path(args.about).write_text(json.dumps(records.about, ensure_ascii=False, indent=1)
+                                    + "\n", encoding="utf-8")
     return 0
 
 
-async def _analyze(args: argparse.Namespace, settings: Settings, out: TextIO) -> None:
+async def _analyze(args: argparse.Namespace, settings: Settings) -> Records:
     db = Database(settings)
     try:
         projection = Projection(args.projection)
@@ -92,13 +108,11 @@ async def _analyze(args: argparse.Namespace, settings: Settings, out: TextIO) ->
                 c.Metric(args.metric), projection, _scope(args),
                 top=0 if args.top is None else args.top,
                 normalized=args.normalized, weighted=not args.unweighted, sampling=sampling)
-            result = await c.centrality(db, request)
-            write_centrality(result, args.top, args.format, out)
+            return centrality_records(await c.centrality(db, request), args.top)
         else:
-            found = await cm.communities(db, cm.CommunityRequest(
+            return community_records(await cm.communities(db, cm.CommunityRequest(
                 cm.Algorithm(args.algorithm), projection, _scope(args), args.seed,
-                not args.unweighted))
-            write_communities(found, args.format, out)
+                not args.unweighted)))
     finally:
         await db.close()
 
@@ -112,44 +126,65 @@ def _provenance(p: Provenance) -> dict[str, Any]:
             "cached": d["cached"], "nativeProjection": d["native_projection"]}
 
 
-def write_centrality(result: c.Centrality, top: int | None, form: str, out: TextIO) -> None:
-    """Every node (or the `top`) as rank, id, name, kind, score; JSON adds the distribution
-    and provenance, with the API's names."""
+@dataclass(frozen=True)
+class Records:
+    """An analysis as a table (one record per node, columns in order) and what describes
+    the whole result (with the API's names): the counts, the distribution or modularity,
+    and the provenance."""
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+    about: dict[str, Any]
+
+
+def centrality_records(result: c.Centrality, top: int | None) -> Records:
+    """Every node (or the `top`) as rank, id, name, kind, score."""
     items = result.ranking if top is None else result.top(top)
-    if form == "csv":
-        writer = csv_cells.writer(out)
-        writer.writerow(["rank", "id", "name", "kind", "score"])
-        writer.writerows(csv_cells.row(s.rank, s.id, s.name, s.kind, float(s.score))
-                         for s in items)
-        return
-    json.dump({"metric": result.metric.value, "nodeCount": result.node_count,
-               "items": [{"rank": s.rank, "id": s.id, "name": s.name, "kind": s.kind,
-                          "score": s.score} for s in items],
-               "distribution": asdict(result.distribution),
-               "provenance": _provenance(result.provenance)}, out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    return Records(("rank", "id", "name", "kind", "score"),
+                   [(s.rank, s.id, s.name, s.kind, float(s.score)) for s in items],
+                   {"metric": result.metric.value, "nodeCount": result.node_count,
+                    "distribution": asdict(result.distribution),
+                    "provenance": _provenance(result.provenance)})
 
 
-def write_communities(result: cm.Communities, form: str, out: TextIO) -> None:
-    """One row per node: id, name, kind, community (and core value for K_CORE); JSON adds
-    modularity, the communities and provenance."""
-    if form == "csv":
-        writer = csv_cells.writer(out)
-        writer.writerow(["id", "name", "kind", "community", "coreValue"])
-        rows = sorted((m.id, m.name, m.kind, k.id, "" if k.core_value is None
-                        else k.core_value) for k in result.communities for m in k.members)
-        writer.writerows(csv_cells.row(*r) for r in rows)
+def community_records(result: cm.Communities) -> Records:
+    """One record per node, in id order: id, name, kind, community (and core value for
+    K_CORE)."""
+    rows = sorted((m.id, m.name, m.kind, k.id, k.core_value)
+                  for k in result.communities for m in k.members)
+    return Records(("id", "name", "kind", "community", "coreValue"), rows,
+                   {"algorithm": result.algorithm.value, "nodeCount": result.node_count,
+                    "count": len(result.communities), "modularity": result.modularity,
+                    "provenance": _provenance(result.provenance)})
+
+
+def write_records(records: Records, form: str, out: BinaryIO) -> None:
+    """CSV (text cells neutralised against formulas), JSON records (an array of objects
+    that `pandas.read_json` reads as a table) or Parquet (the description in the schema's
+    metadata under `articula`)."""
+    if form == "parquet":
+        import pyarrow as pa  # only here: a second of import for every other command
+        import pyarrow.parquet as pq
+
+        types = {"rank": pa.int64(), "score": pa.float64(), "community": pa.int64(),
+                 "coreValue": pa.int64()}
+        schema = pa.schema([(name, types.get(name, pa.string())) for name in records.columns])
+        table = pa.Table.from_pylist([dict(zip(records.columns, row, strict=True))
+                                      for row in records.rows],
+                                     schema=schema)
+        table = table.replace_schema_metadata(
+            {"articula": json.dumps(records.about, ensure_ascii=False)})
+        pq.write_table(table, out)
         return
-    json.dump({"algorithm": result.algorithm.value, "nodeCount": result.node_count,
-               "count": len(result.communities), "modularity": result.modularity,
-               "communities": [{"id": k.id, "size": len(k.members), "coreValue": k.core_value,
-                                "members": [{"id": m.id, "name": m.name, "kind": m.kind}
-                                            for m in k.members],
-                                "dominantTerritories": [{"value": v, "count": n}
-                                                        for v, n in k.territories],
-                                "dominantSectors": [{"value": v, "count": n}
-                                                    for v, n in k.sectors],
-                                "actorKinds": [{"value": v, "count": n} for v, n in k.kinds]}
-                               for k in result.communities],
-               "provenance": _provenance(result.provenance)}, out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    if form == "csv":
+        writer = csv_cells.writer(text)
+        writer.writerow(records.columns)
+        writer.writerows(csv_cells.row(*("" if v is None else v for v in row))
+                         for row in records.rows)
+    else:
+        json.dump([dict(zip(records.columns, row, strict=True)) for row in records.rows],
+                  text, ensure_ascii=False, indent=None, separators=(",", ":"))
+        text.write("\n")
+    text.flush()
+    text.detach()
+

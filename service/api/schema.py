@@ -11,6 +11,7 @@ from service.api.audit import AuditQuery
 from service.api.data_state import DataStateExtension
 from service.api.entity_query import EntityQuery
 from service.api.error_codes import ErrorCodes
+from service.api.evolution import EvolutionQuery
 from service.api.execution import PlainListExecutionContext
 from service.api.gaps import BrokerageQuery, GapsQuery
 from service.api.get_never_writes import GetNeverWrites
@@ -23,8 +24,8 @@ from service.api.parser_cache import DOCUMENT_CACHE, ParserCache
 
 @strawberry.type
 class Query(
-    EntityQuery, NetworkQuery, AnalyticsQuery, GapsQuery, BrokerageQuery, MatchmakingQuery,
-    AuditQuery,
+    EntityQuery, NetworkQuery, AnalyticsQuery, EvolutionQuery, GapsQuery, BrokerageQuery,
+    MatchmakingQuery, AuditQuery,
 ):
     about: About = strawberry.field(
         resolver=resolve_about,

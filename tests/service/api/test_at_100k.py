@@ -12,6 +12,7 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
+from articula import Client
 from loaders.load import init, load, reset
 from service.app import create_app
 from tests.neo4j_backends import Backend
@@ -199,3 +200,21 @@ def test_nested_participants_2_3_and_5_levels_deep_are_refused_before_they_run_a
         assert "errors" not in page, page["errors"]
         assert len(page["data"]["initiative"]["participants"]) == most["participants"]
         assert post(url, "{ about { version } }").json()["data"]["about"]["version"]
+
+
+def test_the_python_client_takes_a_regions_network_with_its_scores_at_100k(
+        client_100k: TestClient, neo4j_backend: Backend) -> None:
+    scope = {"territories": ["CO-ANT"]}
+    network = client_100k.post("/graphql", json={"query": """{ network(projection: FULL,
+        scope: {territories: ["CO-ANT"]}) { nodeCount edgeCount } }"""}).json()["data"]["network"]
+    with served(neo4j_backend.settings) as (url, _):
+        articula = Client(url)
+        nodes, edges = articula.tables("FULL", scope=scope, scores=["PAGERANK"],
+                                       communities=["LOUVAIN"])
+        ranking = articula.centrality("PAGERANK", projection="FULL", scope=scope, top=100)
+        graph = articula.network("FULL", scope=scope)
+    assert len(nodes) == network["nodeCount"] == graph.number_of_nodes() > 500
+    assert len(edges) == network["edgeCount"] == graph.number_of_edges()
+    scores = nodes.set_index("id")["score_pagerank"]
+    assert [scores[i] for i in ranking["id"]] == pytest.approx(list(ranking["score"]))
+    assert nodes["community_louvain"].notna().all()
