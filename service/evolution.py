@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -56,6 +56,28 @@ def degree_centralization(graph: net.Graph) -> float:
     return sum(largest - degree[node] for node in graph.ids) / ((n - 1) * (n - 2))
 
 
+def _check_year(name: str, year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise BadUserInput(msg("error.scope.year", year=year, low=MIN_YEAR, high=MAX_YEAR),
+                           field=name)
+
+
+def check_span(first: int, last: int) -> None:
+    """BadUserInput unless `first`..`last` is a span of at most MAX_YEARS years, each one a
+    scope may take."""
+    _check_year("from", first)
+    _check_year("to", last)
+    if first > last:
+        raise BadUserInput(msg("error.evolution.order", first=first, last=last), field="from")
+    if last - first + 1 > MAX_YEARS:
+        raise BadUserInput(msg("error.evolution.span", first=first, last=last,
+                               most=MAX_YEARS), field="to")
+
+
+def at_year(scope: Scope, year: int) -> Scope:
+    return replace(scope, year=year)
+
+
 async def _span(db: Database, scope: Scope, first: int | None, last: int | None,
                 ) -> tuple[int, int, list[dict[str, Any]]]:
     """The years asked for (by default from the first in-scope initiative's start to this
@@ -65,11 +87,7 @@ async def _span(db: Database, scope: Scope, first: int | None, last: int | None,
         (r["startYear"] for r in years if r["startYear"] is not None),
         default=datetime.now(UTC).year)
     last = last if last is not None else datetime.now(UTC).year
-    if first > last:
-        raise BadUserInput(msg("error.evolution.order", first=first, last=last), field="from")
-    if last - first + 1 > MAX_YEARS:
-        raise BadUserInput(msg("error.evolution.span", first=first, last=last,
-                               most=MAX_YEARS), field="to")
+    check_span(first, last)
     return first, last, years
 
 
@@ -81,9 +99,8 @@ async def evolution(db: Database, projection: Projection, scope: Scope, first: i
         raise BadUserInput(msg("error.evolution.scope_year"), field="scope")
     await net.check_codes(db, scope)
     for name, year in (("from", first), ("to", last)):
-        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-            raise BadUserInput(msg("error.scope.year", year=year, low=MIN_YEAR, high=MAX_YEAR),
-                               field=name)
+        if year is not None:
+            _check_year(name, year)
     started = time.perf_counter()
     computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
     first, last, initiatives = await _span(db, scope, first, last)
@@ -92,8 +109,7 @@ async def evolution(db: Database, projection: Projection, scope: Scope, first: i
     entries: list[Year] = []
     louvain: cm.Communities | None = None
     for year in range(first, last + 1):
-        at = Scope(scope.countries, scope.territories, scope.initiative_types, scope.sectors,
-                   scope.actor_kinds, year)
+        at = at_year(scope, year)
         graph = await net.projected(db, projection, at, checked=True)
         louvain = await cm.communities(db, cm.CommunityRequest(
             cm.Algorithm.LOUVAIN, projection, at, seed))

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from service import csv_cells
 from service.export.columns import Table, Value, ValueType
+from service.export.timeline import Spell, Timeline
 
 
 class ExportFormat(StrEnum):
@@ -80,10 +81,11 @@ def graphml(table: Table) -> bytes:
     return _xml(root)
 
 
-def gexf(table: Table) -> bytes:
+def gexf(table: Table, timeline: Timeline | None = None) -> bytes:
     """GEXF 1.3: a node's `label` is its name, every column (`label` aside) a typed
     attribute; an edge's `label` and `kind` are its type, also its attribute `type`, and
-    `weight`; the graph's `about` (JSON) is the description."""
+    `weight`; the graph's `about` (JSON) is the description. With a timeline, a dynamic graph
+    (integer years) whose nodes and edges carry their spells, which Gephi's timeline plays."""
     graph = table.graph
     ns = "http://gexf.net/1.3"
     root = ET.Element("gexf", {
@@ -94,9 +96,14 @@ def gexf(table: Table) -> bytes:
     })
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "Articula"
-    ET.SubElement(meta, "description").text = json.dumps(table.about())
+    about = table.about()
+    mode = {"mode": "static"}
+    if timeline is not None:
+        about |= {"from": timeline.first, "to": timeline.last}
+        mode = {"mode": "dynamic", "timeformat": "integer", "timerepresentation": "interval"}
+    ET.SubElement(meta, "description").text = json.dumps(about)
     g = ET.SubElement(root, "graph", {
-        "mode": "static", "defaultedgetype": "directed" if graph.directed else "undirected"})
+        **mode, "defaultedgetype": "directed" if graph.directed else "undirected"})
     columns = [column for column in table.columns if column.name != "label"]
     node_attributes = ET.SubElement(g, "attributes", {"class": "node", "mode": "static"})
     for column in columns:
@@ -113,6 +120,8 @@ def gexf(table: Table) -> bytes:
             value = column.values[i]
             if value is not None:
                 ET.SubElement(values, "attvalue", {"for": column.name, "value": _text(value)})
+        if timeline is not None:
+            _spells(node, timeline.node_spells[n.id])
     edges = ET.SubElement(g, "edges")
     for e in graph.edges:
         edge = ET.SubElement(edges, "edge", {"id": e.id, "source": e.source, "target": e.target,
@@ -120,7 +129,15 @@ def gexf(table: Table) -> bytes:
                                              "weight": repr(e.weight)})
         values = ET.SubElement(edge, "attvalues")
         ET.SubElement(values, "attvalue", {"for": "type", "value": e.type})
+        if timeline is not None:
+            _spells(edge, timeline.edge_spells[e.id])
     return _xml(root)
+
+
+def _spells(element: ET.Element, spells: list[Spell]) -> None:
+    out = ET.SubElement(element, "spells")
+    for start, end in spells:
+        ET.SubElement(out, "spell", {"start": str(start), "end": str(end)})
 
 
 def nodes_csv(table: Table) -> bytes:

@@ -18,7 +18,8 @@ from service.analytics.slots import caller
 from service.api.context import caller_of
 from service.errors import ArticulaError, BadUserInput, Busy
 from service.export.columns import ATTRIBUTES, PERSISTED, Analyses, table
-from service.export.formats import WRITERS, ExportFormat
+from service.export.formats import WRITERS, ExportFormat, gexf
+from service.export.timeline import timeline
 from service.messages import msg
 from service.projections import Projection
 from service.scope import Scope
@@ -29,7 +30,8 @@ router = APIRouter()
 LISTS = {"countries": "countries", "territories": "territories",
          "initiativeTypes": "initiative_types", "sectors": "sectors", "actorKinds": "actor_kinds"}
 ANALYSES = ("scores", "communities", "persisted")
-PARAMETERS = {"projection", "year", *LISTS, *ANALYSES}
+SPAN = ("from", "to")
+PARAMETERS = {"projection", "year", *LISTS, *ANALYSES, *SPAN}
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -95,13 +97,34 @@ def _request(format: str, request: Request) -> tuple[ExportFormat, Projection, S
                                expected=[p.value for p in Projection]),
                            field="projection") from None
     years = query.getlist("year")
-    if len(years) > 1 or (years and not years[0].strip().lstrip("-").isdigit()):
+    if len(years) > 1 or (years and not _whole(years[0])):
         raise BadUserInput(msg("error.export.year", year=", ".join(years)),
                            field="year")
     lists = {attr: [v for item in query.getlist(name) for v in item.split(",")] or None
              for name, attr in LISTS.items()}
     scope = Scope.of(**lists, year=int(years[0]) if years else None)
     return chosen, projection, scope, _analyses(request)
+
+
+def _whole(text: str) -> bool:
+    return text.strip().lstrip("-").isdigit()
+
+
+def _span(request: Request, chosen: ExportFormat, analyses: Analyses) -> tuple[int, int] | None:
+    """The years of a dynamic export (`from` and `to`, GEXF only, no analyses), or None."""
+    given = {name: request.query_params.getlist(name) for name in SPAN}
+    if not any(given.values()):
+        return None
+    for name, values in given.items():
+        if len(values) != 1 or not _whole(values[0]):
+            raise BadUserInput(msg("error.export.span", parameter=name,
+                                   value=", ".join(values)), field=name)
+    if chosen is not ExportFormat.GEXF:
+        raise BadUserInput(msg("error.export.dynamic_format", format=chosen.value),
+                           field="from")
+    if analyses != Analyses():
+        raise BadUserInput(msg("error.export.dynamic_analyses"), field="from")
+    return int(given["from"][0]), int(given["to"][0])
 
 
 ERROR = {"type": "object", "required": ["code", "message"],
@@ -128,7 +151,10 @@ def _refusal(error: ArticulaError) -> JSONResponse:
     "initiativeTypes, sectors, actorKinds (repeat the parameter or separate values with "
     "commas) and year; scores (centrality metrics), communities (algorithms), computed as "
     "GraphQL's `centrality` and `communities` compute them with their default arguments, and "
-    "persisted (node properties `persist` wrote, e.g. score_pagerank_full). Node columns: "
+    "persisted (node properties `persist` wrote, e.g. score_pagerank_full); from and to "
+    "(years, GEXF only, without a year or analyses): a dynamic GEXF of every year's snapshot "
+    "from `from` to `to`, each node and edge with the spells of the years it is in. Node "
+    "columns: "
     f"{', '.join(name for name, _ in ATTRIBUTES)}, then score_<metric>, "
     "community_<algorithm> and the persisted properties. E.g. "
     "/export/gexf?projection=ACTORS&countries=CO&year=2020&scores=PAGERANK&communities=LOUVAIN",
@@ -163,6 +189,7 @@ def _refusal(error: ArticulaError) -> JSONResponse:
          "schema": {"type": "array", "items": {"type": "string",
                                                "enum": [a.value for a in Algorithm]}}},
         {"name": "persisted", "in": "query", "explode": True, "schema": LIST},
+        *({"name": name, "in": "query", "schema": {"type": "integer"}} for name in SPAN),
     ]},
 )
 async def export(format: str, request: Request,
@@ -171,11 +198,16 @@ async def export(format: str, request: Request,
     db = request.app.state.db
     try:
         chosen, projection, scope, analyses = _request(format, request)
-        graph = await net.projected(db, projection, scope)
-        found = await table(db, graph, analyses)
+        span = _span(request, chosen, analyses)
+        if span is None:
+            found = await table(db, await net.projected(db, projection, scope), analyses)
+            body = WRITERS[chosen].write(found)
+        else:
+            joined = await timeline(db, projection, scope, *span)
+            body = gexf(await table(db, joined.graph, analyses), joined)
     except ArticulaError as error:
         return _refusal(error)
     writer = WRITERS[chosen]
     filename = f"articula-{projection.value.lower()}.{writer.suffix}"
-    return Response(writer.write(found), media_type=writer.media_type,
+    return Response(body, media_type=writer.media_type,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -325,6 +325,12 @@ def test_persisted_scores_and_communities_come_as_written(
     ("/export/graphml?persisted=name", "persisted"),
     ("/export/graphml?persisted=score_pagerank", "persisted"),
     ("/export/graphml?projection=SUPPLY&communities=LEIDEN", "algorithm"),
+    ("/export/gexf?from=2010", "to"),
+    ("/export/gexf?from=2010&to=soon", "to"),
+    ("/export/gexf?from=2020&to=2010", "from"),
+    ("/export/graphml?from=2010&to=2020", "from"),
+    ("/export/gexf?from=2010&to=2020&scores=PAGERANK", "from"),
+    ("/export/gexf?from=2010&to=2020&year=2015", "year"),
 ])
 def test_bad_parameters_are_400_with_a_code(client: TestClient, url: str,
                                             field: str) -> None:
