@@ -26,12 +26,13 @@ from service.settings import Settings
 EVOLUTION = """query($projection: Projection!, $scope: ScopeInput, $from: Int, $to: Int) {
   evolution(projection: $projection, scope: $scope, from: $from, to: $to) {
     years { year nodes edges modularity } } }"""
-REQUESTS: list[tuple[str, dict[str, Any]]] = [
+REQUESTS: list[tuple[str, dict[str, Any]]] = [  # regions with firms in the seed-1 datasets
     ("INITIATIVES", {}),
-    ("FULL", {"territories": ["CO-ANT"]}),
-    ("ACTORS", {"territories": ["CO-HUI"]}),
+    ("FULL", {"territories": ["CO-CAS"]}),
+    ("ACTORS", {"territories": ["CO-DC"]}),
     ("SUPPLY", {"countries": ["CO"]}),
     ("FULL", {"countries": ["CO"]}),
+    ("FULL", {"countries": ["UY"]}),
 ]
 
 
@@ -65,8 +66,9 @@ def main() -> None:
                 answer = f"refused: {data['refused']}"
             else:
                 years = data["evolution"]["years"]
-                answer = (f"{len(years)} years; last: {years[-1]['nodes']:,} nodes, "
-                          f"{years[-1]['edges']:,} edges")
+                top = max(years, key=lambda y: y["nodes"])
+                answer = (f"{len(years)} years; largest {top['year']}: {top['nodes']:,} nodes, "
+                          f"{top['edges']:,} edges")
             rows.append(f"| {projection} {scope or 'whole'} | {cold:.1f} | {warm:.1f} | "
                         f"{answer} |")
             say(rows[-1])

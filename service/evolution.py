@@ -78,6 +78,12 @@ def at_year(scope: Scope, year: int) -> Scope:
     return replace(scope, year=year)
 
 
+async def fits(db: Database, projection: Projection, scope: Scope) -> None:
+    """QueryTooComplex, before any year is read, when the projection over every year (each
+    year's graph lies within it) is past the service's limits."""
+    await net.projected(db, projection, scope, checked=True)
+
+
 async def _span(db: Database, scope: Scope, first: int | None, last: int | None,
                 ) -> tuple[int, int, list[dict[str, Any]]]:
     """The years asked for (by default from the first in-scope initiative's start to this
@@ -104,6 +110,7 @@ async def evolution(db: Database, projection: Projection, scope: Scope, first: i
     started = time.perf_counter()
     computed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
     first, last, initiatives = await _span(db, scope, first, last)
+    await fits(db, projection, scope)
     starts = Counter(r["startYear"] for r in initiatives)
     ends = Counter(r["endYear"] for r in initiatives)
     entries: list[Year] = []

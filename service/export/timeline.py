@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from service import network as net
 from service.database import Database
 from service.errors import BadUserInput
-from service.evolution import at_year, check_span
+from service.evolution import at_year, check_span, fits
 from service.messages import msg
 from service.projections import Projection
 from service.scope import Scope
@@ -45,6 +45,7 @@ async def timeline(db: Database, projection: Projection, scope: Scope, first: in
         raise BadUserInput(msg("error.evolution.scope_year"), field="year")
     check_span(first, last)
     await net.check_codes(db, scope)
+    await fits(db, projection, scope)
     nodes: dict[str, net.Node] = {}
     edges: dict[str, net.Edge] = {}
     node_years: dict[str, list[int]] = {}

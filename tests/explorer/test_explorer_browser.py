@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 import neo4j
+import pytest
 
 from service.access import create_key
 from tests.explorer.conftest import READY_TIMEOUT_MS, VIEWPORT, GraphQL, shoot, wait_until
@@ -288,3 +289,49 @@ def test_a_network_past_the_edge_limit_opens_as_an_overview_not_an_error(
         assert len(page.evaluate(DRAWN_IDS)) == min(80, whole["nodeCount"])
         context.close()
         assert not errors, errors
+
+
+EVOLUTION = """query ($projection: Projection!, $scope: ScopeInput) {
+  evolution(projection: $projection, scope: $scope) { years { year nodes edges modularity } } }"""
+TIMELINE_READY = "document.getElementById('timeline').dataset.state === 'ready'"
+SERIES = ("[...document.querySelectorAll('#timeline-chart [data-series={}] circle')]"
+          ".map((c) => [Number(c.dataset.year), Number(c.dataset.value)])")
+MARKED = ("[...document.querySelectorAll('#timeline-chart circle.marked')]"
+          ".map((c) => c.dataset.year)")
+
+
+def test_the_timeline_shows_the_series_and_the_year_slider_draws_a_year(
+        page: Any, api: GraphQL) -> None:
+    scope = {"countries": ["CO"]}
+    series = api(EVOLUTION, {"projection": "ACTORS", "scope": scope})["evolution"]["years"]
+    open_view(page, "#/network?country=CO&projection=ACTORS&size=none")
+    wait_until(page, TIMELINE_READY)
+    for key in ("nodes", "edges", "modularity"):
+        assert page.evaluate(SERIES.format(key)) \
+            == [[y["year"], pytest.approx(y[key])] for y in series], key
+    assert page.locator("#year-shown").inner_text() == "todos"
+    early, later = series[len(series) // 3]["year"], series[2 * len(series) // 3]["year"]
+
+    then_ready(page, lambda: page.evaluate(
+        "(() => { const s = document.querySelector('input[name=year]');"
+        f" s.value = '{early}'; s.dispatchEvent(new Event('change')); }})()"))
+    assert page.url.endswith(f"year={early}")
+    wait_until(page, TIMELINE_READY)
+    expected = network(api, {**scope, "year": early}, "ACTORS")
+    assert page.evaluate(DRAWN_IDS) == sorted(n["id"] for n in expected["nodes"])
+    assert page.evaluate(MARKED) == [str(early)] * 3
+    assert page.locator("#year-shown").inner_text() == str(early)
+
+    then_ready(page, lambda: page.click(
+        f"#timeline-chart [data-series=edges] circle[data-year='{later}']"))
+    wait_until(page, TIMELINE_READY)
+    expected = network(api, {**scope, "year": later}, "ACTORS")
+    assert page.evaluate(DRAWN_IDS) == sorted(n["id"] for n in expected["nodes"])
+    assert page.evaluate(DRAWN_EDGES) == expected["edgeCount"]
+    assert page.evaluate("document.querySelector('input[name=year]').value") == str(later)
+    shoot(page, "timeline")
+
+    then_ready(page, lambda: page.click("#all-years"))
+    assert "year=" not in page.url
+    expected = network(api, scope, "ACTORS")
+    assert page.evaluate(DRAWN_IDS) == sorted(n["id"] for n in expected["nodes"])

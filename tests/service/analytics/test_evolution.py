@@ -9,7 +9,9 @@ import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.neo4j_backends import Backend
 from tests.service.analytics.reference import ask, errors_of
+from tests.service.hostile.served_app import post, served
 
 EVOLUTION = """query ($projection: Projection!, $scope: ScopeInput, $from: Int, $to: Int) {
   evolution(projection: $projection, scope: $scope, from: $from, to: $to) {
@@ -121,3 +123,16 @@ def test_a_wrong_span_is_refused_naming_the_argument(sample_client: TestClient,
     [error] = errors_of(sample_client, EVOLUTION, projection="ACTORS", **arguments)
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert error["extensions"]["field"] == field
+
+
+def test_a_network_past_the_limits_is_refused_before_any_year_runs(
+        sample_client: TestClient, neo4j_backend: Backend) -> None:
+    settings = neo4j_backend.settings.model_copy(update={"max_network_edges": 20})
+    with served(settings) as (url, app):
+        before = Counter(app.state.db.statements)
+        answer = post(url, EVOLUTION, {"projection": "FULL", "from": 2000, "to": 2024}).json()
+        sent = app.state.db.statements - before
+    [error] = answer["errors"]
+    assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert sent["network/graph"] == 1  # the projection over every year, and no year's
+    assert not any(name.startswith("analytics/") for name in sent), sent

@@ -13,6 +13,7 @@ import { showProfile } from "./panel.js";
 import { search } from "./search.js";
 import { COLOURS, INITIATIVE_TYPES, PROJECTIONS, SIZES, parse, serialize } from "./state.js";
 import { countryList, renderTerritory } from "./territory.js";
+import { Timeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("filters");
@@ -24,7 +25,9 @@ let regionsFor = null;
 
 const graph = new Graph($("cy"), { onSelect: (id) => select(id), onStatus: (text) => status(text) });
 const gaps = new Gaps(graph, { list: $("gap-list"), count: $("gap-count"), status: $("gap-status") });
-window.articulaExplorer = { graph, gaps };
+const timeline = new Timeline({ figure: $("timeline"), chart: $("timeline-chart"),
+  onPick: (year) => go({ ...formState(), year }) });
+window.articulaExplorer = { graph, gaps, timeline };
 
 function setState(value) { document.body.dataset.state = value; }
 
@@ -138,6 +141,19 @@ function showFormState(state) {
   form.colour.value = state.colour;
   form.size.value = state.size;
   $("gap-kind").value = state.gapKind;
+  showYear(state.year);
+}
+
+/** The slider at `year` (at the timeline's last year when every year is drawn). */
+function showYear(year) {
+  const slider = form.year;
+  if (timeline.first !== null) {
+    slider.min = String(timeline.first);
+    slider.max = String(timeline.last);
+  }
+  slider.value = String(year ?? slider.max);
+  fill($("year-shown"), year === null ? t("filter.everyYear") : String(year));
+  $("all-years").disabled = year === null;
 }
 
 function formState() {
@@ -152,6 +168,10 @@ function formState() {
   state.gapKind = $("gap-kind").value;
   return state;
 }
+
+form.year.addEventListener("input", () => fill($("year-shown"), form.year.value));
+form.year.addEventListener("change", () => go({ ...formState(), year: Number(form.year.value) }));
+$("all-years").addEventListener("click", () => go({ ...formState(), year: null }));
 
 function go(state) {
   location.hash = `#/${view}?${serialize(state)}`;
@@ -242,7 +262,7 @@ onLanguage(() => {
 
 function loadKey(state) {
   return JSON.stringify([state.country, state.territory, state.sector, state.types, state.projection,
-    state.colour, state.size]);
+    state.colour, state.size, state.year]);
 }
 
 async function route(relabel = false) {
@@ -303,6 +323,38 @@ async function routeGraph(name, query, relabel) {
   const target = new URLSearchParams(query).get("select");
   if (target) await select(target);
   renderSearch();
+  showTimeline(state);
+}
+
+/**
+ * The timeline of the filters, fetched after the network is drawn (its figure's data-state
+ * says when it is there); none for a network the service would not build whole.
+ */
+function showTimeline(state) {
+  const figure = $("timeline");
+  const shown = () => {
+    const now = parse(location.hash.split("?")[1] ?? "");
+    timeline.render(now.year);
+    showYear(now.year);
+    $("year-filter").hidden = timeline.first === null && now.year === null;
+  };
+  if (graph.refusal !== null && state.year === null) {
+    timeline.years = [];
+    timeline.loadedFor = null;
+    shown();
+    figure.dataset.state = "none";
+    return;
+  }
+  figure.dataset.state = "loading";
+  timeline.load(state).then(() => {
+    shown();
+    figure.dataset.state = "ready";
+  }).catch(() => {
+    timeline.years = [];
+    timeline.loadedFor = null;
+    shown();
+    figure.dataset.state = "error";
+  });
 }
 
 function failed(error) {

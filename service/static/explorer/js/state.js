@@ -7,10 +7,12 @@ export const PROJECTIONS = ["FULL", "ACTORS", "INITIATIVES", "GOVERNANCE", "SUPP
 export const SIZES = ["DEGREE", "PAGERANK", "BETWEENNESS", "CLOSENESS", "none"];
 export const COLOURS = ["kind", "community"];
 export const DEFAULT_CAP = 1500;
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 2200;
 
 export function defaults() {
   return { country: "", territory: "", sector: "", types: [], projection: "FULL",
-    colour: "kind", size: "DEGREE", cap: DEFAULT_CAP, gapKind: "" };
+    colour: "kind", size: "DEGREE", cap: DEFAULT_CAP, gapKind: "", year: null };
 }
 
 /** Filters from a hash query string; unknown or bad values fall back to the defaults. */
@@ -27,6 +29,8 @@ export function parse(query) {
   const cap = Number.parseInt(params.get("cap") || "", 10);
   if (cap > 0) state.cap = cap;
   state.gapKind = params.get("gap") || "";
+  const year = Number(params.get("year") || "NaN");
+  if (Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR) state.year = year;
   return state;
 }
 
@@ -41,6 +45,7 @@ export function serialize(state) {
     if (state[name] !== base[name]) params.set(name, state[name]);
   }
   if (state.gapKind) params.set("gap", state.gapKind);
+  if (state.year !== null) params.set("year", String(state.year));
   return params.toString();
 }
 
@@ -51,5 +56,11 @@ export function scopeOf(state) {
   if (state.territory) scope.territories = [state.territory];
   if (state.sector) scope.sectors = [state.sector];
   if (state.types.length) scope.initiativeTypes = state.types;
+  if (state.year !== null) scope.year = state.year;
   return scope;
+}
+
+/** The filters' scope without its year: what the timeline runs over. */
+export function spanScopeOf(state) {
+  return scopeOf({ ...state, year: null });
 }
