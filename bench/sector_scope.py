@@ -4,7 +4,8 @@
 
 Runs, for each `--sectors` code, the statements that read the sector tree through the scope
 fragment or the list filters (each after one warm-up run), and prints a Markdown table of
-the median wall time and the rows returned. The statements come from the `cypher/` folder of
+the median wall time, the database hits of one PROFILE run (which a busy machine does not
+change) and the rows returned. The statements come from the `cypher/` folder of
 the `service` package on the path: run it with `PYTHONPATH=<another checkout>` to time that
 checkout's statements on the same database (before/after a change of the sector walks).
 """
@@ -29,6 +30,17 @@ STATEMENTS: dict[str, dict[str, Any]] = {
 }
 
 
+def db_hits(plan: dict[str, Any]) -> int:
+    return int(plan.get("dbHits", 0)) + sum(db_hits(child) for child in plan.get("children", []))
+
+
+def profiled(driver: neo4j.Driver, database: str, statement: str,
+             parameters: dict[str, Any]) -> int:
+    summary = driver.execute_query("PROFILE " + cypher(statement), parameters,
+                                   database_=database).summary
+    return db_hits(summary.profile or {})
+
+
 def timed(driver: neo4j.Driver, database: str, statement: str, parameters: dict[str, Any],
           repeats: int) -> tuple[float, int]:
     def once() -> tuple[float, int]:
@@ -49,14 +61,15 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings()
     auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
-    print("| statement | sectors | median s | rows |\n| --- | --- | --- | --- |")
+    print("| statement | sectors | median s | db hits | rows |\n| --- | --- | ---: | ---: | ---: |")
     with neo4j.GraphDatabase.driver(settings.bolt_uri, auth=auth) as driver:
         for code in args.sectors or ["C", "29"]:
             for statement, extra in STATEMENTS.items():
                 parameters = {**SCOPE, **extra, "sectors": [code]}
                 seconds, rows = timed(driver, settings.neo4j_database, statement, parameters,
                                       args.repeats)
-                print(f"| {statement} | {code} | {seconds:.3f} | {rows} |")
+                hits = profiled(driver, settings.neo4j_database, statement, parameters)
+                print(f"| {statement} | {code} | {seconds:.3f} | {hits:,} | {rows} |")
 
 
 if __name__ == "__main__":

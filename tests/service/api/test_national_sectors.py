@@ -145,3 +145,24 @@ def test_an_unknown_prefix_or_national_code_is_one_problem_with_a_hint(
             and "did you mean CIIU-CO:0127 (Cultivo de plantas con las que se preparan "
                 "bebidas)" in message)
     assert len(refusal.value.problems) == 2
+
+
+def test_roll_ups_and_matchmaking_read_the_isic_codes_of_national_ones(
+    driver: neo4j.Driver, neo4j_backend: Backend, client: TestClient
+) -> None:
+    from service.cypher_catalog import cypher
+
+    database = neo4j_backend.settings.neo4j_database
+    records, _, _ = driver.execute_query(
+        cypher("analytics/sector_divisions"), database_=database,
+        codes=["SCIAN:336390", "CIIU-CO:2930", "CIIU-CO:0127", "2930"])
+    # The divisions that roll-ups and mixing count a node's sectors in.
+    assert {r["code"]: sorted(r["divisions"]) for r in records} == {
+        "SCIAN:336390": ["28", "29"], "CIIU-CO:2930": ["29"], "CIIU-CO:0127": ["01"],
+        "2930": ["29"]}
+    records, _, _ = driver.execute_query(cypher("matchmaking/firms"), database_=database,
+                                         anchor="MX-AUTO-0")
+    groups = {r["id"]: sorted(r["groups"]) for r in records}
+    # Supplier matchmaking compares ISIC groups: 2813 and 2819 lie in 281, 2930 in 293.
+    assert groups["MX-AUTO-0"] == ["281", "293"]
+    assert groups["MX-FOOD-0"] == ["108"]
