@@ -34,7 +34,12 @@ from tqdm import tqdm
 from loaders.cypher_run import batches, run
 from loaders.load import validated
 from loaders.numbers import parse_locale
-from loaders.reference_data import apply_schema, sector_rows, territory_rows
+from loaders.reference_data import (
+    apply_schema,
+    sector_correspondences,
+    sector_rows,
+    territory_rows,
+)
 from loaders.validation import Dataset
 from loaders.writer import Counts, LoadSummary, new_load_id, plan, recover
 from service import messages
@@ -159,7 +164,8 @@ def kept(driver: neo4j.Driver, database: str) -> Image:
 def with_reference(image: Image) -> Image:
     """`image` after load_reference, which a live load runs before it writes: each
     reference territory and sector MERGEd, its properties set when one differs (a null
-    one removed), and its PART_OF its parent MERGEd."""
+    one removed), its PART_OF its parent MERGEd, and each national sector code's
+    CORRESPONDS_TO its ISIC node(s)."""
     for space, rows in ((TERRITORY, territory_rows()), (SECTOR, sector_rows())):
         codes = image.codes[space]
         for row in rows:  # parents first
@@ -173,6 +179,9 @@ def with_reference(image: Image) -> Image:
             parent = row["parentCode"]
             if parent and parent in codes:
                 image.hierarchy.setdefault((space, row["code"], "PART_OF", parent), {})
+    for link in sector_correspondences():
+        image.hierarchy.setdefault((SECTOR, link["code"], "CORRESPONDS_TO", link["isicCode"]),
+                                   {})["partial"] = link["partial"]
     return image
 
 

@@ -1,5 +1,6 @@
 """Reference data every database starts with: LAC countries and their first-level
-subdivisions (ISO 3166, via pycountry), and the ISIC Rev.4 hierarchy (loaders/reference/).
+subdivisions (ISO 3166, via pycountry), the ISIC Rev.4 hierarchy, and the national sector
+classifications linked to ISIC (loaders/reference/).
 """
 
 import csv
@@ -45,6 +46,7 @@ def territory_rows() -> list[dict[str, Any]]:
 
 @cache
 def sector_rows() -> list[dict[str, Any]]:
+    """ISIC Rev.4, then the national classifications; parents always precede children."""
     order = {"SECTION": 0, "DIVISION": 1, "GROUP": 2, "CLASS": 3}
     rows = sorted(_csv("isic_rev4.csv"), key=lambda r: order[r["level"]])
     return [
@@ -52,7 +54,26 @@ def sector_rows() -> list[dict[str, Any]]:
             "name": r["name_en"], "nameEn": r["name_en"], "nameEs": r["name_es"] or None,
             "level": r["level"], "classification": "ISIC Rev.4", "reference": True,
         }} for r in rows
+    ] + national_sector_rows()
+
+
+@cache
+def national_sector_rows() -> list[dict[str, Any]]:
+    """SCIAN (Mexico) and CIIU Rev.4 A.C. (Colombia): codes prefixed `SCIAN:`, `CIIU-CO:`,
+    titles in Spanish as published; the CSV lists parents first."""
+    return [
+        {"code": r["code"], "parentCode": r["parent_code"] or None, "props": {
+            "name": r["name_es"], "nameEs": r["name_es"], "level": r["level"],
+            "classification": r["classification"], "reference": True,
+        }} for r in _csv("national_sectors.csv")
     ]
+
+
+@cache
+def sector_correspondences() -> list[dict[str, Any]]:
+    """Each national code's ISIC Rev.4 node(s); `partial` where a code has several."""
+    return [{"code": r["code"], "isicCode": r["isic_code"], "partial": r["partial"] == "true"}
+            for r in _csv("national_isic.csv")]
 
 
 def apply_schema(driver: neo4j.Driver, database: str) -> int:
@@ -69,10 +90,12 @@ def apply_schema(driver: neo4j.Driver, database: str) -> int:
 def load_reference(driver: neo4j.Driver, database: str) -> dict[str, int]:
     """Write the reference territories and sectors (idempotent, in one transaction)."""
     territories, sectors = territory_rows(), sector_rows()
+    correspondences = sector_correspondences()
 
     def work(tx: neo4j.ManagedTransaction) -> None:
         for name, rows in (("reference/territories", territories),
-                           ("reference/sectors", sectors)):
+                           ("reference/sectors", sectors),
+                           ("reference/sector_correspondences", correspondences)):
             for batch in batches(rows, BATCH):
                 run(tx, name, rows=list(batch))
 

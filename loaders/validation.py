@@ -18,7 +18,7 @@ from loaders.problems import DatasetError, Problem, Refusal
 from loaders.readers import RawTable
 from loaders.suggestions import closest
 from loaders.tables import BY_NAME, ENTITY_TABLES, TABLES, Column, Entity, Kind, Table
-from loaders.vocabulary import canonical, values
+from loaders.vocabulary import SECTOR_CLASSIFICATIONS, canonical, values
 from loaders.vocabulary import near as near_labels
 from service.messages import Message, msg
 
@@ -329,12 +329,24 @@ class _Validator:
         for code in sorted(names):
             by_prefix.setdefault(prefix(code), []).append(code)
         refusals: dict[str, Refusal] = {}
+        classifications = sorted({f"{p}:" for p in SECTOR_CLASSIFICATIONS}
+                                 | {p for p in by_prefix if p.endswith(":")})
         for n, code in enumerate(unknown):
+            if target == "sector" and ":" in code and prefix(code) not in classifications:
+                refusals[code] = _unknown_classification(prefix(code), classifications)
+                continue
             choices = closest(code, by_prefix.get(prefix(code), [])) if n < SUGGESTED else []
             shown = [f"{c} ({names[c]})" if names[c] else c for c in choices]
             refusals[code] = Refusal(
                 expected, msg("problem.did_you_mean", choices=shown) if shown else None)
         return refusals
+
+
+def _unknown_classification(prefix: str, known: list[str]) -> Refusal:
+    """A sector code whose prefix names no classification: which ones exist, and the nearest."""
+    near_ones = closest(prefix, known)
+    return Refusal(msg("problem.unknown_classification", prefix=prefix, known=known),
+                   msg("problem.did_you_mean", choices=near_ones) if near_ones else None)
 
 
 def _territory_prefix(code: str) -> str:

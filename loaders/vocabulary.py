@@ -73,7 +73,13 @@ class TerritoryLevel(StrEnum):
     MUNICIPALITY = "MUNICIPALITY"
 
 
+# The national sector classifications of the reference data, by the prefix their codes carry
+# (`SCIAN:336390`); codes without a prefix are ISIC Rev.4.
+SECTOR_CLASSIFICATIONS = {"SCIAN": "SCIAN 2018", "CIIU-CO": "CIIU Rev.4 A.C."}
+
+
 class SectorLevel(StrEnum):
+    SECTOR = "SECTOR"  # SCIAN's top level (ISIC's is the section)
     SECTION = "SECTION"
     DIVISION = "DIVISION"
     GROUP = "GROUP"

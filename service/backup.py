@@ -48,7 +48,7 @@ LABELS = frozenset({
 })
 TYPES = frozenset({
     "PARTICIPATES_IN", "GOVERNS", "RUNS", "SUPPORTS", "SUPPLIES", "COLLABORATES_WITH",
-    "AGREEMENT_WITH", "LOCATED_IN", "IN_SECTOR", "PART_OF",
+    "AGREEMENT_WITH", "LOCATED_IN", "IN_SECTOR", "PART_OF", "CORRESPONDS_TO",
 })
 
 TEMPORAL: dict[str, Callable[[str], Any]] = {

@@ -41,10 +41,11 @@ class RelationshipType(StrEnum):
     LOCATED_IN = "LOCATED_IN"
     IN_SECTOR = "IN_SECTOR"
     PART_OF = "PART_OF"
+    CORRESPONDS_TO = "CORRESPONDS_TO"  # a national sector code to its ISIC Rev.4 code(s)
 
 
 PLACES = frozenset({RelationshipType.LOCATED_IN, RelationshipType.IN_SECTOR,
-                    RelationshipType.PART_OF})
+                    RelationshipType.PART_OF, RelationshipType.CORRESPONDS_TO})
 """Types that end at a territory or sector (or join two of them): never between two nodes
 of a projection."""
 

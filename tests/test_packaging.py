@@ -70,6 +70,7 @@ def test_the_wheel_ships_the_cypher_reference_data_sample_pom_explorer_and_catal
                     for p in (ROOT / "cypher").rglob("*.cypher")}
     assert cypher_files and cypher_files <= names
     assert {"loaders/reference/isic_rev4.csv", "loaders/reference/lac_countries.csv",
+            "loaders/reference/national_sectors.csv", "loaders/reference/national_isic.csv",
             "loaders/sample/initiatives.csv", "service/local_neo4j/pom.xml"} <= names
     assert {f"service/locales/{language}/LC_MESSAGES/articula.po"
             for language in LANGUAGES} <= names

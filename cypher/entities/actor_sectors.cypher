@@ -3,4 +3,4 @@ UNWIND $ids AS id
 MATCH (:Actor {id: id})-[:IN_SECTOR]->(s:Sector)
 OPTIONAL MATCH (s)-[:PART_OF]->(parent:Sector)
 WITH id, s, parent ORDER BY s.code
-RETURN id, collect(s {.code, .name, .nameEs, .level, parentCode: parent.code}) AS sectors
+RETURN id, collect(s {.code, .name, .nameEs, .level, .classification, parentCode: parent.code}) AS sectors

@@ -11,7 +11,7 @@ WHERE n.name IS NOT NULL
   AND ($territories IS NULL OR EXISTS {
     MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up) WHERE up.code IN $territories })
   AND ($sectors IS NULL OR EXISTS {
-    MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(up) WHERE up.code IN $sectors })
+    MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(up) WHERE up.code IN $sectors })
 WITH n ORDER BY n.name, n.id
 SKIP $offset LIMIT $limit
 RETURN n {.id, .name, .size, .employees, .foundedYear, .taxId, .kind, .level,

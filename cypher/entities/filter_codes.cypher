@@ -11,7 +11,7 @@ CALL () {
 }
 CALL () {
   MATCH (root:Sector) WHERE root.code IN coalesce($sectors, [])
-  MATCH (root)<-[:PART_OF*0..]-(s:Sector)
+  MATCH (root)<-[:PART_OF|CORRESPONDS_TO*0..]-(s:Sector)
   WITH DISTINCT s
   RETURN sum(COUNT { (s)<-[:IN_SECTOR]-() }) AS inSector
 }

@@ -14,7 +14,7 @@ CALL () {
   UNION ALL
   WITH 1 AS go WHERE $start = 'SECTORS'
   MATCH (root:Sector) WHERE root.code IN $sectors
-  MATCH (root)<-[:PART_OF*0..]-(:Sector)<-[:IN_SECTOR]-(n:Firm)
+  MATCH (root)<-[:PART_OF|CORRESPONDS_TO*0..]-(:Sector)<-[:IN_SECTOR]-(n:Firm)
   RETURN DISTINCT n
   UNION ALL
   WITH 1 AS go WHERE $start = 'KEYS'
@@ -34,7 +34,7 @@ WHERE ($keys IS NULL OR $start = 'KEYS' OR n.id IN $keys)
   AND ($territories IS NULL OR $start = 'TERRITORIES' OR EXISTS {
     MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up) WHERE up.code IN $territories })
   AND ($sectors IS NULL OR $start = 'SECTORS' OR EXISTS {
-    MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(up) WHERE up.code IN $sectors })
+    MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(up) WHERE up.code IN $sectors })
 WITH n, CASE $orderBy
   WHEN 'NAME' THEN n.name WHEN 'ID' THEN n.id WHEN 'RELEVANCE' THEN $rank[n.id]
   WHEN 'INITIATIVE_COUNT' THEN COUNT { (n)-[:PARTICIPATES_IN]->() }

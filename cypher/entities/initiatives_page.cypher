@@ -14,7 +14,7 @@ CALL () {
   UNION ALL
   WITH 1 AS go WHERE $start = 'SECTORS'
   MATCH (root:Sector) WHERE root.code IN $sectors
-  MATCH (root)<-[:PART_OF*0..]-(:Sector)<-[:IN_SECTOR]-(n:Initiative)
+  MATCH (root)<-[:PART_OF|CORRESPONDS_TO*0..]-(:Sector)<-[:IN_SECTOR]-(n:Initiative)
   RETURN DISTINCT n
   UNION ALL
   WITH 1 AS go WHERE $start = 'KEYS'
@@ -37,7 +37,7 @@ WHERE ($keys IS NULL OR $start = 'KEYS' OR n.id IN $keys)
     MATCH (n)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up) WHERE up.code IN $territories })
   AND ($located IS NULL OR EXISTS { MATCH (n)-[:LOCATED_IN]->(:Territory {code: $located}) })
   AND ($sectors IS NULL OR $start = 'SECTORS' OR EXISTS {
-    MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(up) WHERE up.code IN $sectors })
+    MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(up) WHERE up.code IN $sectors })
 WITH n, CASE $orderBy
   WHEN 'NAME' THEN n.name WHEN 'ID' THEN n.id WHEN 'RELEVANCE' THEN $rank[n.id]
   WHEN 'START_YEAR' THEN n.startYear WHEN 'END_YEAR' THEN n.endYear

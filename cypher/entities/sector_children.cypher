@@ -2,4 +2,4 @@
 UNWIND $codes AS code
 MATCH (:Sector {code: code})<-[:PART_OF]-(s:Sector)
 WITH code, s ORDER BY s.code
-RETURN code, collect(s {.code, .name, .nameEs, .level, parentCode: code}) AS sectors
+RETURN code, collect(s {.code, .name, .nameEs, .level, .classification, parentCode: code}) AS sectors

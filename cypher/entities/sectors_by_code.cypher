@@ -2,4 +2,4 @@
 UNWIND $codes AS code
 MATCH (s:Sector {code: code})
 OPTIONAL MATCH (s)-[:PART_OF]->(parent:Sector)
-RETURN s {.code, .name, .nameEs, .level, parentCode: parent.code} AS node
+RETURN s {.code, .name, .nameEs, .level, .classification, parentCode: parent.code} AS node

@@ -8,4 +8,4 @@ WHERE ($keys IS NULL OR n.code IN $keys)
     MATCH (n)-[:PART_OF*0..]->(up) WHERE up.code IN $within })
 WITH n ORDER BY $rank[n.code], n.code SKIP $offset LIMIT $limit
 OPTIONAL MATCH (n)-[:PART_OF]->(parent:Sector)
-RETURN n {.code, .name, .nameEs, .level, parentCode: parent.code} AS node
+RETURN n {.code, .name, .nameEs, .level, .classification, parentCode: parent.code} AS node

@@ -21,7 +21,7 @@ CALL () {
     AND ($countries IS NULL OR $territories IS NULL OR EXISTS {
       MATCH (i)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory) WHERE c.code IN $countries })
     AND ($sectors IS NULL OR EXISTS {
-      MATCH (i)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(s:Sector) WHERE s.code IN $sectors })
+      MATCH (i)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(s:Sector) WHERE s.code IN $sectors })
   RETURN collect(i) AS initiatives
 }
 CALL (initiatives) {
@@ -34,7 +34,7 @@ CALL (initiatives) {
     WITH 1 AS nowhere WHERE $territories IS NULL AND $countries IS NULL
     MATCH (root:Sector)
     WHERE root.code IN coalesce($sectors, [])
-    MATCH (root)<-[:PART_OF*0..]-(:Sector)<-[:IN_SECTOR]-(a:Firm)
+    MATCH (root)<-[:PART_OF|CORRESPONDS_TO*0..]-(:Sector)<-[:IN_SECTOR]-(a:Firm)
     RETURN a, false AS takesPart
     UNION ALL
     WITH 1 AS everywhere WHERE $territories IS NULL AND $countries IS NULL AND $sectors IS NULL
@@ -53,7 +53,7 @@ CALL (initiatives) {
       OR (($countries IS NULL OR $territories IS NULL OR EXISTS {
           MATCH (a)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(c:Territory) WHERE c.code IN $countries })
         AND ($sectors IS NULL OR ($territories IS NULL AND $countries IS NULL) OR EXISTS {
-          MATCH (a:Firm)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(s:Sector) WHERE s.code IN $sectors })))
+          MATCH (a:Firm)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(s:Sector) WHERE s.code IN $sectors })))
   RETURN collect(a) AS actors
 }
 CALL (initiatives, actors) {

@@ -4,8 +4,8 @@
 // collaborate. Ties count when active in the year.
 // include: scope
 UNWIND initiatives AS a
-MATCH (a)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(d:Sector {level: 'DIVISION'})
-MATCH (d)<-[:PART_OF*0..]-(:Sector)<-[:IN_SECTOR]-(b:Initiative)
+MATCH (a)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(d:Sector {level: 'DIVISION', classification: 'ISIC Rev.4'})
+MATCH (d)<-[:PART_OF|CORRESPONDS_TO*0..]-(:Sector)<-[:IN_SECTOR]-(b:Initiative)
 WHERE a.id < b.id AND b IN initiatives
 WITH a, b, collect(DISTINCT d.code) AS divisions
 WHERE NOT EXISTS {

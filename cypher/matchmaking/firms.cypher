@@ -7,7 +7,7 @@ WITH DISTINCT country
 MATCH (f:Firm)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(country)
 WITH DISTINCT f
 CALL (f) {
-  OPTIONAL MATCH (f)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(g:Sector {level: 'GROUP'})
+  OPTIONAL MATCH (f)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(g:Sector {level: 'GROUP', classification: 'ISIC Rev.4'})
   RETURN collect(DISTINCT g.code) AS groups
 }
 CALL (f) {

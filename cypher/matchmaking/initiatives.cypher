@@ -4,11 +4,11 @@
 // kinds), its collaboration partners, the programmes supporting it and its territories.
 MATCH (i:Initiative)
 CALL (i) {
-  OPTIONAL MATCH (i)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(d:Sector {level: 'DIVISION'})
+  OPTIONAL MATCH (i)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(d:Sector {level: 'DIVISION', classification: 'ISIC Rev.4'})
   RETURN collect(DISTINCT d.code) AS divisions
 }
 CALL (i) {
-  OPTIONAL MATCH (i)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(g:Sector {level: 'GROUP'})
+  OPTIONAL MATCH (i)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(g:Sector {level: 'GROUP', classification: 'ISIC Rev.4'})
   RETURN collect(DISTINCT g.code) AS groups
 }
 CALL (i) {
@@ -19,7 +19,7 @@ CALL (i) {
 }
 CALL (i) {
   OPTIONAL MATCH (a:Actor)-[:PARTICIPATES_IN|GOVERNS]->(i)
-  OPTIONAL MATCH (a:Firm)-[:IN_SECTOR]->(:Sector)-[:PART_OF*0..]->(d:Sector {level: 'DIVISION'})
+  OPTIONAL MATCH (a:Firm)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(d:Sector {level: 'DIVISION', classification: 'ISIC Rev.4'})
   RETURN collect(DISTINCT a.id) AS actors,
          collect(DISTINCT 'division ' + d.code)
            + collect(DISTINCT CASE WHEN a:Institution THEN toLower(a.kind) END) AS profile

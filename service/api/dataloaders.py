@@ -55,6 +55,8 @@ class EntityLoaders:
         self.sectors = single("sectors_by_code", "codes", "code")
         self.territory_children = grouped("territory_children", "territories", "codes", "code")
         self.sector_children = grouped("sector_children", "sectors", "codes", "code")
+        self.sector_correspondences = grouped("sector_correspondences", "correspondences",
+                                              "codes", "code")
         self.initiative_territories = grouped("initiative_territories", "territories")
         self.actor_territories = grouped("actor_territories", "territories")
         self.initiative_sectors = grouped("initiative_sectors", "sectors")

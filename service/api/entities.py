@@ -89,12 +89,18 @@ def territory_from(row: Row) -> Territory:
     )
 
 
-@strawberry.type(description="An economic sector: an ISIC Rev.4 section, division, group or class.")
+@strawberry.type(description="An economic sector: an ISIC Rev.4 section, division, group or "
+                              "class, or a code of a national classification linked to ISIC.")
 class Sector:
-    code: str = strawberry.field(description="ISIC Rev.4 code: C, 10, 107, 1071.")
-    name: str = strawberry.field(description="The name, in English for the reference codes.")
+    code: str = strawberry.field(description="ISIC Rev.4 code (C, 10, 107, 1071), or a national "
+                                             "code with its prefix (SCIAN:336390, CIIU-CO:0127).")
+    name: str = strawberry.field(description="The name: in English for ISIC, in the national "
+                                             "language for national codes.")
     name_es: str | None = strawberry.field(description="The Spanish name, where known.")
     level: SectorLevel | None
+    classification: str | None = strawberry.field(
+        description="The classification: ISIC Rev.4, SCIAN 2018, CIIU Rev.4 A.C.; null for a "
+                    "code a dataset added.")
     parent_code: strawberry.Private[str | None]
 
     @strawberry.field(description="The code this one lies in; null for a section.")
@@ -109,11 +115,27 @@ class Sector:
         rows = await info.context.loaders.sector_children.load(self.code)
         return [sector_from(row) for row in rows]
 
+    @strawberry.field(description="For a national code: the ISIC Rev.4 codes it corresponds to "
+                                  "in the published correspondence, by code; every analysis by "
+                                  "sector reaches ISIC through them. Empty for ISIC codes.")
+    async def correspondences(self, info: Info) -> list[SectorCorrespondence]:
+        rows = await info.context.loaders.sector_correspondences.load(self.code)
+        return [SectorCorrespondence(sector=sector_from(row["sector"]), partial=row["partial"])
+                for row in rows]
+
+
+@strawberry.type(description="A national sector code's link to an ISIC Rev.4 code.")
+class SectorCorrespondence:
+    sector: Sector = strawberry.field(description="The ISIC Rev.4 code.")
+    partial: bool = strawberry.field(description="True when the national code corresponds to "
+                                                 "several ISIC codes, this one among them.")
+
 
 def sector_from(row: Row) -> Sector:
     return Sector(
         code=row["code"], name=row["name"], name_es=row.get("nameEs"),
-        level=_enum(SectorLevel, row.get("level")), parent_code=row.get("parentCode"),
+        level=_enum(SectorLevel, row.get("level")), classification=row.get("classification"),
+        parent_code=row.get("parentCode"),
     )
 
 

@@ -30,7 +30,9 @@ from service.messages import msg
 
 COUNTRIES = "ISO 3166-1 alpha-2 country codes (e.g. CO); each includes everything below it."
 TERRITORIES = "Territory codes (e.g. CO-ANT); each includes the territories below it."
-SECTORS = "ISIC Rev.4 codes (e.g. C, 10, 107, 1071); each includes the codes below it."
+SECTORS = ("Sector codes, ISIC Rev.4 (e.g. C, 10, 107, 1071) or national (SCIAN:336390, "
+           "CIIU-CO:29); each includes the codes below it and the national codes that "
+           "correspond to it.")
 MAX_SEARCH_CHARS = 200
 """The longest search text: names are shorter, and the full-text index (Lucene) refuses
 queries of more than 1,024 words."""
@@ -114,7 +116,8 @@ class TerritoryFilter:
 class SectorFilter:
     levels: list[SectorLevel] | None = None
     within: list[str] | None = strawberry.field(
-        default=None, description="ISIC codes whose subtrees (themselves included) to keep."
+        default=None, description="Sector codes whose subtrees (themselves included, by PART_OF "
+        "only) to keep."
     )
     search: str | None = strawberry.field(default=None, description=SEARCH)
 

@@ -46,7 +46,9 @@ strawberry.enum(
 )
 strawberry.enum(vocabulary.TerritoryLevel, description="Level of a territory.")
 strawberry.enum(
-    vocabulary.SectorLevel, description="Level of an ISIC Rev.4 code: section to class."
+    vocabulary.SectorLevel,
+    description="Level of a sector code: section to class (ISIC Rev.4, CIIU Rev.4 A.C.); "
+                "sector or class (SCIAN).",
 )
 
 

@@ -41,6 +41,7 @@ STATEMENTS: dict[ListField, tuple[str, str]] = {
     ("Program", "supports"): ("limits/fan_out_programs", "supports"),
     ("Territory", "children"): ("limits/fan_out_territories", "children"),
     ("Sector", "children"): ("limits/fan_out_sectors", "children"),
+    ("Sector", "correspondences"): ("limits/fan_out_sectors", "correspondences"),
 }
 """Each relationship list: the statement reading its largest fan-out, and that column."""
 

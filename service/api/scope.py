@@ -48,8 +48,9 @@ class ScopeInput:
     initiative_types: list[InitiativeType] | None = strawberry.field(
         default=None, description="Initiative types allowed.")
     sectors: list[str] | None = strawberry.field(
-        default=None, description="ISIC Rev.4 codes (section, division, group or class): each "
-        "with every sector PART_OF it.")
+        default=None, description="Sector codes: ISIC Rev.4 (section, division, group or class) "
+        "or national (SCIAN:336390, CIIU-CO:29), each with every sector PART_OF it or "
+        "CORRESPONDS_TO it, however deep.")
     actor_kinds: list[ActorKind] | None = strawberry.field(
         default=None, description="Actor kinds allowed: FIRM and the institution kinds.")
     year: int | None = strawberry.field(

@@ -122,6 +122,14 @@ def isic() -> dict[str, dict[str, str]]:
         return {row["code"]: row for row in csv.DictReader(file)}
 
 
+@cache
+def national_sectors() -> dict[str, dict[str, str]]:
+    """The reference national sector classifications (SCIAN, CIIU-CO), by code."""
+    path = Path(SAMPLE).parent / "reference" / "national_sectors.csv"
+    with path.open(encoding="utf-8", newline="") as file:
+        return {row["code"]: row for row in csv.DictReader(file)}
+
+
 def territory_parent(code: str) -> str | None:
     """A municipality's parent from territories.csv; a subdivision's is its country."""
     parents = {row["code"]: row["parent_code"] for row in sample("territories")}

@@ -11,6 +11,7 @@ from tests.service.api.conftest import (
     codes,
     integer,
     isic,
+    national_sectors,
     ordered,
     sample,
     sector_line,
@@ -362,15 +363,17 @@ def test_territories_within_a_region_and_by_level(gql: GraphQL) -> None:
 
 def test_sectors_within_a_section_and_by_level(gql: GraphQL) -> None:
     reference = isic()
+    national = national_sectors()
     in_c = sorted(code for code in reference if "C" in sector_line(code))
     assert ids(gql, "sectors", ", filter: {within: [\"C\"]}", key="code") == in_c
     assert {"10", "107", "1071"} <= set(in_c)
+    # ISIC's sections and CIIU Rev.4 A.C.'s (CIIU-CO:A ...): both are sections.
     assert ids(gql, "sectors", ", filter: {levels: [SECTION]}", key="code") == sorted(
-        code for code, row in reference.items() if row["level"] == "SECTION"
+        code for code, row in {**reference, **national}.items() if row["level"] == "SECTION"
     )
     data = gql("{ sectors(first: 3) { totalCount edges { node { code } } } }")["sectors"]
-    assert data["totalCount"] == len(reference)
-    assert [e["node"]["code"] for e in data["edges"]] == sorted(reference)[:3]
+    assert data["totalCount"] == len(reference) + len(national)
+    assert [e["node"]["code"] for e in data["edges"]] == sorted([*reference, *national])[:3]
 
 
 # -- errors ---------------------------------------------------------------------------------------

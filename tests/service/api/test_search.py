@@ -107,8 +107,9 @@ def test_every_list_searches_as_people_type(coffee_client: TestClient) -> None:
     assert found(coffee_client, "territories", "huil", key="code") == ["CO-HUI"]
     coffee_sectors = found(coffee_client, "sectors", "growing of bev", key="code")
     assert coffee_sectors == ["0127"]
+    # the Spanish title is ISIC's and that of Colombia's CIIU Rev.4 A.C. class of the code
     assert found(coffee_client, "sectors", "cultivo plantas bebidas", key="code") == [
-        "0127"]
+        "0127", "CIIU-CO:0127"]
 
 
 def test_lucene_syntax_is_text_and_no_word_restricts_nothing() -> None:
