@@ -147,6 +147,12 @@ def plan(dataset: Dataset) -> list[Step]:
     return [step for step in steps if step.rows]
 
 
+def territory_codes(dataset: Dataset) -> set[str]:
+    """Every territory code the dataset's links end in: parents and locations."""
+    return {row["to"] for link in LINKS if link[5][1] == "territories"
+            for row in _link_rows(dataset, *link[2:5])}
+
+
 def _link_rows(dataset: Dataset, table: str, source: str,
                target: str) -> list[dict[str, Any]]:
     out = []
