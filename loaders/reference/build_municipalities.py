@@ -69,6 +69,10 @@ SAME_UNIT = {
     ("MX-CMX", "distrito federal"),
 }
 
+# The cid-harvard file title-cases INEGI's names ("Pabellón De Arteaga"); INEGI writes these
+# words in lower case after the first word ("Pabellón de Arteaga").
+INEGI_LOWER = frozenset({"De", "Del", "La", "Las", "Los", "El", "Y", "E"})
+
 Row = tuple[str, str, str]
 
 
@@ -118,8 +122,13 @@ def mexico(path: Path) -> list[Row]:
     rows = read_csv(path)
     states = {r["code"]: r["name_es"] for r in rows if r["level"] == "department"}
     check_crosswalk(INEGI_STATES, states)
-    return [(f"MX:{r['code']}", INEGI_STATES[r["code"][:2]], " ".join(r["name_es"].split()))
+    return [(f"MX:{r['code']}", INEGI_STATES[r["code"][:2]], inegi_case(r["name_es"]))
             for r in rows if r["level"] == "municipality"]
+
+
+def inegi_case(name: str) -> str:
+    first, *rest = name.split()
+    return " ".join([first, *(w.lower() if w in INEGI_LOWER else w for w in rest)])
 
 
 def brazil(municipios: Path, estados: Path) -> list[Row]:

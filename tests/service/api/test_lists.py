@@ -219,8 +219,9 @@ def test_search_in_every_list(gql: GraphQL) -> None:
     assert ids(gql, "programs", ", filter: {search: $s}", {"s": "cafes especiales"}) == [
         r["id"] for r in PROGRAMS if "Cafés Especiales" in r["name"]
     ]
+    # the sample's Medellín, and the reference municipalities of Antioquia and Veracruz
     assert ids(gql, "territories", ", filter: {search: \"medellin\"}", key="code") == [
-        "CO-ANT-05001"
+        "CO-ANT-05001", "CO:05001", "MX:30105"
     ]
     assert "1071" in ids(gql, "sectors", ", filter: {search: \"bakery\"}", key="code")
 
