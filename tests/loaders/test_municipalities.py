@@ -111,10 +111,9 @@ def test_a_territories_row_may_restate_a_reference_municipality_but_not_move_it(
         "the reference data (Pitalito), of level MUNICIPALITY and part of CO-HUI: a "
         "territories row may restate it, not change its level or parent"]
 
-    restated = firms_in(["CO:41551"])
-    restated["territories"] = [{"code": "CO:41551", "name": "Pitalito (Huila)",
-                                "level": "MUNICIPALITY", "parent_code": "CO-HUI"}]
+    restated: Tables = {"territories": [{"code": "CO:41551", "name": "Pitalito (Huila)",
+                                         "level": "MUNICIPALITY", "parent_code": "CO-HUI"}]}
     load(write_csv_folder(restated, tmp_path / "restated"), db, database, progress=False)
-    found = rows(db, "MATCH (:Firm {id: 'F-1'})-[:LOCATED_IN]->(m)-[:PART_OF]->(p) "
-                     "RETURN m.name AS name, p.code AS parent")
-    assert found == [{"name": "Pitalito (Huila)", "parent": "CO-HUI"}]
+    found = rows(db, "MATCH (m:Territory {code: 'CO:41551'})-[:PART_OF]->(p) "
+                     "RETURN m.name AS name, m.reference AS reference, p.code AS parent")
+    assert found == [{"name": "Pitalito (Huila)", "reference": True, "parent": "CO-HUI"}]
