@@ -13,7 +13,7 @@ from loaders.problems import DatasetError
 from loaders.readers import read_dataset
 from loaders.reference_data import apply_schema, load_reference
 from loaders.validation import Dataset, validate
-from loaders.writer import SINGLE_TRANSACTION_ROWS, LoadSummary, recover, write
+from loaders.writer import SINGLE_TRANSACTION_ROWS, LoadSummary, recover, territory_codes, write
 from service import messages
 from service.cypher_catalog import cypher
 from service.errors import ArticulaError
@@ -58,7 +58,7 @@ def load(path: Path, driver: neo4j.Driver, database: str, *, dry_run: bool = Fal
         return LoadSummary(source=path.name, dry_run=True, rows=dataset.count(),
                            warnings=dataset.warnings)
     apply_schema(driver, database)
-    load_reference(driver, database)
+    load_reference(driver, database, territory_codes(dataset))
     attempt = 1
     while True:
         try:

@@ -1,9 +1,11 @@
 """Reference data every database starts with: LAC countries and their first-level
-subdivisions (ISO 3166, via pycountry), the ISIC Rev.4 hierarchy, and the national sector
+subdivisions (ISO 3166, via pycountry), the municipalities of Colombia, Mexico and Brazil
+(national codes, `CO:41551`), the ISIC Rev.4 hierarchy, and the national sector
 classifications linked to ISIC (loaders/reference/).
 """
 
 import csv
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,14 @@ def _csv(name: str) -> list[dict[str, str]]:
 
 @cache
 def territory_rows() -> list[dict[str, Any]]:
-    """Countries first, then subdivisions: parents always precede children."""
+    """Countries first, then subdivisions, then municipalities: parents always precede
+    children."""
+    return subdivision_rows() + municipality_rows()
+
+
+@cache
+def subdivision_rows() -> list[dict[str, Any]]:
+    """The countries and their first-level subdivisions, countries first."""
     countries = _csv("lac_countries.csv")
     rows: list[dict[str, Any]] = [
         {"code": c["code"], "parentCode": None, "props": {
@@ -42,6 +51,24 @@ def territory_rows() -> list[dict[str, Any]]:
                     "country": country["code"], "reference": True,
                 }})
     return rows
+
+
+@cache
+def municipality_rows() -> list[dict[str, Any]]:
+    """The second-level units of municipalities.csv (`CO:41551`), each PART_OF its
+    ISO 3166-2 subdivision."""
+    return [
+        {"code": m["code"], "parentCode": m["parent_code"], "props": {
+            "name": m["name"], "level": "MUNICIPALITY", "country": m["code"][:2],
+            "reference": True,
+        }} for m in _csv("municipalities.csv")
+    ]
+
+
+@cache
+def municipalities() -> dict[str, dict[str, Any]]:
+    """The reference municipalities by code."""
+    return {row["code"]: row for row in municipality_rows()}
 
 
 @cache
@@ -87,9 +114,12 @@ def apply_schema(driver: neo4j.Driver, database: str) -> int:
     return len(statements)
 
 
-def load_reference(driver: neo4j.Driver, database: str) -> dict[str, int]:
-    """Write the reference territories and sectors (idempotent, in one transaction)."""
-    territories, sectors = territory_rows(), sector_rows()
+def load_reference(driver: neo4j.Driver, database: str,
+                   named: Collection[str] | None = None) -> dict[str, int]:
+    """Write the reference territories and sectors (idempotent, in one transaction): every
+    municipality, or (for a load) only those among the territory codes `named`."""
+    territories = subdivision_rows() + _municipalities(named)
+    sectors = sector_rows()
     correspondences = sector_correspondences()
 
     def work(tx: neo4j.ManagedTransaction) -> None:
@@ -102,3 +132,25 @@ def load_reference(driver: neo4j.Driver, database: str) -> dict[str, int]:
     with driver.session(database=database) as session:
         session.execute_write(work)
     return {"territories": len(territories), "sectors": len(sectors)}
+
+
+def load_municipalities(driver: neo4j.Driver, database: str, named: Collection[str]) -> int:
+    """Write the reference municipalities among the territory codes `named` (idempotent),
+    before a write that links to them; return how many."""
+    rows = _municipalities(named)
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        for batch in batches(rows, BATCH):
+            run(tx, "reference/territories", rows=list(batch))
+
+    if rows:
+        with driver.session(database=database) as session:
+            session.execute_write(work)
+    return len(rows)
+
+
+def _municipalities(named: Collection[str] | None) -> list[dict[str, Any]]:
+    if named is None:
+        return municipality_rows()
+    found = municipalities()
+    return [found[code] for code in sorted(set(named)) if code in found]

@@ -16,6 +16,7 @@ from loaders.column_names import alternatives, column_of, near
 from loaders.numbers import Example, Mark, NumberLocale, NumberReader, evidence
 from loaders.problems import DatasetError, Problem, Refusal
 from loaders.readers import RawTable
+from loaders.reference_data import municipalities
 from loaders.suggestions import closest
 from loaders.tables import BY_NAME, ENTITY_TABLES, TABLES, Column, Entity, Kind, Table
 from loaders.vocabulary import SECTOR_CLASSIFICATIONS, canonical, values
@@ -159,6 +160,8 @@ class _Validator:
         columns = {c.name: self.column(raw, c, raw.frame[headers[c.name]].tolist(), numbers)
                    for c in present}
         self.row_rules(table, raw, columns)
+        if table.name == "territories":
+            self.reference_municipalities(raw, columns)
         names = list(columns)
         rows: list[Row] = [dict(zip(names, cells, strict=True))
                            for cells in zip(*columns.values(), strict=True)]
@@ -219,6 +222,22 @@ class _Validator:
                     self.problem(raw, index, self.header(raw, table.ends[1]), str(b),
                                  msg("problem.self_tie",
                                      source=self.header(raw, table.ends[0])))
+
+    def reference_municipalities(self, raw: RawTable, values: dict[str, list[Any]]) -> None:
+        """A territories row may restate a reference municipality, not move it: its level
+        and parent_code, when given, must be the reference data's."""
+        known = municipalities()
+        for index, code in enumerate(values.get("code", [])):
+            found = known.get(code) if code is not None else None
+            if found is None:
+                continue
+            stated = {"level": "MUNICIPALITY", "parent_code": found["parentCode"]}
+            for column, expected in stated.items():
+                value = values[column][index] if column in values else None
+                if value is not None and value != expected:
+                    self.problem(raw, index, self.header(raw, column), str(value), msg(
+                        "problem.reference_municipality", code=code,
+                        name=found["props"]["name"], parent=found["parentCode"]))
 
     def duplicates(self, table: Table, raw: RawTable, rows: list[Row]) -> None:
         if table.entity is not None:
@@ -316,8 +335,6 @@ class _Validator:
     def unknown_codes(self, target: str, unknown: list[str]) -> dict[str, Refusal]:
         """Why each unknown territory or sector code is refused, with the known codes
         closest to it (and their names) for the first SUGGESTED of them."""
-        expected = msg("problem.unknown_territory" if target == "territory"
-                       else "problem.unknown_sector")
         prefix = _territory_prefix if target == "territory" else _sector_prefix
         prefixes = sorted({prefix(code) for code in unknown[:SUGGESTED]} - {""})
         ask = self.known.territory_names if target == "territory" else self.known.sector_names
@@ -338,7 +355,8 @@ class _Validator:
             choices = closest(code, by_prefix.get(prefix(code), [])) if n < SUGGESTED else []
             shown = [f"{c} ({names[c]})" if names[c] else c for c in choices]
             refusals[code] = Refusal(
-                expected, msg("problem.did_you_mean", choices=shown) if shown else None)
+                _unknown(target, code),
+                msg("problem.did_you_mean", choices=shown) if shown else None)
         return refusals
 
 
@@ -349,8 +367,24 @@ def _unknown_classification(prefix: str, known: list[str]) -> Refusal:
                    msg("problem.did_you_mean", choices=near_ones) if near_ones else None)
 
 
+def _unknown(target: str, code: str) -> Message:
+    """Why a territory or sector code is refused: what such a code looks like."""
+    if target == "sector":
+        return msg("problem.unknown_sector")
+    return msg("problem.unknown_municipality" if _municipal(code)
+               else "problem.unknown_territory")
+
+
+def _municipal(code: str) -> bool:
+    """Whether `code` is written as a municipality's: alpha-2 code, colon, national code."""
+    return code[2:3] == ":"
+
+
 def _territory_prefix(code: str) -> str:
-    """The country part of a territory code: what candidates for it share."""
+    """The country part of a territory code (with the colon of a municipality's): what
+    candidates for it share."""
+    if _municipal(code):
+        return code[:3]
     return code[:2] if len(code) >= 2 else ""
 
 

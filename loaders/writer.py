@@ -147,6 +147,13 @@ def plan(dataset: Dataset) -> list[Step]:
     return [step for step in steps if step.rows]
 
 
+def territory_codes(dataset: Dataset) -> set[str]:
+    """Every territory code the dataset names: its territories, their parents, locations."""
+    return ({r["code"] for r in dataset.rows("territories")}
+            | {row["to"] for link in LINKS if link[5][1] == "territories"
+               for row in _link_rows(dataset, *link[2:5])})
+
+
 def _link_rows(dataset: Dataset, table: str, source: str,
                target: str) -> list[dict[str, Any]]:
     out = []

@@ -21,9 +21,10 @@ from loaders.dataset_duplicates import dataset_duplicates
 from loaders.known import DatabaseKnown
 from loaders.problems import DatasetError, Problem
 from loaders.readers import RawTable, table_from_records
+from loaders.reference_data import load_municipalities
 from loaders.tables import BY_NAME
 from loaders.validation import Dataset, validate
-from loaders.writer import LoadSummary, camel, write_in
+from loaders.writer import LoadSummary, camel, territory_codes, write_in
 from service.audit import Who, parameters
 from service.cypher_catalog import cypher
 from service.errors import (
@@ -137,20 +138,21 @@ def checked(driver: neo4j.Driver, database: str, raw: dict[str, RawTable],
             allow_duplicate: bool = True) -> Dataset:
     """The input validated as a load validates it; unless `allow_duplicate`, LIKELY_DUPLICATE
     (nothing written) when a new firm, institution or initiative is likely one the database
-    or the same input holds, with the ids it is likely to be, for the caller to link."""
+    or the same input holds, with the ids it is likely to be, for the caller to link. The
+    reference municipalities it names are written first, as a load writes them."""
     try:
         dataset = validate(raw, DatabaseKnown(driver, database))
     except DatasetError as error:
         raise bad_input(error.problems) from None
-    if allow_duplicate:
-        return dataset
-    found = dataset_duplicates(raw, dataset, driver, database, "problem.duplicate_hint.write")
+    found = ([] if allow_duplicate else
+             dataset_duplicates(raw, dataset, driver, database, "problem.duplicate_hint.write"))
     if found:
         problems = [problem for problem, _ in found]
         lines = DatasetError(problems).message.split("\n", 1)[1]
         raise LikelyDuplicate(msg("error.write.likely_duplicate", lines=lines),
                               problems=problems_of(DatasetError(problems)),
                               candidates=list(dict.fromkeys(other for _, other in found)))
+    load_municipalities(driver, database, territory_codes(dataset))
     return dataset
 
 

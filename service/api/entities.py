@@ -47,7 +47,9 @@ def _enum(enum: Any, value: str | None) -> Any:
 
 @strawberry.type(description="A territory: a country, a first-level region or a municipality.")
 class Territory:
-    code: str = strawberry.field(description="ISO 3166-1/3166-2 code, or a national code below.")
+    code: str = strawberry.field(description="ISO 3166-1/3166-2 code, a municipality's "
+                                "(CO:41551: country, colon, national code), or one a dataset "
+                                "added.")
     name: str
     level: TerritoryLevel
     parent_code: strawberry.Private[str | None]

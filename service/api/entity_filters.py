@@ -103,7 +103,8 @@ class ProgramFilter:
     search: str | None = strawberry.field(default=None, description=SEARCH)
 
 
-@strawberry.input(description="Which territories to list.")
+@strawberry.input(description="Which territories to list. Without `levels`, `within` or "
+                             "`search`, the reference municipalities are left out.")
 class TerritoryFilter:
     levels: list[TerritoryLevel] | None = None
     within: list[str] | None = strawberry.field(
@@ -332,8 +333,11 @@ async def territory_parameters(info: Info, where: TerritoryFilter | None) -> Lis
     where = where or TerritoryFilter()
     await check_codes(info, territories=where.within)
     hits = await _search(info, "Territory", where.search)
+    # The thousands of reference municipalities are listed when asked for, not by default.
+    asked = where.levels is not None or where.within is not None or hits is not None
     return Listing({"keys": _keys(hits), "rank": None if hits is None else hits.rank(),
-                    "levels": _values(where.levels), "within": where.within})
+                    "levels": _values(where.levels), "within": where.within,
+                    "municipalities": asked})
 
 
 async def sector_parameters(info: Info, where: SectorFilter | None) -> Listing:

@@ -19,7 +19,8 @@ SINCE = "First year of the relationship."
 UNTIL = "Last year of the relationship."
 SOURCE = "Where the relationship is known from."
 CONFIDENCE = "How sure the source is, from 0 to 1."
-TERRITORY = "A territory code: ISO 3166 (CO, CO-ANT) or one added in a dataset."
+TERRITORY = ("A territory code: ISO 3166 (CO, CO-ANT), a municipality (CO:41551) or one added "
+             "in a dataset.")
 SECTORS = ("ISIC Rev.4 codes (C, 10, 107, 1071); in an update they replace the stored ones.")
 
 

@@ -1,10 +1,12 @@
 """Connections: every filter, every order, cursors, counts and the errors they refuse with."""
 
+import csv
 from collections import Counter
 from typing import Any
 
 import pytest
 
+from loaders.reference_data import REFERENCE
 from service.api.pagination import encode_cursor
 from tests.service.api.conftest import (
     GraphQL,
@@ -220,8 +222,9 @@ def test_search_in_every_list(gql: GraphQL) -> None:
     assert ids(gql, "programs", ", filter: {search: $s}", {"s": "cafes especiales"}) == [
         r["id"] for r in PROGRAMS if "Cafés Especiales" in r["name"]
     ]
+    # the sample's Medellín, and the reference municipalities of Antioquia and Veracruz
     assert ids(gql, "territories", ", filter: {search: \"medellin\"}", key="code") == [
-        "CO-ANT-05001"
+        "CO-ANT-05001", "CO:05001", "MX:30105"
     ]
     assert "1071" in ids(gql, "sectors", ", filter: {search: \"bakery\"}", key="code")
 
@@ -347,16 +350,24 @@ def test_program_orders(gql: GraphQL, field: str, direction: str) -> None:
 
 # -- territories and sectors --------------------------------------------------------------------
 
+def reference_municipalities(*parents: str) -> list[str]:
+    with (REFERENCE / "municipalities.csv").open(encoding="utf-8", newline="") as file:
+        return [r["code"] for r in csv.DictReader(file) if r["parent_code"] in parents]
+
+
 def test_territories_within_a_region_and_by_level(gql: GraphQL) -> None:
-    municipalities = sorted(r["code"] for r in sample("territories")
-                            if r["parent_code"] == "CO-ANT")
+    municipalities = sorted([r["code"] for r in sample("territories")
+                             if r["parent_code"] == "CO-ANT"]
+                            + reference_municipalities("CO-ANT"))  # the sample's and DANE's
     assert ids(gql, "territories", ", filter: {within: [\"CO-ANT\"]}", key="code") == [
         "CO-ANT", *municipalities
     ]
-    found = ids(gql, "territories", ", filter: {within: [\"CO\", \"PE\"], levels: [MUNICIPALITY]}",
-                key="code")
-    assert found == sorted(r["code"] for r in sample("territories")
-                           if r["level"] == "MUNICIPALITY" and r["code"][:2] in {"CO", "PE"})
+    found = ids(gql, "territories",
+                ", filter: {within: [\"CO-SAN\", \"PE\"], levels: [MUNICIPALITY]}", key="code")
+    assert found == sorted([r["code"] for r in sample("territories")
+                            if r["level"] == "MUNICIPALITY"
+                            and (r["parent_code"] == "CO-SAN" or r["code"][:2] == "PE")]
+                           + reference_municipalities("CO-SAN"))
     countries = ids(gql, "territories", ", filter: {levels: [COUNTRY]}", key="code")
     assert {"CO", "MX", "CL", "PE"} <= set(countries) and all(len(c) == 2 for c in countries)
 

@@ -1,7 +1,9 @@
 """Single lookups by id or code answer every scalar field as the sample's CSVs say."""
 
+import csv
 from typing import Any
 
+from loaders.reference_data import REFERENCE
 from tests.service.api.conftest import GraphQL, integer, isic, number, sample, text
 
 INITIATIVE = "id name type status startYear endYear description website"
@@ -122,12 +124,16 @@ def test_territory_by_code_with_parent_and_children(gql: GraphQL) -> None:
         "code": "CO", "name": "Colombia", "level": "COUNTRY", "parent": None,
     }
     assert municipality["children"] == []
-    below = sorted(
-        (r for r in sample("territories") if r["parent_code"] == "CO-ANT"), key=lambda r: r["code"]
+    with (REFERENCE / "municipalities.csv").open(encoding="utf-8", newline="") as file:
+        dane = [{**r, "level": "MUNICIPALITY"} for r in csv.DictReader(file)]
+    below = sorted(  # the sample's municipalities of Antioquia and the reference data's
+        (r for r in [*sample("territories"), *dane] if r["parent_code"] == "CO-ANT"),
+        key=lambda r: r["code"],
     )
     assert data["region"]["children"] == [
         {"code": r["code"], "name": r["name"], "level": r["level"]} for r in below
     ]
+    assert len(below) == 9 + 125
     assert data["missing"] is None
 
 

@@ -44,7 +44,7 @@ export async function renderInitiative(page, id) {
     return;
   }
   const matches = data.matchmaking.matches;
-  const countries = [...new Set(ini.territories.map((x) => x.code.split("-")[0]))].sort();
+  const countries = [...new Set(ini.territories.map((x) => x.code.split(/[-:]/)[0]))].sort();
   const language = lang();
   const support = ini.supportedBy;
   const totals = new Map();

@@ -13,7 +13,7 @@ const ACTOR_KINDS = ["FIRM", "GOVERNMENT", "ACADEMIA", "BUSINESS_ASSOCIATION", "
 const COUNTRIES = `query ExplorerCountries { stats { byCountry { code name initiatives firms institutions } } }`;
 // Counts of what is located in the territory or below it, one alias per type and kind.
 const TERRITORY = `query ExplorerTerritory($code: String!, $codes: [String!], $scope: ScopeInput) {
-  territory(code: $code) { code name level parent { code name } }
+  territory(code: $code) { code name level parent { code name } children { code } }
   stats(scope: $scope) { byTerritory { code name level initiatives firms institutions } }
   ${INITIATIVE_TYPES.map((type) => `${type}: initiatives(first: 0, filter: {territories: $codes, types: [${type}]}) { totalCount }`).join("\n  ")}
   ${ACTOR_KINDS.map((kind) => `${kind}: actors(first: 0, filter: {territories: $codes, kinds: [${kind}]}) { totalCount }`).join("\n  ")}
@@ -38,13 +38,13 @@ export async function renderTerritory(page, code) {
     fill(page, h("h2", {}, t("territory.title")), h("p", {}, t("territory.noData")));
     return;
   }
-  const country = territory.level === "COUNTRY" ? territory.code : chosen.split("-")[0];
+  const country = territory.level === "COUNTRY" ? territory.code : chosen.split(/[-:]/)[0];
   const rows = data.stats.byTerritory;
   const regions = (await regionsOf(country, rows, territory));
   const own = rows.find((r) => r.code === territory.code)
     ?? { initiatives: 0, firms: 0, institutions: 0 };
-  const below = rows.filter((r) => r.level === BELOW[territory.level]
-    && r.code.startsWith(`${territory.code}-`));
+  const children = new Set(territory.children.map((c) => c.code));
+  const below = rows.filter((r) => r.level === BELOW[territory.level] && children.has(r.code));
 
   const countrySelect = h("select", { id: "territory-country",
     onchange: (e) => { location.hash = `#/territory/${e.target.value}`; } },
