@@ -104,7 +104,9 @@ def test_every_list_searches_as_people_type(coffee_client: TestClient) -> None:
     assert found(coffee_client, "actors", "gob hui") == ["I-GOB"]
     assert found(coffee_client, "institutions", "gobernacion") == ["I-GOB"]
     # reference data: "Huila" is a department, and sectors have English and Spanish names
-    assert found(coffee_client, "territories", "huil", key="code") == ["CO-HUI"]
+    # and the reference municipalities a word of whose name begins so, after it
+    assert found(coffee_client, "territories", "huil", key="code") == [
+        "CO-HUI", "MX:30074", "MX:20308"]  # Huila, Huiloapan de Cuauhtémoc, San Pedro Huilotepec
     coffee_sectors = found(coffee_client, "sectors", "growing of bev", key="code")
     assert coffee_sectors == ["0127"]
     # the Spanish title is ISIC's and that of Colombia's CIIU Rev.4 A.C. class of the code
