@@ -116,22 +116,24 @@ def apply_schema(driver: neo4j.Driver, database: str) -> int:
 
 def load_reference(driver: neo4j.Driver, database: str,
                    named: Collection[str] | None = None) -> dict[str, int]:
-    """Write the reference territories and sectors (idempotent, in one transaction): every
-    municipality, or (for a load) only those among the territory codes `named`."""
+    """Write the reference territories and sectors (idempotent): every municipality, or (for
+    a load) only those among the territory codes `named`. One transaction per batch of
+    BATCH rows, parents first, so that what one transaction holds stays small whatever
+    Neo4j's transaction memory; an interrupted write is completed by running it again."""
     territories = subdivision_rows() + _municipalities(named)
     sectors = sector_rows()
     correspondences = sector_correspondences()
-
-    def work(tx: neo4j.ManagedTransaction) -> None:
+    with driver.session(database=database) as session:
         for name, rows in (("reference/territories", territories),
                            ("reference/sectors", sectors),
                            ("reference/sector_correspondences", correspondences)):
             for batch in batches(rows, BATCH):
-                run(tx, name, rows=list(batch))
-
-    with driver.session(database=database) as session:
-        session.execute_write(work)
+                session.execute_write(_write_rows, name, list(batch))
     return {"territories": len(territories), "sectors": len(sectors)}
+
+
+def _write_rows(tx: neo4j.ManagedTransaction, name: str, rows: list[dict[str, Any]]) -> None:
+    run(tx, name, rows=rows)
 
 
 def load_municipalities(driver: neo4j.Driver, database: str, named: Collection[str]) -> int:
