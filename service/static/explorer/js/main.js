@@ -336,7 +336,7 @@ function showTimeline(state) {
     const now = parse(location.hash.split("?")[1] ?? "");
     timeline.render(now.year);
     showYear(now.year);
-    $("year-filter").hidden = timeline.first === null && now.year === null;
+    form.year.disabled = timeline.first === null;
   };
   if (graph.refusal !== null && state.year === null) {
     timeline.years = [];

@@ -31,9 +31,9 @@ export class Timeline {
     this.loadedFor = key;
   }
 
-  /** The charts, with `year` (null: every year) ringed. */
+  /** The charts, with `year` (null: every year) ringed; none without a series (the figure
+   * keeps its place, so that the drawing above it never moves when the series arrives). */
   render(year) {
-    this.figure.hidden = !this.years.length;
     fill(this.chart, SERIES.map(({ key, format }) => h("div", { class: "series", dataset: { series: key } },
       lineChart(this.years.map((y) => ({ year: y.year, value: y[key] })), {
         title: t(`timeline.${key}`), marked: year, format, onPick: this.onPick,
