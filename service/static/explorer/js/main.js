@@ -326,6 +326,13 @@ async function routeGraph(name, query, relabel) {
   showTimeline(state);
 }
 
+// The series costs a Louvain run per year: fetched once asked for (or with a year in the URL).
+let timelineOn = false;
+$("timeline-show").addEventListener("click", () => {
+  timelineOn = true;
+  showTimeline(parse(location.hash.split("?")[1] ?? ""));
+});
+
 /**
  * The timeline of the filters, fetched after the network is drawn (its figure's data-state
  * says when it is there); none for a network the service would not build whole.
@@ -338,7 +345,8 @@ function showTimeline(state) {
     showYear(now.year);
     form.year.disabled = timeline.first === null;
   };
-  if (graph.refusal !== null && state.year === null) {
+  $("timeline-show").hidden = timelineOn || state.year !== null;
+  if (!(timelineOn || state.year !== null) || (graph.refusal !== null && state.year === null)) {
     timeline.years = [];
     timeline.loadedFor = null;
     shown();
