@@ -54,7 +54,7 @@ def test_the_map_colours_every_country_by_the_measure_chosen(page: Any, api: Gra
     assert page.evaluate(LEGEND) != legend
     assert page.locator("#map-legend h3").inner_text() == "Iniciativas sin gobernanza (%)"
 
-    ranks = api("""{ rollup(metric: PAGERANK, level: COUNTRY, projection: ACTORS) {
+    ranks = api("""{ rollup(metric: PAGERANK, level: COUNTRY, projection: FULL) {
         territories { code mean } } }""")["rollup"]["territories"]
     then_ready(page, lambda: page.select_option("#map-measure", "pagerank"))
     assert measured(page.evaluate(VALUES)) == pytest.approx({r["code"]: r["mean"] for r in ranks})

@@ -1,8 +1,9 @@
 // The map view (#/map?measure=…&level=…&country=…): Latin America and the Caribbean, countries
 // or first-level subdivisions coloured by a measure of `stats.territoryMeasures` (one query
 // for the whole map), with a legend of its classes; initiatives as circles at each
-// territory's centroid, their area proportional to the count. The mean PageRank of the actors
-// located in a territory (`rollup`, an analysis) is fetched only when chosen. The boundaries
+// territory's centroid, their area proportional to the count. The mean PageRank, in the FULL
+// network, of what lies in a territory (`rollup`, an analysis) is fetched only when chosen.
+// The boundaries
 // (explorer/map/lac.json, Natural Earth, public domain) come projected to SVG path data.
 // Clicking a territory opens its territory page.
 
@@ -24,7 +25,7 @@ export const MEASURES = {
   pagerank: { rollup: true, format: (v) => number(v, 3) },
 };
 const ROLLUP_QUERY = `query ExplorerMapRank($level: TerritoryLevel!) {
-  rollup(metric: PAGERANK, level: $level, projection: ACTORS) { territories { code mean } } }`;
+  rollup(metric: PAGERANK, level: $level, projection: FULL) { territories { code mean } } }`;
 export const LEVELS = ["COUNTRY", "REGION"];
 // Sequential (ColorBrewer Blues, 5 classes), and the fill of a territory without data.
 export const CLASS_COLOURS = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
@@ -34,7 +35,7 @@ let boundaries = null;
 let measures = null;
 const rollups = new Map(); // level → Map(code → mean PageRank)
 
-/** The mean PageRank of the actors of each territory of `level`, or the API's refusal. */
+/** The mean PageRank of what lies in each territory of `level`, or the API's refusal. */
 async function rollupOf(level) {
   if (!rollups.has(level)) {
     try {
@@ -119,10 +120,10 @@ export async function renderMap(page, query) {
     const row = rows.get(shape.code);
     const value = valueOf(shape.code);
     const linked = state.level === "COUNTRY" || shape.known;
-    const name = row?.name ?? shape.code;
+    const name = row ? `${row.name} (${shape.code})` : shape.code;
     const path = svg("path", { d: shape.d, fill: value === null ? NO_DATA : classOf(ranges, value).colour,
       "data-code": shape.code, "data-value": value ?? "", class: linked ? "linked" : "" });
-    path.append(svg("title", {}, `${name} (${shape.code}): ${value === null ? t("map.noData") : measure.format(value)}`));
+    path.append(svg("title", {}, `${name}: ${value === null ? t("map.noData") : measure.format(value)}`));
     if (linked) {
       const open = () => { location.hash = `#/territory/${shape.code}`; };
       path.setAttribute("tabindex", "0");
@@ -153,9 +154,9 @@ export async function renderMap(page, query) {
 
   const select = (id, values, chosen, text, onchange) => h("select", { id, onchange },
     values.map((v) => h("option", { value: v, selected: v === chosen }, text(v))));
-  const countries = boundaries.countries.map((c) => c.code)
-    .sort((a, b) => (rows.get(a)?.name ?? a).localeCompare(rows.get(b)?.name ?? b));
   const names = new Map(measures.filter((m) => m.level === "COUNTRY").map((m) => [m.code, m.name]));
+  const countries = boundaries.countries.map((c) => c.code)
+    .sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b));
   fill(page,
     h("h2", {}, t("map.title")),
     h("div", { class: "picker" },
@@ -164,7 +165,7 @@ export async function renderMap(page, query) {
       h("label", {}, t("map.level"), select("map-level", LEVELS, state.level, (l) => t(`map.level.${l}`),
         (e) => go({ ...state, level: e.target.value, country: e.target.value === "COUNTRY" ? "" : state.country }))),
       h("label", {}, t("map.country"), select("map-country", ["", ...countries], state.country,
-        (c) => (c ? `${names.get(c) ?? c} (${c})` : t("map.everywhere")),
+        (c) => (!c ? t("map.everywhere") : names.has(c) ? `${names.get(c)} (${c})` : c),
         (e) => go({ ...state, country: e.target.value, level: e.target.value ? "REGION" : state.level })))),
     h("div", { class: "map-layout" },
       h("figure", { class: "map-figure" }, map),
