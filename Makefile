@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install serve test lint clean explorer-vendor
+.PHONY: install serve test lint clean explorer-vendor explorer-map
 
 install: $(STAMP)
 
@@ -29,6 +29,11 @@ lint: $(STAMP)
 # Regenerate service/static/explorer/vendor/ from explorer/package-lock.json (needs npm).
 explorer-vendor:
 	explorer/vendor.sh
+
+# Rebuild the map's boundaries, service/static/explorer/map/lac.json (needs npm).
+explorer-map: $(STAMP)
+	cd explorer && npm ci --ignore-scripts --no-audit --no-fund
+	$(BIN)/python explorer/map_codes.py | node explorer/build_map.mjs
 
 clean:
 	-$(BIN)/articula neo4j stop

@@ -5,7 +5,9 @@ from typing import Any, cast
 import strawberry
 
 from service import network as net
+from service import territory_measures as tm
 from service.api.context import Info
+from service.api.enums import TerritoryLevel
 from service.api.scope import Projection
 from service.projections import NodeLabel
 from service.projections import Projection as ProjectionName
@@ -47,6 +49,23 @@ class TerritoryCount:
     initiatives: int
     firms: int
     institutions: int
+
+
+@strawberry.type(description="What the Explorer's map colours a territory by: in-scope "
+                 "initiatives and actors located in it or anywhere below it, and the "
+                 "governance of those initiatives.")
+class TerritoryMeasure:
+    code: str
+    name: str
+    level: TerritoryLevel
+    initiatives: int
+    actors: int
+    ungoverned: int = strawberry.field(
+        description="Initiatives that no institution governs (no GOVERNS tie, in the scope's "
+        "year if it has one): the UNGOVERNED coordination gap.")
+    governance_ties: int = strawberry.field(
+        description="GOVERNS ties to the initiatives: seats of institutions in their "
+        "governance bodies.")
 
 
 @strawberry.type(description="Counts and structure of the graph in a scope.")
@@ -94,6 +113,20 @@ class Stats:
                       "municipalities) that holds something in scope, sorted by code.")
     async def by_territory(self, info: Info) -> list[TerritoryCount]:
         return [_count(c) for c in await net.territory_counts(info.context.db, self.scope)]
+
+    @strawberry.field(description="Per territory of `levels` (by default countries and "
+                      "first-level subdivisions, REGION) holding something in scope, sorted by "
+                      "code: initiatives, actors and the governance of those initiatives, for "
+                      "a map coloured by territory.")
+    async def territory_measures(
+            self, info: Info,
+            levels: list[TerritoryLevel] | None = None) -> list[TerritoryMeasure]:
+        found = await tm.territory_measures(
+            info.context.db, self.scope, levels or [TerritoryLevel.COUNTRY, TerritoryLevel.REGION])
+        return [TerritoryMeasure(code=m.code, name=m.name, level=m.level,
+                                 initiatives=m.initiatives, actors=m.actors,
+                                 ungoverned=m.ungoverned, governance_ties=m.governance_ties)
+                for m in found]
 
 
 def _count(c: net.TerritoryCount) -> TerritoryCount:

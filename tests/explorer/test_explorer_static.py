@@ -66,6 +66,6 @@ def test_every_module_the_page_imports_exists() -> None:
 
 def test_the_readme_shows_a_screenshot_of_each_view() -> None:
     section = (ROOT / "README.md").read_text().split("\n## Explorer\n", 1)[1].split("\n## ", 1)[0]
-    for view in ("network", "gaps", "initiative", "territory"):
+    for view in ("network", "gaps", "initiative", "territory", "map"):
         assert f"(docs/screenshots/{view}.png)" in section
         assert (ROOT / "docs" / "screenshots" / f"{view}.png").read_bytes().startswith(b"\x89PNG")

@@ -1,7 +1,8 @@
 """On the 100k-actor dataset: the list plans give the same pages, the Explorer's first view
 (the whole FULL network, refused past the edge limit) has its overview, coordination gaps and
 matchmaking answer by their rules, and deeply nested queries are refused by their cost before
-they run. One load of the dataset serves them all."""
+they run; the map's measures per country and region are the dataset files' counts. One load
+of the dataset serves them all."""
 
 from collections import Counter
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
 
@@ -218,3 +220,43 @@ def test_the_python_client_takes_a_regions_network_with_its_scores_at_100k(
     scores = nodes.set_index("id")["score_pagerank"]
     assert [scores[i] for i in ranking["id"]] == pytest.approx(list(ranking["score"]))
     assert nodes["community_louvain"].notna().all()
+
+
+def test_the_map_s_measures_are_the_dataset_files_counts_at_100k(
+        client_100k: TestClient, synthetic_100k: Path) -> None:
+    def table(name: str) -> pd.DataFrame:
+        return pd.read_csv(synthetic_100k / f"{name}.csv", dtype=str, keep_default_na=False)
+
+    places = table("territories")
+    parents = dict(zip(places["code"], places["parent_code"], strict=True))
+    municipalities = set(places.loc[places["level"] == "MUNICIPALITY", "code"])
+
+    def above(code: str) -> set[str]:
+        """The country and region a territory code lies in (itself included)."""
+        codes = set()
+        while code:
+            if code not in municipalities:
+                codes.add(code)
+            code = parents.get(code) or (code.split("-")[0] if "-" in code else "")
+        return codes
+
+    ties = table("governance").groupby("initiative_id").size()
+    expected: dict[str, Counter[str]] = {}
+    for row in table("initiatives").itertuples():
+        seats = int(ties.get(row.id, 0))
+        for code in {c for t in row.territory_codes.split(";") for c in above(t)}:
+            counts = expected.setdefault(code, Counter())
+            counts.update(initiatives=1, ungoverned=int(seats == 0), governanceTies=seats)
+    for name in ("firms", "institutions"):
+        for code in table(name)["territory_code"]:
+            for place in above(code):
+                expected.setdefault(place, Counter())["actors"] += 1
+    answer = client_100k.post("/graphql", json={"query": """{ stats { territoryMeasures {
+        code level initiatives actors ungoverned governanceTies } } }"""}).json()
+    assert "errors" not in answer, answer["errors"]
+    found = answer["data"]["stats"]["territoryMeasures"]
+    assert {m["level"] for m in found} == {"COUNTRY", "REGION"}
+    assert len(found) > 100
+    keys = ("initiatives", "actors", "ungoverned", "governanceTies")
+    assert {m["code"]: {k: m[k] for k in keys} for m in found} == {
+        code: {k: counts[k] for k in keys} for code, counts in expected.items()}

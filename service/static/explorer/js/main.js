@@ -1,6 +1,6 @@
 // The Explorer's shell: hash routes, the filter form, the search box, the side panel, the
 // language switch and the API key. Routes: #/network?…, #/gaps?…, #/initiative/<id>,
-// #/territory/<code>. `document.body.dataset.state` is "loading", "ready" or "error".
+// #/territory/<code>, #/map?…. `document.body.dataset.state` is "loading", "ready" or "error".
 
 import { apiKey, gql, setApiKey } from "./api.js";
 import { watchDataState } from "./data_state.js";
@@ -9,6 +9,7 @@ import { Gaps, GAP_KINDS } from "./gaps.js";
 import { Graph } from "./graph.js";
 import { applyStatic, label, lang, number, onLanguage, setLanguage, t } from "./i18n.js";
 import { renderInitiative } from "./initiative.js";
+import { renderMap } from "./map.js";
 import { showProfile } from "./panel.js";
 import { search } from "./search.js";
 import { COLOURS, INITIATIVE_TYPES, PROJECTIONS, SIZES, parse, serialize } from "./state.js";
@@ -269,7 +270,7 @@ async function route(relabel = false) {
   const [path, query = ""] = location.hash.replace(/^#\/?/, "").split("?");
   const [name, ...rest] = path.split("/");
   const arg = decodeURIComponent(rest.join("/"));
-  const next = ["network", "gaps", "initiative", "territory"].includes(name) ? name : "network";
+  const next = ["network", "gaps", "initiative", "territory", "map"].includes(name) ? name : "network";
   view = next;
   for (const link of document.querySelectorAll("header nav a")) {
     if (link.dataset.view === next) link.setAttribute("aria-current", "page");
@@ -283,6 +284,7 @@ async function route(relabel = false) {
   $("page").hidden = graphView;
   if (graphView) await routeGraph(next, query, relabel);
   else if (next === "initiative") await renderInitiative($("page"), arg);
+  else if (next === "map") await renderMap($("page"), query);
   else await renderTerritory($("page"), arg.toUpperCase());
   setState("ready");
 }
