@@ -1,6 +1,6 @@
 // The Explorer's shell: hash routes, the filter form, the search box, the side panel, the
 // language switch and the API key. Routes: #/network?…, #/gaps?…, #/initiative/<id>,
-// #/territory/<code>. `document.body.dataset.state` is "loading", "ready" or "error".
+// #/territory/<code>, #/submit, #/submission/<reference>, #/moderation. `document.body.dataset.state` is "loading", "ready" or "error".
 
 import { apiKey, gql, setApiKey } from "./api.js";
 import { watchDataState } from "./data_state.js";
@@ -9,8 +9,10 @@ import { Gaps, GAP_KINDS } from "./gaps.js";
 import { Graph } from "./graph.js";
 import { applyStatic, label, lang, number, onLanguage, setLanguage, t } from "./i18n.js";
 import { renderInitiative } from "./initiative.js";
+import { renderModeration } from "./moderation.js";
 import { showProfile } from "./panel.js";
 import { search } from "./search.js";
+import { renderSubmission, renderSubmit } from "./submit.js";
 import { COLOURS, INITIATIVE_TYPES, PROJECTIONS, SIZES, parse, serialize } from "./state.js";
 import { countryList, renderTerritory } from "./territory.js";
 import { Timeline } from "./timeline.js";
@@ -269,7 +271,8 @@ async function route(relabel = false) {
   const [path, query = ""] = location.hash.replace(/^#\/?/, "").split("?");
   const [name, ...rest] = path.split("/");
   const arg = decodeURIComponent(rest.join("/"));
-  const next = ["network", "gaps", "initiative", "territory"].includes(name) ? name : "network";
+  const next = ["network", "gaps", "initiative", "territory", "submit", "submission", "moderation"]
+    .includes(name) ? name : "network";
   view = next;
   for (const link of document.querySelectorAll("header nav a")) {
     if (link.dataset.view === next) link.setAttribute("aria-current", "page");
@@ -283,6 +286,9 @@ async function route(relabel = false) {
   $("page").hidden = graphView;
   if (graphView) await routeGraph(next, query, relabel);
   else if (next === "initiative") await renderInitiative($("page"), arg);
+  else if (next === "submit") renderSubmit($("page"));
+  else if (next === "submission") await renderSubmission($("page"), arg);
+  else if (next === "moderation") await renderModeration($("page"));
   else await renderTerritory($("page"), arg.toUpperCase());
   setState("ready");
 }
