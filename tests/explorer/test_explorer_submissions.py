@@ -23,7 +23,8 @@ def editor(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[NewKey]:
     database = neo4j_backend.settings.neo4j_database
     key = create_key(driver, database, "explorer moderation", "EDITOR")
     yield key
-    driver.execute_query("MATCH (k:ApiKey {id: $id}) DETACH DELETE k", id=key.id, database_=database)
+    driver.execute_query("MATCH (k:ApiKey {id: $id}) DETACH DELETE k", id=key.id,
+                         database_=database)
     driver.execute_query("MATCH (s:Submission) DETACH DELETE s", database_=database)
     driver.execute_query("MATCH (i:Initiative {name: $name}) DETACH DELETE i", name=NAME,
                          database_=database)
@@ -53,7 +54,7 @@ def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
     page.select_option(f"{form} select[name=type]", "BUSINESS_NETWORK")
     pick(page, "#submit-initiative .finder[data-field=territoryCodes]", "huila", "(CO-HUI)")
     pick(page, "#submit-initiative .finder[data-field=sectorCodes]", "beverage crops", "0127")
-    page.fill(f"{form} textarea[name=description]", "Tostadores de café especial del sur del Huila.")
+    page.fill(f"{form} textarea[name=description]", "Tostadores de café del sur del Huila.")
     # the first member: an existing firm, found by its name
     pick(page, ".member .existing", "energia integral", "Energía Integral de Antioquia")
     # a second member: a new firm
@@ -72,6 +73,7 @@ def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
     wait_until(page, "document.querySelector('#submit-reference')")
     reference = page.locator("#submit-reference").inner_text()
     assert len(reference) >= 24
+    page.locator("#submit-done").scroll_into_view_if_needed()
     keep(shoot(page, "submit"), "submit")
     # quarantined: no read finds it
     assert api(FOUND, {"search": NAME})["initiatives"]["totalCount"] == 0

@@ -214,7 +214,7 @@ export function renderSubmit(page) {
   const programs = h("div", { id: "submit-programs" });
   // A field people do not see: whatever fills it is taken for a robot.
   const trap = h("div", { class: "trap", "aria-hidden": "true" },
-    h("label", {}, "Homepage", h("input", { name: "homepage", tabindex: "-1", autocomplete: "off" })));
+    h("input", { name: "homepage", tabindex: "-1", autocomplete: "off" }));
   const result = h("div", { id: "submit-result", "aria-live": "polite" });
   const form = h("form", { id: "submit-form", novalidate: true },
     h("div", { id: "submit-problems" }), initiative,
