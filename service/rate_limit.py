@@ -19,6 +19,7 @@ class SlidingWindow:
         self._clock = clock
         self._events: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
+        self._swept = clock()
 
     def hit(self, caller: str) -> int | None:
         """Count one event of `caller`; None when it is within the limit, else the whole
@@ -35,9 +36,10 @@ class SlidingWindow:
             return None
 
     def _forget(self, now: float) -> None:
-        """Drop callers whose every event has left the window, so memory follows the callers
-        of the last window only."""
-        if len(self._events) < 1024:
+        """Once a window, drop the callers whose every event has left it, so that memory
+        follows the callers of the last two windows only."""
+        if now < self._swept + self.window_s:
             return
-        for caller in [c for c, e in self._events.items() if not e or e[-1] <= now - self.window_s]:
+        self._swept = now
+        for caller in [c for c, e in self._events.items() if e[-1] <= now - self.window_s]:
             del self._events[caller]
