@@ -44,4 +44,4 @@ def merge_actors(driver: neo4j.Driver, database: str, who: Who, operation: str,
                 "relationshipsDropped": moved["dropped"]}
 
     return commit(driver, database, who, operation, [keep, remove], work, after,
-                   node_id=keep)
+                  node_id=keep)

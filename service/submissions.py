@@ -100,19 +100,13 @@ def record_bot(driver: neo4j.Driver, database: str, who: Who, address: str) -> N
            lambda tx: {"honeypot": True, "addressHash": address})
 
 
-def read(driver: neo4j.Driver | neo4j.ManagedTransaction, database: str,
-         reference: str) -> dict[str, Any]:
+def read(driver: neo4j.Driver, database: str, reference: str) -> dict[str, Any]:
     """A submission's stored properties; NOT_FOUND (the same for any unknown reference)."""
-    if isinstance(driver, neo4j.Driver):
-        records, _, _ = driver.execute_query(cypher("submissions/find"), reference=reference,
-                                             database_=database,
-                                             routing_=neo4j.RoutingControl.READ)
-        rows = [record.data() for record in records]
-    else:
-        rows = run(driver, "submissions/find", reference=reference)
-    if not rows:
+    records, _, _ = driver.execute_query(cypher("submissions/find"), reference=reference,
+                                         database_=database, routing_=neo4j.RoutingControl.READ)
+    if not records:
         raise not_found()
-    return dict(rows[0]["submission"])
+    return dict(records[0]["submission"])
 
 
 def not_found() -> NotFound:

@@ -228,9 +228,9 @@ class _Written:
 
 
 def commit(driver: neo4j.Driver, database: str, who: Who, operation: str,
-            targets: list[str], work: Callable[[neo4j.ManagedTransaction], tuple[Any, _Written]],
-            after: Callable[[neo4j.ManagedTransaction], Any],
-            node_id: str | None = None) -> Outcome:
+           targets: list[str], work: Callable[[neo4j.ManagedTransaction], tuple[Any, _Written]],
+           after: Callable[[neo4j.ManagedTransaction], Any],
+           node_id: str | None = None) -> Outcome:
     """Run `work` (which returns the before-image and what it wrote), read the after-image,
     bump the graph version when something changed and the writer did not, and record the
     audit entry: all in one transaction."""
@@ -315,7 +315,7 @@ def create_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
         return None, _Written(write_in(tx, dataset, f"mutation {operation}"))
 
     return commit(driver, database, who, operation, [entity_id], work,
-                   lambda tx: _image(tx, database, entity_id), node_id=entity_id)
+                  lambda tx: _image(tx, database, entity_id), node_id=entity_id)
 
 
 def _image(tx: neo4j.ManagedTransaction, database: str, entity_id: str) -> Snapshot | None:
@@ -374,7 +374,7 @@ def update_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
         return before, written
 
     return commit(driver, database, who, operation, [entity_id], work,
-                   lambda tx: _image(tx, database, entity_id), node_id=entity_id)
+                  lambda tx: _image(tx, database, entity_id), node_id=entity_id)
 
 
 def delete_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
@@ -419,7 +419,7 @@ def create_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
         return None, _Written(write_in(tx, dataset, f"mutation {operation}"))
 
     return commit(driver, database, who, operation, list(ends), work,
-                   lambda tx: read_link(tx, database, kind, ends))
+                  lambda tx: read_link(tx, database, kind, ends))
 
 
 def update_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
@@ -441,7 +441,7 @@ def update_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
         return before, _Written(write_in(tx, dataset, f"mutation {operation}"))
 
     return commit(driver, database, who, operation, list(ends), work,
-                   lambda tx: read_link(tx, database, kind, ends))
+                  lambda tx: read_link(tx, database, kind, ends))
 
 
 def delete_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
@@ -529,4 +529,4 @@ def register_initiative(driver: neo4j.Driver, database: str, who: Who, operation
                    for kind in (LinkKind.PARTICIPATION, LinkKind.GOVERNANCE, LinkKind.SUPPORT)}}
 
     return commit(driver, database, who, operation, targets, work, after,
-                   node_id=initiative_id)
+                  node_id=initiative_id)
