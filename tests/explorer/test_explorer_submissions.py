@@ -2,7 +2,6 @@
 the form, it stays invisible while pending, an EDITOR approves it in the moderation view, and
 its page then exists with its members and suggested matches."""
 
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,7 +9,7 @@ import neo4j
 import pytest
 
 from service.access import NewKey, create_key
-from tests.explorer.conftest import ROOT, GraphQL, shoot, wait_until
+from tests.explorer.conftest import GraphQL, shoot, wait_until
 from tests.neo4j_backends import Backend
 
 NAME = "Red de Tostadores del Huila"
@@ -42,10 +41,6 @@ def pick(page: Any, scope: str, text: str, result: str) -> None:
     page.locator(f"{scope} .found button", has_text=result).first.click()
 
 
-def keep(path: Any, name: str) -> None:
-    shutil.copyfile(path, ROOT / "docs" / "screenshots" / f"{name}.png")
-
-
 def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
                                                       editor: NewKey) -> None:
     page.goto("/#/submit")
@@ -74,7 +69,7 @@ def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
     reference = page.locator("#submit-reference").inner_text()
     assert len(reference) >= 24
     page.locator("#submit-done").scroll_into_view_if_needed()
-    keep(shoot(page, "submit"), "submit")
+    shoot(page, "submit")
     # quarantined: no read finds it
     assert api(FOUND, {"search": NAME})["initiatives"]["totalCount"] == 0
     page.click("#submit-status-link")
@@ -93,7 +88,7 @@ def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
     rows = card.locator("table.ties tbody tr")
     assert rows.count() == 2
     assert "Tostadora Garzón" in rows.nth(1).inner_text()
-    keep(shoot(page, "moderation"), "moderation")
+    shoot(page, "moderation")
     card.locator("button.approve").click()
     wait_until(page, "document.querySelector('#moderation-approved a')")
     ready(page)
