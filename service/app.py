@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from service import __version__, access_rule
-from service.api.context import get_context
+from service.api.context import SUBMISSION_WINDOW_S, get_context
 from service.api.http_router import GraphQLHTTPRouter
 from service.api.schema import schema
 from service.data_state_header import DataStateHeader
@@ -21,6 +21,7 @@ from service.database import Database, sync_driver
 from service.errors import ArticulaError
 from service.language import RequestLanguage
 from service.lease_watch import watch_leases
+from service.rate_limit import SlidingWindow
 from service.request_size import RequestSizeLimit
 from service.routes.admin import router as admin_router
 from service.routes.explorer import mount_explorer
@@ -56,6 +57,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Articula", version=__version__, lifespan=lifespan,
                   openapi_url=None, docs_url=None, redoc_url=None)
     access_rule.install(app)
+    app.state.submission_window = SlidingWindow(settings.submissions_per_hour,
+                                                SUBMISSION_WINDOW_S)
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(DataStateHeader)
     if settings.cors_origins:

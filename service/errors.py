@@ -129,3 +129,10 @@ class Busy(ArticulaError):
     """The caller already runs as many analytic computations as it may at once."""
 
     code = "BUSY"
+
+
+class RateLimited(ArticulaError):
+    """A caller that made as many submissions as it may in the window; `retryAfter` says in
+    how many seconds it may send again."""
+
+    code = "RATE_LIMITED"

@@ -11,7 +11,7 @@ from loaders.cypher_run import run
 from service.audit import Who
 from service.errors import BadUserInput, NotFound
 from service.messages import msg
-from service.writes import Outcome, _commit, _guard, _image, _Written, read_entity
+from service.writes import Outcome, _guard, _image, _Written, commit, read_entity
 
 ACTORS = ("Firm", "Institution")
 
@@ -43,5 +43,5 @@ def merge_actors(driver: neo4j.Driver, database: str, who: Who, operation: str,
         return {"keep": _image(tx, database, keep), "relationshipsMoved": moved["moved"],
                 "relationshipsDropped": moved["dropped"]}
 
-    return _commit(driver, database, who, operation, [keep, remove], work, after,
-                   node_id=keep)
+    return commit(driver, database, who, operation, [keep, remove], work, after,
+                  node_id=keep)

@@ -105,6 +105,19 @@ class Settings(BaseSettings):
         description="Most analytic results kept in memory per graph version.",
     )
 
+    submissions_per_hour: int = Field(
+        default=10, ge=1, validation_alias="ARTICULA_SUBMISSIONS_PER_HOUR",
+        description="Most `submitInitiative` calls one caller (an API key, or a client address "
+        "for requests without one) may make in any hour, per worker process; more is "
+        "RATE_LIMITED.",
+    )
+    submission_salt: SecretStr = Field(
+        default=SecretStr(""), validation_alias="ARTICULA_SUBMISSION_SALT",
+        description="Secret mixed into the hash of a submitter's address that a submission "
+        "keeps (HMAC-SHA256); without one, an IPv4 address can be found again from its hash "
+        "by trying them all.",
+    )
+
     load_lease_s: float = Field(
         default=20.0, gt=0, validation_alias="ARTICULA_LOAD_LEASE",
         description="How long a large load's lease lasts unless its loader renews it (every "

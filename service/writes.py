@@ -135,11 +135,12 @@ def bad_input(problems: list[Problem]) -> BadUserInput:
 
 
 def checked(driver: neo4j.Driver, database: str, raw: dict[str, RawTable],
-            allow_duplicate: bool = True) -> Dataset:
+            allow_duplicate: bool = True, write_reference: bool = True) -> Dataset:
     """The input validated as a load validates it; unless `allow_duplicate`, LIKELY_DUPLICATE
     (nothing written) when a new firm, institution or initiative is likely one the database
     or the same input holds, with the ids it is likely to be, for the caller to link. The
-    reference municipalities it names are written first, as a load writes them."""
+    reference municipalities it names are written first, as a load writes them, unless
+    `write_reference` is off (a check that writes nothing)."""
     try:
         dataset = validate(raw, DatabaseKnown(driver, database))
     except DatasetError as error:
@@ -152,7 +153,8 @@ def checked(driver: neo4j.Driver, database: str, raw: dict[str, RawTable],
         raise LikelyDuplicate(msg("error.write.likely_duplicate", lines=lines),
                               problems=problems_of(DatasetError(problems)),
                               candidates=list(dict.fromkeys(other for _, other in found)))
-    load_municipalities(driver, database, territory_codes(dataset))
+    if write_reference:
+        load_municipalities(driver, database, territory_codes(dataset))
     return dataset
 
 
@@ -225,10 +227,10 @@ class _Written:
     removed: int = 0  # relationships or nodes deleted
 
 
-def _commit(driver: neo4j.Driver, database: str, who: Who, operation: str,
-            targets: list[str], work: Callable[[neo4j.ManagedTransaction], tuple[Any, _Written]],
-            after: Callable[[neo4j.ManagedTransaction], Any],
-            node_id: str | None = None) -> Outcome:
+def commit(driver: neo4j.Driver, database: str, who: Who, operation: str,
+           targets: list[str], work: Callable[[neo4j.ManagedTransaction], tuple[Any, _Written]],
+           after: Callable[[neo4j.ManagedTransaction], Any],
+           node_id: str | None = None) -> Outcome:
     """Run `work` (which returns the before-image and what it wrote), read the after-image,
     bump the graph version when something changed and the writer did not, and record the
     audit entry: all in one transaction."""
@@ -312,8 +314,8 @@ def create_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
             operation, kind.table, 1, entity_id, msg("problem.exists.meanwhile"))]))
         return None, _Written(write_in(tx, dataset, f"mutation {operation}"))
 
-    return _commit(driver, database, who, operation, [entity_id], work,
-                   lambda tx: _image(tx, database, entity_id), node_id=entity_id)
+    return commit(driver, database, who, operation, [entity_id], work,
+                  lambda tx: _image(tx, database, entity_id), node_id=entity_id)
 
 
 def _image(tx: neo4j.ManagedTransaction, database: str, entity_id: str) -> Snapshot | None:
@@ -371,8 +373,8 @@ def update_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
                                        keep=keep)[0]["removed"]
         return before, written
 
-    return _commit(driver, database, who, operation, [entity_id], work,
-                   lambda tx: _image(tx, database, entity_id), node_id=entity_id)
+    return commit(driver, database, who, operation, [entity_id], work,
+                  lambda tx: _image(tx, database, entity_id), node_id=entity_id)
 
 
 def delete_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
@@ -387,7 +389,7 @@ def delete_entity(driver: neo4j.Driver, database: str, who: Who, operation: str,
         before["relationshipsDeleted"] = relationships
         return before, _Written(removed=1)
 
-    return _commit(driver, database, who, operation, [entity_id], work, lambda tx: None)
+    return commit(driver, database, who, operation, [entity_id], work, lambda tx: None)
 
 
 # -- links ----------------------------------------------------------------------------------
@@ -416,8 +418,8 @@ def create_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
         _guard(read_link(tx, database, kind, ends) is None, bad_input([exists]))
         return None, _Written(write_in(tx, dataset, f"mutation {operation}"))
 
-    return _commit(driver, database, who, operation, list(ends), work,
-                   lambda tx: read_link(tx, database, kind, ends))
+    return commit(driver, database, who, operation, list(ends), work,
+                  lambda tx: read_link(tx, database, kind, ends))
 
 
 def update_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
@@ -438,8 +440,8 @@ def update_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
         _guard(before is not None, _link_not_found(kind, ends))
         return before, _Written(write_in(tx, dataset, f"mutation {operation}"))
 
-    return _commit(driver, database, who, operation, list(ends), work,
-                   lambda tx: read_link(tx, database, kind, ends))
+    return commit(driver, database, who, operation, list(ends), work,
+                  lambda tx: read_link(tx, database, kind, ends))
 
 
 def delete_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
@@ -450,7 +452,7 @@ def delete_link(driver: neo4j.Driver, database: str, who: Who, operation: str,
         run(tx, "mutations/delete_link", type=kind.type, **{"from": ends[0], "to": ends[1]})
         return before, _Written(removed=1)
 
-    return _commit(driver, database, who, operation, list(ends), work, lambda tx: None)
+    return commit(driver, database, who, operation, list(ends), work, lambda tx: None)
 
 
 # -- registerInitiative ---------------------------------------------------------------------
@@ -467,14 +469,25 @@ class Registration:
     supports: list[Cells]
 
 
-def register_initiative(driver: neo4j.Driver, database: str, who: Who, operation: str,
-                        registration: Registration, allow_duplicate: bool = False) -> Outcome:
-    tables = {"initiatives": [registration.initiative], "firms": registration.firms,
-              "institutions": registration.institutions,
-              "participations": registration.participations,
-              "governance": registration.governance, "supports": registration.supports}
-    dataset = checked(driver, database, raw_tables(operation, tables, True), allow_duplicate)
-    new_ids: list[tuple[str, int, str]] = [
+NewIds = list[tuple[str, int, str]]  # (table, item, id) of each entity a registration adds
+
+
+def registration_tables(registration: Registration) -> dict[str, list[Cells]]:
+    return {"initiatives": [registration.initiative], "firms": registration.firms,
+            "institutions": registration.institutions,
+            "participations": registration.participations,
+            "governance": registration.governance, "supports": registration.supports}
+
+
+def checked_registration(driver: neo4j.Driver, database: str, operation: str,
+                         registration: Registration, allow_duplicate: bool = False,
+                         write_reference: bool = True
+                         ) -> tuple[dict[str, RawTable], Dataset, NewIds]:
+    """A registration validated as a load, its new ids free: BAD_USER_INPUT (or
+    LIKELY_DUPLICATE) naming every problem otherwise."""
+    raw = raw_tables(operation, registration_tables(registration), True)
+    dataset = checked(driver, database, raw, allow_duplicate, write_reference)
+    new_ids: NewIds = [
         (table, item, row["id"]) for table in ("initiatives", "firms", "institutions")
         for item, row in enumerate(dataset.rows(table), start=1)
     ]
@@ -483,6 +496,18 @@ def register_initiative(driver: neo4j.Driver, database: str, who: Who, operation
              for table, item, entity_id in new_ids if entity_id in dataset.existing_ids]
     if taken:
         raise bad_input(taken)
+    return raw, dataset, new_ids
+
+
+def register_initiative(driver: neo4j.Driver, database: str, who: Who, operation: str,
+                        registration: Registration, allow_duplicate: bool = False,
+                        also: Callable[[neo4j.ManagedTransaction, str], Any] | None = None
+                        ) -> Outcome:
+    """Write the registration in one transaction; `also(tx, initiative_id)` runs in that
+    same transaction (an approval marks its submission there), its value in the audit's
+    before-image."""
+    _, dataset, new_ids = checked_registration(driver, database, operation, registration,
+                                               allow_duplicate)
     initiative_id = dataset.rows("initiatives")[0]["id"]
     targets = [entity_id for _, _, entity_id in new_ids]
 
@@ -490,7 +515,8 @@ def register_initiative(driver: neo4j.Driver, database: str, who: Who, operation
         for table, item, entity_id in new_ids:
             _guard(read_entity(tx, database, entity_id) is None, bad_input([_exists_problem(
                 operation, table, item, entity_id, msg("problem.exists.meanwhile"))]))
-        return None, _Written(write_in(tx, dataset, f"mutation {operation}"))
+        before = also(tx, initiative_id) if also is not None else None
+        return before, _Written(write_in(tx, dataset, f"mutation {operation}"))
 
     def after(tx: neo4j.ManagedTransaction) -> Any:
         image = _image(tx, database, initiative_id)
@@ -502,5 +528,5 @@ def register_initiative(driver: neo4j.Driver, database: str, who: Who, operation
                                 for r in dataset.rows(kind.table)]
                    for kind in (LinkKind.PARTICIPATION, LinkKind.GOVERNANCE, LinkKind.SUPPORT)}}
 
-    return _commit(driver, database, who, operation, targets, work, after,
-                   node_id=initiative_id)
+    return commit(driver, database, who, operation, targets, work, after,
+                  node_id=initiative_id)

@@ -16,6 +16,9 @@ from service.api.media_type import JSON, negotiate
 from service.database import Database
 from service.errors import ArticulaError
 from service.language import current
+from service.rate_limit import SlidingWindow
+
+SUBMISSION_WINDOW_S = 3600.0  # ARTICULA_SUBMISSIONS_PER_HOUR counts in this window
 
 
 def graphql_refusal(request: Request, error: ArticulaError, status: int,
@@ -36,8 +39,12 @@ GRAPHQL_DOOR = Access(Role.READER, "GraphQL", render=graphql_refusal)
 class Context(BaseContext):
     def __init__(self, db: Database, principal: Principal,
                  writer: neo4j.Driver | None = None, method: str = "POST",
-                 language: str | None = None) -> None:
+                 language: str | None = None, caller: str = "address:unknown",
+                 submission_window: SlidingWindow | None = None) -> None:
         super().__init__()
+        self.caller = caller  # `caller_of`: the key, or the client address without one
+        self.submission_window = submission_window or SlidingWindow(
+            db.settings.submissions_per_hour, SUBMISSION_WINDOW_S)
         self.db = db
         self.principal = principal
         self.method = method  # the HTTP method: GET never writes
@@ -57,9 +64,11 @@ Info = StrawberryInfo[Context, Any]
 
 async def get_context(request: Request,
                       principal: Annotated[Principal, Depends(GRAPHQL_DOOR)]) -> Context:
-    caller.set(caller_of(principal, request))
+    who = caller_of(principal, request)
+    caller.set(who)
     return Context(db=request.app.state.db, principal=principal,
-                   writer=request.app.state.writer, method=request.method)
+                   writer=request.app.state.writer, method=request.method, caller=who,
+                   submission_window=getattr(request.app.state, "submission_window", None))
 
 
 def caller_of(principal: Principal, request: Request) -> str:

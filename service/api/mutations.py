@@ -309,7 +309,7 @@ class Mutation:
     async def register_initiative(
             self, info: Info, input: RegisterInitiativeInput,
             allow_duplicate: Annotated[bool, ALLOW_DUPLICATE] = False) -> WriteResult:
-        registration = _registration(input)
+        registration = registration_of(input)
         return await _write(info, "registerInitiative", _register, registration,
                             allow_duplicate)
 
@@ -328,7 +328,7 @@ def _register(driver: neo4j.Driver, database: str, who: Who, operation: str,
 PERIOD = ("since", "until", "source", "confidence")
 
 
-def _registration(input: RegisterInitiativeInput) -> writes.Registration:
+def registration_of(input: RegisterInitiativeInput) -> writes.Registration:
     """The input as dataset rows; BadUserInput when a member names no actor or two."""
     initiative = cells(input.initiative)
     initiative_id = input.initiative.id

@@ -17,20 +17,26 @@ from service.api.gaps import BrokerageQuery, GapsQuery
 from service.api.get_never_writes import GetNeverWrites
 from service.api.limits import MAX_TOKENS, QueryLimitGuard
 from service.api.matchmaking import MatchmakingQuery
-from service.api.mutations import Mutation
+from service.api.mutations import Mutation as WriteMutation
 from service.api.network import NetworkQuery
 from service.api.parser_cache import DOCUMENT_CACHE, ParserCache
+from service.api.submissions import SubmissionMutation, SubmissionQuery
 
 
 @strawberry.type
 class Query(
     EntityQuery, NetworkQuery, AnalyticsQuery, EvolutionQuery, GapsQuery, BrokerageQuery,
-    MatchmakingQuery, AuditQuery,
+    MatchmakingQuery, AuditQuery, SubmissionQuery,
 ):
     about: About = strawberry.field(
         resolver=resolve_about,
         description="Versions of Articula, Neo4j and GDS, and whether a large load is under way."
     )
+
+
+@strawberry.type
+class Mutation(WriteMutation, SubmissionMutation):
+    pass
 
 
 schema = strawberry.Schema(

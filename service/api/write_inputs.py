@@ -208,3 +208,20 @@ class RegisterInitiativeInput:
     participants: list[ParticipantInput] = strawberry.field(default_factory=list)
     governance: list[GovernanceSeatInput] = strawberry.field(default_factory=list)
     support: list[InitiativeSupportInput] = strawberry.field(default_factory=list)
+
+
+def register_input_from(data: dict[str, Any]) -> RegisterInitiativeInput:
+    """A RegisterInitiativeInput from its fields as `dataclasses.asdict` gives them."""
+
+    def institution(value: dict[str, Any] | None) -> InstitutionInput | None:
+        return None if value is None else InstitutionInput(**value)
+
+    return RegisterInitiativeInput(
+        initiative=InitiativeInput(**data["initiative"]),
+        participants=[ParticipantInput(**{
+            **p, "firm": None if p.get("firm") is None else FirmInput(**p["firm"]),
+            "institution": institution(p.get("institution"))}) for p in data["participants"]],
+        governance=[GovernanceSeatInput(**{**g, "institution": institution(g.get("institution"))})
+                    for g in data["governance"]],
+        support=[InitiativeSupportInput(**s) for s in data["support"]],
+    )

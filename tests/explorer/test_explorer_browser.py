@@ -228,7 +228,7 @@ def test_the_language_switch_changes_the_texts_and_is_remembered(page: Any) -> N
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.locator("#chart-types h3").inner_text() == "Initiatives by type"
     assert page.locator("header nav a").all_inner_texts() == [
-        "Network", "Gaps", "Territories", "Map"]
+        "Network", "Gaps", "Territories", "Map", "Submit", "Moderation"]
     page.reload()
     wait_ready(page)
     assert page.locator("#chart-types h3").inner_text() == "Initiatives by type"

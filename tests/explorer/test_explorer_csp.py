@@ -47,7 +47,8 @@ def test_every_view_works_under_the_policy(watched: Any) -> None:
     swatch = watched.evaluate("getComputedStyle(document.querySelector('#legend .swatch'))"
                               ".backgroundColor")
     assert swatch not in ("", "rgba(0, 0, 0, 0)")  # legend colours set through the style object
-    for route in ("#/gaps?country=PE", f"#/initiative/{INITIATIVE}", "#/map", "#/territory/CO"):
+    for route in ("#/gaps?country=PE", f"#/initiative/{INITIATIVE}", "#/map", "#/submit",
+                  "#/territory/CO"):
         watched.evaluate("document.body.dataset.state = 'stale'")
         watched.goto(f"/{route}")
         wait_ready(watched)

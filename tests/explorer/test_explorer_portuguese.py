@@ -61,7 +61,7 @@ def test_the_explorer_in_portuguese_shows_no_english_or_spanish_of_its_own(page:
     assert page.evaluate("document.documentElement.lang") == "pt"
     assert page.locator("#chart-types h3").inner_text() == "Iniciativas por tipo"
     assert page.locator("header nav a").all_inner_texts() == [
-        "Rede", "Lacunas", "Territórios", "Mapa"]
+        "Rede", "Lacunas", "Territórios", "Mapa", "Registrar", "Moderação"]
     page.reload()  # the choice is remembered
     wait_ready(page)
     assert page.evaluate("document.documentElement.lang") == "pt"
@@ -75,7 +75,8 @@ def test_the_explorer_in_portuguese_shows_no_english_or_spanish_of_its_own(page:
     assert len(patterns) > 300  # nearly every text, in two languages
     seen = []
     for route in ("#/network?colour=community&size=PAGERANK", "#/gaps?country=PE",
-                  "#/initiative/INI-CL-001", "#/territory/CO", "#/territory", "#/map"):
+                  "#/initiative/INI-CL-001", "#/territory/CO", "#/territory", "#/map",
+                  "#/submit"):
         open_view(page, route)
         if route.startswith("#/gaps"):
             page.locator("#gap-list button").first.click()
@@ -86,6 +87,9 @@ def test_the_explorer_in_portuguese_shows_no_english_or_spanish_of_its_own(page:
             page.click("#api-key-button")
         if route.startswith("#/initiative"):
             wait_until(page, "document.querySelectorAll('#metrics tbody tr').length === 3")
+        if route == "#/submit":
+            page.click("#add-seat")
+            page.click("#add-program")
         assert foreign_texts(page, patterns) == [], route
         seen.append(page.evaluate("document.body.innerText.length"))
         shoot(page, f"portuguese-{route[2:].split('?')[0].replace('/', '-')}")

@@ -21,19 +21,28 @@ NULL = "NULL"
 # for /admin/load, (HTTP status, OK or `code`)
 EXPECTED: dict[str, dict[str, Any]] = {
     "anonymous": {"read": OK, "private field": NULL, "mutation": "UNAUTHENTICATED",
-                  "admin mutation": "UNAUTHENTICATED",
+                  "admin mutation": "UNAUTHENTICATED", "submission": OK,
+                  "moderation": "UNAUTHENTICATED", "approval": "UNAUTHENTICATED",
+                  "rejection": "UNAUTHENTICATED",
                   "audit trail": "UNAUTHENTICATED", "admin load": (401, "UNAUTHENTICATED")},
     "READER": {"read": OK, "private field": NULL, "mutation": "FORBIDDEN",
-               "admin mutation": "FORBIDDEN",
+               "admin mutation": "FORBIDDEN", "submission": OK, "moderation": "FORBIDDEN",
+               "approval": "FORBIDDEN", "rejection": "FORBIDDEN",
                "audit trail": "FORBIDDEN", "admin load": (403, "FORBIDDEN")},
     "EDITOR": {"read": OK, "private field": OK, "mutation": OK, "admin mutation": "FORBIDDEN",
+               "submission": OK, "moderation": OK, "approval": "NOT_FOUND",
+               "rejection": "NOT_FOUND",
                "audit trail": "FORBIDDEN",
                "admin load": (403, "FORBIDDEN")},
     "ADMIN": {"read": OK, "private field": OK, "mutation": OK, "admin mutation": OK,
+              "submission": OK, "moderation": OK, "approval": "NOT_FOUND",
+              "rejection": "NOT_FOUND",
               "audit trail": OK,
               "admin load": (200, OK)},
     "revoked ADMIN": {"read": "UNAUTHENTICATED", "private field": "UNAUTHENTICATED",
                       "mutation": "UNAUTHENTICATED", "admin mutation": "UNAUTHENTICATED",
+                      "submission": "UNAUTHENTICATED", "moderation": "UNAUTHENTICATED",
+                      "approval": "UNAUTHENTICATED", "rejection": "UNAUTHENTICATED",
                       "audit trail": "UNAUTHENTICATED",
                       "admin load": (401, "UNAUTHENTICATED")},
 }
@@ -46,6 +55,14 @@ QUERIES = {
     "admin mutation": 'mutation { mergeActors(keep: "FIRM-CO-003", remove: "FIRM-CO-004") '
                       "{ auditId } }",
     "audit trail": "{ auditTrail(first: 1) { edges { node { id operation } } } }",
+    # the one write a caller without a key may make
+    "submission": 'mutation { submitInitiative(input: {initiative: {id: "INI-ROLE", '
+                  'name: "Red de prueba", type: "CLUSTER", territoryCodes: ["CO"]}}) '
+                  "{ reference } }",
+    "moderation": "{ submissions(first: 1) { totalCount } }",
+    # reached (NOT_FOUND: no such submission) only by a role that may moderate
+    "approval": 'mutation { approveSubmission(reference: "none") { auditId } }',
+    "rejection": 'mutation { rejectSubmission(reference: "none", note: "x") { auditId } }',
 }
 
 

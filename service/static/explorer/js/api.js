@@ -8,9 +8,10 @@ const KEY = "articula.apiKey";
 const ENDPOINT = new URL("graphql", document.baseURI).toString();
 
 export class ApiError extends Error {
-  constructor(message, code) {
+  constructor(message, code, extensions = {}) {
     super(message);
     this.code = code;
+    this.extensions = extensions; // e.g. a BAD_USER_INPUT's problems, each naming its field
   }
 }
 
@@ -47,7 +48,7 @@ export async function gql(query, variables = {}) {
   for (const listener of listeners) listener(body.extensions ?? {});
   if (body.errors?.length) {
     const first = body.errors[0];
-    throw new ApiError(first.message, first.extensions?.code ?? "ERROR");
+    throw new ApiError(first.message, first.extensions?.code ?? "ERROR", first.extensions ?? {});
   }
   return body.data;
 }

@@ -1,6 +1,7 @@
 // The Explorer's shell: hash routes, the filter form, the search box, the side panel, the
 // language switch and the API key. Routes: #/network?…, #/gaps?…, #/initiative/<id>,
-// #/territory/<code>, #/map?…. `document.body.dataset.state` is "loading", "ready" or "error".
+// #/territory/<code>, #/map?…, #/submit, #/submission/<reference>, #/moderation.
+// `document.body.dataset.state` is "loading", "ready" or "error".
 
 import { apiKey, gql, setApiKey } from "./api.js";
 import { watchDataState } from "./data_state.js";
@@ -10,8 +11,10 @@ import { Graph } from "./graph.js";
 import { applyStatic, label, lang, number, onLanguage, setLanguage, t } from "./i18n.js";
 import { renderInitiative } from "./initiative.js";
 import { renderMap } from "./map.js";
+import { renderModeration } from "./moderation.js";
 import { showProfile } from "./panel.js";
 import { search } from "./search.js";
+import { renderSubmission, renderSubmit } from "./submit.js";
 import { COLOURS, INITIATIVE_TYPES, PROJECTIONS, SIZES, parse, serialize } from "./state.js";
 import { countryList, renderTerritory } from "./territory.js";
 import { Timeline } from "./timeline.js";
@@ -270,7 +273,8 @@ async function route(relabel = false) {
   const [path, query = ""] = location.hash.replace(/^#\/?/, "").split("?");
   const [name, ...rest] = path.split("/");
   const arg = decodeURIComponent(rest.join("/"));
-  const next = ["network", "gaps", "initiative", "territory", "map"].includes(name) ? name : "network";
+  const next = ["network", "gaps", "initiative", "territory", "map", "submit", "submission",
+    "moderation"].includes(name) ? name : "network";
   view = next;
   for (const link of document.querySelectorAll("header nav a")) {
     if (link.dataset.view === next) link.setAttribute("aria-current", "page");
@@ -285,6 +289,9 @@ async function route(relabel = false) {
   if (graphView) await routeGraph(next, query, relabel);
   else if (next === "initiative") await renderInitiative($("page"), arg);
   else if (next === "map") await renderMap($("page"), query);
+  else if (next === "submit") renderSubmit($("page"));
+  else if (next === "submission") await renderSubmission($("page"), arg);
+  else if (next === "moderation") await renderModeration($("page"));
   else await renderTerritory($("page"), arg.toUpperCase());
   setState("ready");
 }

@@ -1,0 +1,1 @@
+CREATE INDEX submission_status IF NOT EXISTS FOR (n:Submission) ON (n.status, n.submittedAt)
