@@ -26,6 +26,7 @@ from service.request_size import RequestSizeLimit
 from service.routes.admin import router as admin_router
 from service.routes.explorer import mount_explorer
 from service.routes.export import router as export_router
+from service.routes.share import router as share_router
 from service.security_headers import SecurityHeaders
 from service.settings import Settings, get_settings
 
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(GraphQLHTTPRouter(schema, context_getter=get_context), prefix="/graphql")
     app.include_router(export_router)
     app.include_router(admin_router)
+    app.include_router(share_router)
     mount_explorer(app)
 
     @app.get("/healthz", summary="The process is alive.")

@@ -41,6 +41,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     "entity_a": ("INITIATIVE", "FIRM", "INSTITUTION", "ACTOR", "PROGRAM"),
     "link": ("PARTICIPATION", "GOVERNANCE", "SUPPORT", "SUPPLY", "COLLABORATION", "AGREEMENT"),
     "row": ("row", "item", "line"),
+    "initiative_type": ("CLUSTER", "VALUE_CHAIN", "LOCAL_PRODUCTIVE", "BUSINESS_NETWORK",
+                        "SUPPLIER_DEVELOPMENT"),
 }
 
 

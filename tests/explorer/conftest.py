@@ -95,9 +95,22 @@ def wait_until(page: Any, expression: str, timeout_ms: int = READY_TIMEOUT_MS) -
     """Wait until `expression` is truthy in the page: what page.wait_for_function does, without
     the eval it runs in the page, which the Explorer's Content-Security-Policy refuses."""
     deadline = time.monotonic() + timeout_ms / 1000
-    while not page.evaluate(f"!!({expression})"):
+    while not holds(page, expression):
         assert time.monotonic() < deadline, f"waited {timeout_ms} ms for {expression}"
         page.wait_for_timeout(50)
+
+
+def holds(page: Any, expression: str) -> bool:
+    """Whether `expression` is truthy in the page; false while the page is navigating (a
+    reload, a new address), whose old document can no longer be asked."""
+    from playwright.sync_api import Error
+
+    try:
+        return bool(page.evaluate(f"!!({expression})"))
+    except Error as error:
+        if "Execution context was destroyed" in error.message:
+            return False
+        raise
 
 
 def shoot(page: Any, name: str) -> Path:

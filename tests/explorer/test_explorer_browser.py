@@ -1,6 +1,7 @@
 """The Explorer in a real browser over the sample dataset: what it draws and shows is what the
 API answers for the same scope."""
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -8,7 +9,14 @@ import neo4j
 import pytest
 
 from service.access import create_key
-from tests.explorer.conftest import READY_TIMEOUT_MS, VIEWPORT, GraphQL, shoot, wait_until
+from tests.explorer.conftest import (
+    READY_TIMEOUT_MS,
+    SCREENSHOTS,
+    VIEWPORT,
+    GraphQL,
+    shoot,
+    wait_until,
+)
 from tests.neo4j_backends import Backend
 from tests.serving import serve
 
@@ -169,26 +177,81 @@ def test_choosing_a_gap_highlights_exactly_its_nodes(page: Any, api: GraphQL) ->
     assert page.evaluate("window.articulaExplorer.graph.cy.nodes('.highlighted').length") == 0
 
 
-def test_the_initiative_page_shows_members_governance_support_and_matches(
-        page: Any, api: GraphQL) -> None:
-    data = api("""{ initiative(id: "INI-CL-001") { name participants { actor { id } }
-        governance { institution { name } } supportedBy { program { name } } }
-        matchmaking(id: "INI-CL-001", k: 5) { matches { suggestion { name } } } }""")
+HELICES = ["GOVERNMENT", "ACADEMIA", "BUSINESS", "CIVIL_SOCIETY", "OTHER"]
+LEVELS = ["SUPRANATIONAL", "NATIONAL", "SUBNATIONAL", "LOCAL", None]
+
+
+def helix(actor: dict[str, Any]) -> str:
+    """The helix the HELIX gap counts an actor in (docs/gaps.md), "OTHER" for the rest."""
+    kind = "FIRM" if actor["__typename"] == "Firm" else actor["kind"]
+    if kind in ("FIRM", "BUSINESS_ASSOCIATION"):
+        return "BUSINESS"
+    return kind if kind in HELICES else "OTHER"
+
+
+def grouped(page: Any, table: str) -> list[tuple[str, list[str]]]:
+    """(group, row ids) of each group of a grouped table, in the page's order."""
+    return [(group, ids) for group, ids in page.evaluate(
+        f"""[...document.querySelectorAll('#{table} tbody')].map((b) => [b.dataset.group,
+            [...b.querySelectorAll('tr[data-id]')].map((r) => r.dataset.id)])""")]
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def test_the_initiative_page_shows_members_governance_support_gaps_and_matches(
+        page: Any, api: GraphQL, base_url: str) -> None:
+    data = api("""{ initiative(id: "INI-CL-001") { name
+        participants { actor { __typename id ... on Institution { kind } } }
+        governance { institution { id name level } } supportedBy { program { name } } }
+        matchmaking(id: "INI-CL-001", k: 5) { matches { suggestion { name } } }
+        coordinationGaps(kinds: [UNGOVERNED, VERTICAL, HELIX, OVERLAP, FRAGMENTED_SUPPORT],
+                         scope: {countries: ["CL"]}) { kind nodes { id } } }""")
     initiative = data["initiative"]
-    open_view(page, "#/initiative/INI-CL-001")
+    # the address to share opens the initiative's view, titled with its name
+    page.goto("/initiative/INI-CL-001")
+    wait_ready(page)
+    assert page.evaluate("location.pathname + location.hash") == "/#/initiative/INI-CL-001"
+    assert page.title() == f"{initiative['name']} · Articula"
+    assert page.locator("#initiative-share a").get_attribute("href") == (
+        f"{base_url}/initiative/INI-CL-001")
     assert page.locator("#initiative-name").inner_text() == initiative["name"]
-    members = page.locator("#members tbody tr")
-    shown = sorted(members.nth(i).get_attribute("data-id") for i in range(members.count()))
-    assert shown == sorted(p["actor"]["id"] for p in initiative["participants"])
-    governance = page.locator("#governance").inner_text()
-    assert all(g["institution"]["name"] in governance for g in initiative["governance"])
+    # members by helix, governance by level, in the helices' and levels' order
+    actors = [p["actor"] for p in initiative["participants"]]
+    assert [(g, sorted(ids)) for g, ids in grouped(page, "members")] == [
+        (h, sorted(a["id"] for a in actors if helix(a) == h)) for h in HELICES
+        if any(helix(a) == h for a in actors)]
+    seats = [g["institution"] for g in initiative["governance"]]
+    assert [g for g, _ in grouped(page, "governance")] == [
+        level or "none" for level in LEVELS if any(s["level"] == level for s in seats)]
+    assert sorted(i for _, ids in grouped(page, "governance") for i in ids) == sorted(
+        s["id"] for s in seats)
+    # its own network: the initiative, its governors and its participants
+    drawn = page.evaluate("[...document.querySelectorAll('#initiative-network [data-id]')]"
+                          ".map((g) => g.dataset.id).sort()")
+    assert drawn == sorted({"INI-CL-001", *(a["id"] for a in actors), *(s["id"] for s in seats)})
     support = page.locator("#support").inner_text()
     assert all(s["program"]["name"] in support for s in initiative["supportedBy"])
     matches = page.locator("#matches li")
     assert [matches.nth(i).locator("a").inner_text() for i in range(matches.count())] == [
         m["suggestion"]["name"] for m in data["matchmaking"]["matches"]]
-    wait_until(page, "document.querySelectorAll('#metrics tbody tr').length === 3")
+    # its gaps: the findings of its countries that name it
+    wait_until(page, "document.querySelectorAll('#metrics tbody tr').length === 3 && "
+                     "!!document.querySelector('#initiative-gaps ul, #no-gaps')")
+    own = [g["kind"] for g in data["coordinationGaps"]
+           if any(n["id"] == "INI-CL-001" for n in g["nodes"])]
+    assert own, "the sample's INI-CL-001 has coordination gaps"
+    assert page.evaluate("[...document.querySelectorAll('#initiative-gaps li')]"
+                         ".map((li) => li.dataset.kind)") == own
     shoot(page, "initiative")
+    # printed, the profile fits one page
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF") and pdf_pages(pdf) == 1
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / "initiative-profile.pdf").write_bytes(pdf)
+    page.emulate_media(media="print")
+    shoot(page, "initiative-print")
 
 
 def test_the_territory_view_matches_stats(page: Any, api: GraphQL) -> None:

@@ -15,11 +15,11 @@ import neo4j
 import pytest
 
 from loaders.bulk import BulkImportFailed, BulkRefused, bulk_load
-from loaders.load import SAMPLE, init, load, reset
+from loaders.load import SAMPLE, load, reset
 from loaders.problems import DatasetError
 from service.access import create_key
 from service.local_neo4j import LocalNeo4j
-from tests.conftest import empty_database
+from tests.conftest import fresh_reference
 from tests.loaders.datasets import small_network, write_csv_folder
 from tests.loaders.graph_dump import count, dump
 from tests.neo4j_backends import Backend, cli_env
@@ -93,8 +93,7 @@ def fresh(driver: neo4j.Driver, database: str) -> None:
     version 1 (a `db reset`): what each of the two loads starts from; one reference
     territory renamed and one of its regions unlinked, which the reference data a load
     writes first puts right."""
-    empty_database(driver, database)
-    init(driver, database)
+    fresh_reference(driver, database)
     create_key(driver, database, "dashboard", "READER")
     assert reset(driver, database) == 1
     records, _, _ = driver.execute_query(

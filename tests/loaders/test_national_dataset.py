@@ -11,8 +11,9 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from loaders.load import init, load, reset
+from loaders.load import load, reset
 from service.app import create_app
+from tests.conftest import fresh_reference
 from tests.neo4j_backends import Backend
 from tests.service.analytics.reference import ask
 
@@ -58,8 +59,7 @@ def client(driver: neo4j.Driver, neo4j_backend: Backend,
     for name, lines in FILES.items():
         (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     database = neo4j_backend.settings.neo4j_database
-    reset(driver, database)
-    init(driver, database)
+    fresh_reference(driver, database)
     load(folder, driver, database, progress=False, locale="es-CO")
     with TestClient(create_app(neo4j_backend.settings)) as test_client:
         yield test_client

@@ -13,7 +13,7 @@ from service.language import LANGUAGES, negotiate, speaking
 from service.messages import FIXED, TERMS, catalogue, catalogue_path, msg, render, say
 
 ROOT = Path(__file__).resolve().parents[2]
-KEY = re.compile(r"(?:analysis|cli|error|gap|match|problem|term)(?:\.[a-z0-9_]+)+")
+KEY = re.compile(r"(?:analysis|cli|error|gap|match|problem|share|term)(?:\.[a-z0-9_]+)+")
 
 
 def keys_in_code() -> set[str]:

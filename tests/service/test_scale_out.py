@@ -16,9 +16,9 @@ import httpx2 as httpx
 import neo4j
 import pytest
 
-from loaders.load import SAMPLE, init, load
+from loaders.load import SAMPLE, load
 from service.access import create_key
-from tests.conftest import empty_database
+from tests.conftest import fresh_reference
 from tests.neo4j_backends import Backend
 from tests.serving import start_serve
 
@@ -60,8 +60,7 @@ def replicas(driver: neo4j.Driver, neo4j_backend: Backend,
              tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
     """Two service processes over the sample dataset, and an EDITOR key."""
     database = neo4j_backend.settings.neo4j_database
-    empty_database(driver, database)
-    init(driver, database)
+    fresh_reference(driver, database)
     load(SAMPLE, driver, database, progress=False)
     editor = create_key(driver, database, "scale-out test", "EDITOR").key
     logs = tmp_path_factory.mktemp("replicas")

@@ -11,10 +11,10 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from loaders.load import SAMPLE, init, load
+from loaders.load import SAMPLE, load
 from service.app import create_app
-from service.cypher_catalog import cypher
 from service.database import Database
+from tests.conftest import fresh_reference
 from tests.neo4j_backends import Backend
 from tests.service.api.writing import clean_up, fresh_sample, prepare
 
@@ -44,9 +44,7 @@ def sample_db(driver: neo4j.Driver, neo4j_backend: Backend) -> neo4j.Driver:
     )
     if records[0]["n"]:
         return driver
-    with driver.session(database=database) as session:
-        session.run(cypher("db/reset")).consume()
-    init(driver, database)
+    fresh_reference(driver, database)
     load(SAMPLE, driver, database, progress=False)
     driver.execute_query(
         "CREATE (:TestSampleMarker {token: $token})", token=MARKER, database_=database

@@ -15,8 +15,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from articula import Client
-from loaders.load import init, load, reset
+from loaders.load import load, reset
 from service.app import create_app
+from tests.conftest import fresh_reference
 from tests.neo4j_backends import Backend
 from tests.service.api.test_list_plans import LISTS, assert_same_pages, read
 from tests.service.hostile.served_app import post, refused, served
@@ -29,8 +30,7 @@ def client_100k(synthetic_100k: Path, driver: neo4j.Driver,
                 neo4j_backend: Backend) -> Iterator[TestClient]:
     """The 100k-actor dataset loaded, behind the whole app."""
     database = neo4j_backend.settings.neo4j_database
-    reset(driver, database)
-    init(driver, database)
+    fresh_reference(driver, database)
     load(synthetic_100k, driver, database, progress=False)
     with TestClient(create_app(neo4j_backend.settings)) as client:
         yield client

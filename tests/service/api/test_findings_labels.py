@@ -8,9 +8,9 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from loaders.load import init, load
+from loaders.load import load
 from service.app import create_app
-from tests.conftest import empty_database
+from tests.conftest import fresh_reference
 from tests.neo4j_backends import Backend
 
 FINDINGS = Path(__file__).resolve().parents[3] / "bench" / "findings"
@@ -25,8 +25,7 @@ def test_each_gap_kind_and_matchmaking_find_what_analysts_labelled(
     driver: neo4j.Driver, neo4j_backend: Backend, dataset: str
 ) -> None:
     database = neo4j_backend.settings.neo4j_database
-    empty_database(driver, database)
-    init(driver, database)
+    fresh_reference(driver, database)
     load(FINDINGS / dataset, driver, database, progress=False)
     with TestClient(create_app(neo4j_backend.settings)) as app:
         kinds, queries = evaluate.evaluate(FINDINGS / dataset, app)

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from loaders.load import load
 from loaders.problems import DatasetError
 from service.app import create_app
+from tests.conftest import fresh_reference
 from tests.neo4j_backends import Backend
 from tests.service.api.sample_network import graphql
 from tests.service.api.test_gaps import gaps
@@ -44,13 +45,9 @@ COLOMBIAN = {"CO-AUTO-0"} | {f"CO-FOOD-{n}" for n in range(6)}
 @pytest.fixture(scope="module")
 def client(driver: neo4j.Driver, neo4j_backend: Backend, tmp_path_factory: pytest.TempPathFactory
            ) -> Iterator[TestClient]:
-    from loaders.load import init
-    from service.cypher_catalog import cypher
 
     database = neo4j_backend.settings.neo4j_database
-    with driver.session(database=database) as session:
-        session.run(cypher("db/reset")).consume()
-    init(driver, database)
+    fresh_reference(driver, database)
     path = tmp_path_factory.mktemp("national") / "national.json"
     path.write_text(json.dumps(TABLES))
     load(path, driver, database, progress=False)

@@ -9,10 +9,10 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from loaders.load import init, load
+from loaders.load import load
 from service.api.name_search import lucene_query, relevance, words
 from service.app import create_app
-from tests.conftest import empty_database
+from tests.conftest import fresh_reference
 from tests.loaders.datasets import write_json
 from tests.neo4j_backends import Backend
 
@@ -46,8 +46,7 @@ def coffee() -> dict[str, list[dict[str, Any]]]:
 def coffee_client(driver: neo4j.Driver, neo4j_backend: Backend,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     database = neo4j_backend.settings.neo4j_database
-    empty_database(driver, database)
-    init(driver, database)
+    fresh_reference(driver, database)
     path = write_json(coffee(), tmp_path_factory.mktemp("coffee") / "coffee.json")
     load(Path(path), driver, database, progress=False)
     with TestClient(create_app(neo4j_backend.settings)) as client:

@@ -5,9 +5,10 @@ from typing import Any
 import neo4j
 from fastapi.testclient import TestClient
 
-from loaders.load import SAMPLE, init, load
+from loaders.load import SAMPLE, load
 from service.access import create_key
 from service.cypher_catalog import cypher
+from tests.conftest import fresh_reference
 
 
 def fresh_sample(driver: neo4j.Driver, database: str) -> None:
@@ -19,7 +20,7 @@ def fresh_sample(driver: neo4j.Driver, database: str) -> None:
 
 def prepare(driver: neo4j.Driver, database: str) -> dict[str, tuple[str, str]]:
     """Schema, reference data, the sample and one key per role: role -> (key id, key)."""
-    init(driver, database)
+    fresh_reference(driver, database)
     fresh_sample(driver, database)
     keys = {}
     for role in ("READER", "EDITOR", "ADMIN"):

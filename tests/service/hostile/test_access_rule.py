@@ -192,6 +192,7 @@ def test_a_revoked_or_unknown_key_is_refused_even_where_anonymous_callers_may_re
         open_: str, keys: dict[str, NewKey]) -> None:
     for method, path in (("GET", "/export/graphml"), ("GET", "/export/csv"),
                          ("GET", "/export/gexf?from=2010&to=2020"),
+                         ("GET", "/initiative/INI-CL-001"),
                          ("POST", "/graphql"), ("GET", "/graphql?query={about{version}}"),
                          ("POST", "/admin/load")):
         for key in (keys["revoked"].key, keys["READER"].key[:-3] + "abc"):

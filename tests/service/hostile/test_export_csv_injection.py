@@ -15,9 +15,9 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from loaders.load import init, load
+from loaders.load import load
 from service.csv_cells import FORMULA_STARTS
-from tests.conftest import empty_database
+from tests.conftest import fresh_reference
 from tests.neo4j_backends import Backend, cli_env
 from tests.serving import serve
 
@@ -41,7 +41,7 @@ STORED = {"F-PLAIN": "\t=1+1", "-2+3": "\r=2+2"}
 def hostile_db(driver: neo4j.Driver, neo4j_backend: Backend,
                tmp_path_factory: pytest.TempPathFactory) -> neo4j.Driver:
     database = neo4j_backend.settings.neo4j_database
-    empty_database(driver, database)
+    fresh_reference(driver, database)
     folder = tmp_path_factory.mktemp("hostile-csv")
     rows = [{"id": f, "name": n, "territory_code": "CL"} for f, n in HOSTILE.items()]
     write_csv(folder / "firms.csv", rows)
@@ -49,7 +49,6 @@ def hostile_db(driver: neo4j.Driver, neo4j_backend: Backend,
                                             "type": "CLUSTER", "territory_codes": "CL"}])
     write_csv(folder / "participations.csv", [
         {"actor_id": f, "initiative_id": INITIATIVE, "role": "MEMBER"} for f in HOSTILE])
-    init(driver, database)
     load(folder, driver, database, progress=False)
     for old, new in STORED.items():
         driver.execute_query("MATCH (f:Firm {id: $old}) SET f.id = $new", old=old, new=new,

@@ -5,7 +5,7 @@
 import { lang } from "./i18n.js";
 
 const KEY = "articula.apiKey";
-const ENDPOINT = new URL("graphql", document.baseURI).toString();
+const ENDPOINT = new URL("../../graphql", import.meta.url).toString(); // from explorer/js/
 
 export class ApiError extends Error {
   constructor(message, code, extensions = {}) {

@@ -1,7 +1,8 @@
 // The Explorer's shell: hash routes, the filter form, the search box, the side panel, the
 // language switch and the API key. Routes: #/network?…, #/gaps?…, #/initiative/<id>,
-// #/territory/<code>, #/map?…, #/submit, #/submission/<reference>, #/moderation.
-// `document.body.dataset.state` is "loading", "ready" or "error".
+// #/territory/<code>, #/map?…, #/submit, #/submission/<reference>, #/moderation;
+// /initiative/<id> opens #/initiative/<id>. `document.body.dataset.state` is "loading",
+// "ready" or "error".
 
 import { apiKey, gql, setApiKey } from "./api.js";
 import { watchDataState } from "./data_state.js";
@@ -380,6 +381,10 @@ function failed(error) {
   notice(error);
 }
 
+// A shared initiative's address (/initiative/<id>, served with its title and link preview)
+// opens its view at the page's own address, where every hash route works.
+const shared = location.pathname.match(/\/initiative\/([^/]+)$/);
+if (shared) history.replaceState(null, "", new URL(`../#/initiative/${shared[1]}`, location.href));
 window.addEventListener("hashchange", () => route().catch(failed));
 
 applyStatic();
