@@ -97,7 +97,7 @@ def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
     wait_until(page, "document.querySelector('#initiative-name')")
     ready(page)
     assert page.locator("#initiative-name").inner_text() == NAME
-    members = page.locator("#members tbody tr")
+    members = page.locator("#members tbody tr[data-id]")
     ids = [members.nth(i).get_attribute("data-id") for i in range(members.count())]
     assert len(ids) == 2 and "FIRM-CO-001" in ids
     assert page.locator("#matches li").count() >= 1
