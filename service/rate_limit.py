@@ -1,6 +1,6 @@
 """A sliding-window rate limit per caller, kept in the process: at most `limit` events in
-any `window_s` seconds. With N worker processes a caller may make up to N times as many,
-since each counts its own."""
+any `window_s` seconds. It turns a burst away before it reaches the database; the count that
+holds across worker processes is the database's (service.submissions)."""
 
 from __future__ import annotations
 

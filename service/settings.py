@@ -108,8 +108,8 @@ class Settings(BaseSettings):
     submissions_per_hour: int = Field(
         default=10, ge=1, validation_alias="ARTICULA_SUBMISSIONS_PER_HOUR",
         description="Most `submitInitiative` calls one caller (an API key, or a client address "
-        "for requests without one) may make in any hour, per worker process; more is "
-        "RATE_LIMITED.",
+        "for requests without one) may make in any hour, counted in the database across "
+        "worker processes; more is RATE_LIMITED.",
     )
     submission_salt: SecretStr = Field(
         default=SecretStr(""), validation_alias="ARTICULA_SUBMISSION_SALT",

@@ -23,7 +23,7 @@ from loaders.cypher_run import run
 from loaders.dataset_duplicates import dataset_duplicates
 from service.audit import Who
 from service.cypher_catalog import cypher
-from service.errors import BadUserInput, NotFound
+from service.errors import BadUserInput, NotFound, RateLimited
 from service.messages import msg
 from service.writes import (
     Outcome,
@@ -38,6 +38,7 @@ SUBMIT = "submitInitiative"
 APPROVE = "approveSubmission"
 REJECT = "rejectSubmission"
 DUPLICATE_HINT = "problem.duplicate_hint.submission"
+WINDOW_S = 3600  # ARTICULA_SUBMISSIONS_PER_HOUR's hour
 
 
 class Status(enum.Enum):
@@ -76,12 +77,18 @@ def check(driver: neo4j.Driver, database: str, registration: Registration) -> Re
 
 
 def submit(driver: neo4j.Driver, database: str, who: Who, payload: dict[str, Any],
-           registration: Registration, address: str) -> Received:
-    """Store a valid submission, quarantined, with its audit entry."""
+           registration: Registration, address: str, limit: int,
+           window_s: int = WINDOW_S) -> Received:
+    """Store a valid submission, quarantined, with its audit entry; RATE_LIMITED when the
+    caller (`address`, hashed) stored `limit` in the last `window_s` seconds, counted in the
+    database so that every worker process shares the count."""
     received = check(driver, database, registration)
     name = registration.initiative.get("name")
 
     def work(tx: neo4j.ManagedTransaction) -> tuple[Any, _Written]:
+        recent = run(tx, "submissions/recent", addressHash=address, windowS=window_s)[0]
+        if recent["recent"] >= limit:
+            raise rate_limited(max(1, int(recent["wait"])))
         run(tx, "submissions/create", reference=received.reference,
             payload=json.dumps(payload, ensure_ascii=False), initiativeName=name,
             duplicates=json.dumps(received.duplicates), addressHash=address,
@@ -107,6 +114,10 @@ def read(driver: neo4j.Driver, database: str, reference: str) -> dict[str, Any]:
     if not records:
         raise not_found()
     return dict(records[0]["submission"])
+
+
+def rate_limited(wait_s: int) -> RateLimited:
+    return RateLimited(msg("error.submission.rate_limited", seconds=wait_s), retryAfter=wait_s)
 
 
 def not_found() -> NotFound:

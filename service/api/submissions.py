@@ -23,7 +23,7 @@ from service.api.pagination import Connection, Edge, PageInfo
 from service.api.write_inputs import RegisterInitiativeInput, register_input_from
 from service.audit import Who
 from service.database import translated_errors
-from service.errors import BadUserInput, RateLimited
+from service.errors import BadUserInput
 from service.messages import msg
 from service.submissions import Status
 
@@ -240,8 +240,7 @@ class SubmissionMutation:
             raise principal.refusal
         wait = context.submission_window.hit(context.caller)
         if wait is not None:
-            raise RateLimited(msg("error.submission.rate_limited", seconds=wait),
-                              retryAfter=wait)
+            raise submissions.rate_limited(wait)
         salt = context.db.settings.submission_salt.get_secret_value()
         address = submissions.address_hash(context.caller, salt)
         who = _who(info)
@@ -251,7 +250,7 @@ class SubmissionMutation:
         registration = registration_of(input)
         payload = dataclasses.asdict(input)
         received = await _blocking(info, submissions.SUBMIT, submissions.submit, who, payload,
-                                   registration, address)
+                                   registration, address, context.db.settings.submissions_per_hour)
         return SubmissionReceipt(
             reference=received.reference,
             likely_duplicates=_duplicates(json.dumps(received.duplicates)))

@@ -1,6 +1,7 @@
 """The submission flow in a real browser: an anonymous visitor submits an initiative through
 the form, it stays invisible while pending, an EDITOR approves it in the moderation view, and
-its page then exists with its members and suggested matches."""
+its page then exists with its members and suggested matches; a new member that is likely a
+firm the database holds is offered for linking and approved as that firm."""
 
 from collections.abc import Iterator
 from typing import Any
@@ -13,6 +14,7 @@ from tests.explorer.conftest import GraphQL, shoot, wait_until
 from tests.neo4j_backends import Backend
 
 NAME = "Red de Tostadores del Huila"
+TWIN = "Transformadores Andinos SAS"  # the sample's FIRM-CO-002 is "Transformadores Andinos S.A.S."
 FOUND = """query ($search: String!) { initiatives(first: 5, filter: {search: $search}) {
   totalCount edges { node { id name participants { actor { id name } role } } } } }"""
 
@@ -27,8 +29,8 @@ def editor(driver: neo4j.Driver, neo4j_backend: Backend) -> Iterator[NewKey]:
     driver.execute_query("MATCH (s:Submission) DETACH DELETE s", database_=database)
     driver.execute_query("MATCH (i:Initiative {name: $name}) DETACH DELETE i", name=NAME,
                          database_=database)
-    driver.execute_query("MATCH (f:Firm {name: 'Tostadora Garzón'}) DETACH DELETE f",
-                         database_=database)
+    driver.execute_query("MATCH (f:Firm) WHERE f.name IN ['Tostadora Garzón', $twin] "
+                         "DETACH DELETE f", twin=TWIN, database_=database)
 
 
 def ready(page: Any) -> None:
@@ -59,6 +61,13 @@ def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
     new.locator("input[name=name]").fill("Tostadora Garzón")
     new.locator("select[name=size]").select_option("MICRO")
     pick(page, ".member:nth-of-type(2) .new", "huila", "(CO-HUI)")
+    # a third: a new firm by name, which the database holds already
+    page.click("#add-member")
+    twin = page.locator(".member").nth(2)
+    twin.locator("select[name=mode]").select_option("firm")
+    twin.locator("input[name=name]").fill(TWIN)
+    twin.locator("select[name=size]").select_option("MEDIUM")
+    pick(page, ".member:nth-of-type(3) .new", "antioquia", "(CO-ANT)")
     # no name: the service's message shows next to the name field, nothing is stored
     page.click(f"{form} button[type=submit]")
     wait_until(page, "document.querySelector('#submit-initiative input[name=name] + .problem')")
@@ -86,8 +95,12 @@ def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
     card = page.locator(f".submission[data-reference='{reference}']")
     assert card.locator("h3").inner_text() == NAME
     rows = card.locator("table.ties tbody tr")
-    assert rows.count() == 2
+    assert rows.count() == 3
     assert "Tostadora Garzón" in rows.nth(1).inner_text()
+    offered = card.locator(".duplicates label.duplicate")
+    assert offered.count() == 1
+    assert TWIN in offered.inner_text() and "Transformadores Andinos S.A.S." in offered.inner_text()
+    assert offered.locator("input[type=checkbox]").is_checked()  # linked unless unticked
     shoot(page, "moderation")
     card.locator("button.approve").click()
     wait_until(page, "document.querySelector('#moderation-approved a')")
@@ -99,9 +112,10 @@ def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
     assert page.locator("#initiative-name").inner_text() == NAME
     members = page.locator("#members tbody tr[data-id]")
     ids = [members.nth(i).get_attribute("data-id") for i in range(members.count())]
-    assert len(ids) == 2 and "FIRM-CO-001" in ids
+    assert len(ids) == 3 and {"FIRM-CO-001", "FIRM-CO-002"} <= set(ids)
     assert page.locator("#matches li").count() >= 1
     found = api(FOUND, {"search": NAME})["initiatives"]
     assert found["totalCount"] == 1
     assert sorted(p["actor"]["name"] for p in found["edges"][0]["node"]["participants"]) == [
-        "Energía Integral de Antioquia S.A. E.S.P.", "Tostadora Garzón"]
+        "Energía Integral de Antioquia S.A. E.S.P.", "Tostadora Garzón",
+        "Transformadores Andinos S.A.S."]

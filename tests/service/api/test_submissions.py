@@ -257,6 +257,21 @@ def test_a_burst_from_one_address_is_cut_by_the_rate_limit(
     assert [r["n"] for r in stored] == [1, 5]  # five from one address, one from the other
 
 
+def test_the_rate_limit_is_one_count_across_worker_processes(
+        graph: neo4j.Driver, neo4j_backend: Backend) -> None:
+    """Two service processes, 5 submissions an hour: 3 taken by the first leave 2 for the
+    second, since the count is the database's, not each process's."""
+    settings = neo4j_backend.settings.model_copy(update={"submissions_per_hour": 5})
+    graph.execute_query("MATCH (n) WHERE n:Submission OR n:SubmissionQuota DETACH DELETE n")
+    with serve(settings) as first, serve(settings) as second:
+        before = [over_http(first, submission(f"INI-SUB-W{n}"), ADDRESS[0]) for n in range(3)]
+        after = [over_http(second, submission(f"INI-SUB-X{n}"), ADDRESS[0]) for n in range(4)]
+    assert all("errors" not in a for a in before)
+    assert ["errors" in a for a in after] == [False, False, True, True]
+    assert {error_of(a)["extensions"]["code"] for a in after[2:]} == {"RATE_LIMITED"}
+    assert one(graph, "MATCH (s:Submission) RETURN count(s)") == 5
+
+
 def test_a_new_actor_likely_an_existing_one_is_offered_for_linking(
         app: TestClient, graph: neo4j.Driver, keys: dict[str, tuple[str, str]]) -> None:
     value = submission(participants=[{"firm": {
