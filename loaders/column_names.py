@@ -28,6 +28,7 @@ NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      ("setores", "códigos de setor", "cnae", "códigos cnae")),
     "description": (("descripción",), ("descrição",)),
     "website": (("sitio web", "página web", "web"), ("site", "sítio", "página web")),
+    "contact": (("contacto", "correo", "correo electrónico"), ("contato", "e-mail")),
     "size": (("tamaño", "tamaño de empresa"), ("porte", "tamanho")),
     "territory_code": (("territorio", "código de territorio", "ubicación"),
                        ("território", "código de território", "localização")),

@@ -33,6 +33,7 @@ class Kind(Enum):
     SECTOR = "sector"
     SECTORS = "sectors"  # ';'-separated ISIC codes
     WEBSITE = "website"  # an absolute http:// or https:// URL
+    CONTACT = "contact"  # an e-mail address, or a web address as WEBSITE
 
 
 class Entity(StrEnum):
@@ -100,7 +101,7 @@ TABLES: tuple[Table, ...] = (
         Column("start_year", Kind.YEAR), Column("end_year", Kind.YEAR),
         Column("territory_codes", Kind.TERRITORIES, required=True),
         Column("sector_codes", Kind.SECTORS), Column("description"),
-        Column("website", Kind.WEBSITE),
+        Column("website", Kind.WEBSITE), Column("contact", Kind.CONTACT),
     ), entity=Entity.INITIATIVE),
     Table("firms", (
         _id("id"), Column("name", required=True), _enum("size", FirmSize, required=False),

@@ -5,6 +5,7 @@ cause, sorted by file, row and column. What the database already holds (ids, ter
 sector codes) comes in through `Known`.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -504,6 +505,21 @@ def _website(column: Column, text: str, numbers: NumberReader) -> Parsed:
     return text, None
 
 
+# A public e-mail address: one @, no spaces, a dotted domain; checked for shape only.
+LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+EMAIL = re.compile(rf"[^@\s<>\"'(),;:\[\]]+@{LABEL}(?:\.{LABEL})+")
+
+
+def _contact(column: Column, text: str, numbers: NumberReader) -> Parsed:
+    """A public contact: an e-mail address, or a web address as `website` takes it (a
+    contact form); kept as written."""
+    if EMAIL.fullmatch(text):
+        return text, None
+    if "@" not in text and _website(column, text, numbers)[1] is None:
+        return text, None
+    return None, Refusal(msg("problem.contact"))
+
+
 def _code(column: Column, text: str, numbers: NumberReader) -> Parsed:
     return text.upper(), None
 
@@ -527,6 +543,7 @@ PARSERS: dict[Kind, Callable[[Column, str, NumberReader], Parsed]] = {
     Kind.AMOUNT: _amount, Kind.CONFIDENCE: _confidence, Kind.CURRENCY: _currency,
     Kind.ENUM: _enum, Kind.CODE: _code, Kind.TERRITORY: _code, Kind.TERRITORIES: _territories,
     Kind.SECTOR: _code, Kind.SECTORS: _sectors, Kind.WEBSITE: _website,
+    Kind.CONTACT: _contact,
 }
 
 

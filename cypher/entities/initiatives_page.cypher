@@ -45,5 +45,5 @@ WITH n, CASE $orderBy
 ORDER BY CASE WHEN $descending THEN null ELSE key END ASC,
          CASE WHEN $descending THEN key END DESC, n.id
 SKIP $offset LIMIT $limit
-RETURN n {.id, .name, .type, .status, .startYear, .endYear, .description, .website,
+RETURN n {.id, .name, .type, .status, .startYear, .endYear, .description, .website, .contact,
           labels: labels(n)} AS node

@@ -16,5 +16,5 @@ WHERE n.name IS NOT NULL
     MATCH (n)-[:IN_SECTOR]->(:Sector)-[:PART_OF|CORRESPONDS_TO*0..]->(up) WHERE up.code IN $sectors })
 WITH n ORDER BY n.name, n.id
 SKIP $offset LIMIT $limit
-RETURN n {.id, .name, .type, .status, .startYear, .endYear, .description, .website,
+RETURN n {.id, .name, .type, .status, .startYear, .endYear, .description, .website, .contact,
           labels: labels(n)} AS node

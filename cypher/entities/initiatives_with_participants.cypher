@@ -4,7 +4,7 @@
 UNWIND $ids AS id
 MATCH (n:Initiative {id: id})
 RETURN n {
-  .id, .name, .type, .status, .startYear, .endYear, .description, .website,
+  .id, .name, .type, .status, .startYear, .endYear, .description, .website, .contact,
   labels: labels(n)
 } AS node, COLLECT {
   MATCH (n)<-[r:PARTICIPATES_IN]-(a:Actor)

@@ -8,7 +8,7 @@ CALL (id) {
   MATCH (n:Program {id: id}) RETURN n
 }
 RETURN n {
-  .id, .name, .type, .status, .startYear, .endYear, .description, .website,
+  .id, .name, .type, .status, .startYear, .endYear, .description, .website, .contact,
   .size, .employees, .foundedYear, .taxId, .kind, .level, .instrument, .budget, .currency,
   labels: labels(n)
 } AS node

@@ -5,6 +5,6 @@ WITH id, r, i ORDER BY i.id
 RETURN id, collect({
   amount: r.amount, currency: r.currency, since: r.since, until: r.until, source: r.source,
   confidence: r.confidence,
-  node: i {.id, .name, .type, .status, .startYear, .endYear, .description, .website,
+  node: i {.id, .name, .type, .status, .startYear, .endYear, .description, .website, .contact,
            labels: labels(i)}
 }) AS links

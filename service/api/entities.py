@@ -188,6 +188,8 @@ class Initiative(Node):
     end_year: int | None
     description: str | None
     website: str | None
+    contact: str | None = strawberry.field(description="A public contact: an e-mail address, "
+                                           "or the web address of a contact form.")
 
     @strawberry.field(description="Where the initiative is located (it may span several), by code.")
     async def territories(self, info: Info) -> list[Territory]:
@@ -431,7 +433,7 @@ def initiative_from(row: Row) -> Initiative:
         id=strawberry.ID(row["id"]), name=row["name"], type=_member(InitiativeType, row["type"]),
         status=_enum(InitiativeStatus, row.get("status")), start_year=row.get("startYear"),
         end_year=row.get("endYear"), description=row.get("description"),
-        website=row.get("website"),
+        website=row.get("website"), contact=row.get("contact"),
     )
 
 

@@ -92,6 +92,7 @@ class Submission:
     sector_codes: list[str]
     description: str | None
     website: str | None
+    contact: str | None
     ties: list[SubmissionTie]
     likely_duplicates: list[SubmissionDuplicate]
     input: JSON = strawberry.field(
@@ -150,7 +151,8 @@ def submission_from(row: dict[str, Any]) -> Submission:
         type=initiative.get("type"), territory_codes=initiative.get("territory_codes") or [],
         sector_codes=initiative.get("sector_codes") or [],
         description=initiative.get("description"), website=initiative.get("website"),
-        ties=_ties(payload), likely_duplicates=_duplicates(row.get("duplicates")),
+        contact=initiative.get("contact"), ties=_ties(payload),
+        likely_duplicates=_duplicates(row.get("duplicates")),
         input=_camel(payload), reviewer_note=row.get("reviewerNote"),
         reviewed_by=row.get("reviewedBy"), reviewed_at=_time(row.get("reviewedAt")),
         initiative_id=row.get("initiativeId"),

@@ -46,6 +46,9 @@ class InitiativeInput:
     sector_codes: list[str] | None = strawberry.field(default=None, description=SECTORS)
     description: str | None = None
     website: str | None = None
+    contact: str | None = strawberry.field(
+        default=None, description="A public contact: an e-mail address, or the web address of "
+        "a contact form.")
 
 
 @strawberry.input(description="A firm, as a row of the `firms` table.")

@@ -14,6 +14,7 @@ from tests.explorer.conftest import GraphQL, shoot, wait_until
 from tests.neo4j_backends import Backend
 
 NAME = "Red de Tostadores del Huila"
+CONTACT = "tostadores@example.co"
 TWIN = "Transformadores Andinos SAS"  # the sample's FIRM-CO-002 is "Transformadores Andinos S.A.S."
 FOUND = """query ($search: String!) { initiatives(first: 5, filter: {search: $search}) {
   totalCount edges { node { id name participants { actor { id name } role } } } } }"""
@@ -52,6 +53,7 @@ def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
     pick(page, "#submit-initiative .finder[data-field=territoryCodes]", "huila", "(CO-HUI)")
     pick(page, "#submit-initiative .finder[data-field=sectorCodes]", "beverage crops", "0127")
     page.fill(f"{form} textarea[name=description]", "Tostadores de café del sur del Huila.")
+    page.fill(f"{form} input[name=contact]", CONTACT)
     # the first member: an existing firm, found by its name
     pick(page, ".member .existing", "energia integral", "Energía Integral de Antioquia")
     # a second member: a new firm
@@ -113,6 +115,7 @@ def test_submit_anonymously_then_approve_as_an_editor(page: Any, api: GraphQL,
     members = page.locator("#members tbody tr[data-id]")
     ids = [members.nth(i).get_attribute("data-id") for i in range(members.count())]
     assert len(ids) == 3 and {"FIRM-CO-001", "FIRM-CO-002"} <= set(ids)
+    assert page.locator("#initiative-contact a").get_attribute("href") == f"mailto:{CONTACT}"
     assert page.locator("#matches li").count() >= 1
     found = api(FOUND, {"search": NAME})["initiatives"]
     assert found["totalCount"] == 1

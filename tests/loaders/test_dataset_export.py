@@ -125,7 +125,8 @@ CREATE = {
         {"id": "INI-CAFE", "name": "=Cadena del café, \"especial\"; Huila",
          "type": "cadena de valor", "status": "ACTIVE", "startYear": 2016,
          "territoryCodes": ["CO-HUI", "CO"], "sectorCodes": ["0127", "1079"],
-         "description": "Tostadores\ny caficultores", "website": "https://example.org/cafe"},
+         "description": "Tostadores\ny caficultores", "website": "https://example.org/cafe",
+         "contact": "cafe@example.org"},
         {"id": "INI-TUR", "name": "Red de turismo cafetero", "type": "BUSINESS_NETWORK",
          "territoryCodes": ["CO-HUI"]},
     ],
@@ -172,9 +173,10 @@ WRITTEN = {
     ],
     "initiatives": [
         ["INI-CAFE", "=Cadena del café, \"especial\"; Huila", "VALUE_CHAIN", "ACTIVE", "2016", "",
-         "CO;CO-HUI", "0127;1079", "Tostadores\ny caficultores", "https://example.org/cafe"],
+         "CO;CO-HUI", "0127;1079", "Tostadores\ny caficultores", "https://example.org/cafe",
+         "cafe@example.org"],
         ["INI-TUR", "Red de turismo cafetero", "BUSINESS_NETWORK", "", "", "", "CO-HUI", "",
-         "", ""],
+         "", "", ""],
     ],
     "firms": [
         ["F-1", "-Tostadores de Origen", "SMALL", "CO-HUI", "1079", "12", "2015", "0900123456"],

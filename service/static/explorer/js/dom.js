@@ -29,6 +29,13 @@ export function fill(el, ...children) {
   return el;
 }
 
+/** A public contact as a link: `mailto:` for an e-mail address, else as `webUrl`; or null. */
+export function contactUrl(text) {
+  const value = String(text);
+  if (/^[^@\s:/]+@[^@\s/]+$/.test(value)) return `mailto:${value}`;
+  return webUrl(value);
+}
+
 /** `text` as an absolute http(s) URL, or null: only those become links (never `javascript:`). */
 export function webUrl(text) {
   let url;

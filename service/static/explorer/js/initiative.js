@@ -4,14 +4,14 @@
 // a URL to share (/initiative/<id>) and prints on one page (explorer.css, @media print).
 
 import { gql } from "./api.js";
-import { fill, h, webUrl } from "./dom.js";
+import { contactUrl, fill, h, webUrl } from "./dom.js";
 import { actorKind, egoNetwork } from "./ego.js";
 import { label, lang, number, t } from "./i18n.js";
 import { initiativeLink, sectorName, years } from "./panel.js";
 
 const INITIATIVE = `query ExplorerInitiative($id: ID!) {
   initiative(id: $id) {
-    id name type status startYear endYear description website
+    id name type status startYear endYear description website contact
     territories { code name level } sectors { code name nameEs }
     participants { actor { __typename id name territory { name }
       ... on Firm { size } ... on Institution { kind level } } role since until }
@@ -102,6 +102,9 @@ export async function renderInitiative(page, id) {
       ini.sectors.map((s) => sectorName(s, language)).join("; ") || t("none")),
     ini.website ? h("p", { id: "initiative-website" }, webUrl(ini.website)
       ? h("a", { href: webUrl(ini.website), rel: "noopener noreferrer" }, ini.website) : ini.website) : null,
+    ini.contact ? h("p", { id: "initiative-contact" }, h("strong", {}, `${t("field.contact")}: `),
+      contactUrl(ini.contact) ? h("a", { href: contactUrl(ini.contact), rel: "noopener noreferrer" }, ini.contact)
+        : ini.contact) : null,
     h("p", { class: "links" }, h("a", { href: `#/network?country=${countries[0]}&select=${encodeURIComponent(ini.id)}` },
       t("initiative.showInNetwork")), " · ", h("span", { id: "initiative-share" },
       `${t("initiative.share")} `, h("a", { href: link }, link)), " · ",

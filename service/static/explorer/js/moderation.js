@@ -8,7 +8,7 @@ import { fill, h, webUrl } from "./dom.js";
 import { label, t } from "./i18n.js";
 
 const PENDING = `query ExplorerSubmissions { submissions(status: PENDING, first: 50) { totalCount
-  edges { node { reference submittedAt name type territoryCodes sectorCodes description website input
+  edges { node { reference submittedAt name type territoryCodes sectorCodes description website contact input
     ties { tie id new entity name role existing { id name } }
     likelyDuplicates { table item name candidateId candidate { id name } } } } } }`;
 const APPROVE = `mutation ExplorerApprove($reference: String!, $edits: RegisterInitiativeInput,
@@ -80,6 +80,7 @@ function card(node, reload, outcome) {
       + ` · ${new Date(node.submittedAt).toLocaleString()}`),
     node.description ? h("p", {}, node.description) : null,
     website ? h("p", {}, h("a", { href: website, rel: "noopener noreferrer" }, node.website)) : null,
+    node.contact ? h("p", { class: "contact" }, `${t("field.contact")}: ${node.contact}`) : null,
     h("table", { class: "ties" }, h("thead", {}, h("tr", {}, [t("moderation.tie"), t("field.name"),
       t("field.role"), ""].map((x) => h("th", {}, x)))),
     h("tbody", {}, node.ties.map((tie) => h("tr", {},

@@ -159,7 +159,8 @@ function collect(form) {
     participations: [], governance: [], supports: [] };
   const initiative = { id: newId("INI"), name: value(form, "name"), type: value(form, "type"),
     territoryCodes: picked(form, "territoryCodes"), sectorCodes: picked(form, "sectorCodes"),
-    description: value(form, "description"), website: value(form, "website") };
+    description: value(form, "description"), website: value(form, "website"),
+    contact: value(form, "contact") };
   const participants = [...form.querySelectorAll(".member")].map((row) => {
     at.participations.push(row);
     const mode = value(row, "mode");
@@ -208,7 +209,8 @@ export function renderSubmit(page) {
     labelled(t("field.territories"), finder("territory", { many: true, field: "territoryCodes" })),
     labelled(t("field.sectors"), finder("sector", { many: true, field: "sectorCodes" })),
     labelled(t("submit.description"), h("textarea", { name: "description", rows: 3, dataset: { field: "description" } })),
-    labelled(t("field.website"), h("input", { name: "website", type: "url", dataset: { field: "website" } })));
+    labelled(t("field.website"), h("input", { name: "website", type: "url", dataset: { field: "website" } })),
+    labelled(t("field.contact"), h("input", { name: "contact", autocomplete: "email", dataset: { field: "contact" } })));
   const members = h("div", { id: "submit-members" });
   const seats = h("div", { id: "submit-seats" });
   const programs = h("div", { id: "submit-programs" });
