@@ -808,7 +808,7 @@ def _initiatives(rng: np.random.Generator, geo: _Geo, isic: _Isic, firms: _Firms
     topic = np.where(sd, firms.names[seed], sector)
     type_names = np.asarray([t.value for t in TYPE_LIST], dtype=object)
     type_words = np.char.lower(np.char.replace(type_names.astype(str), "_", " "))
-    return found, {
+    columns = {
         "id": found.ids, "name": _dedupe(_cat(labels[lang * 5 + kind], ": ", topic, " (",
                                               place, ")")),
         "type": type_names[kind],
@@ -823,6 +823,10 @@ def _initiatives(rng: np.random.Generator, geo: _Geo, isic: _Isic, firms: _Firms
         "website": np.where(rng.random(n) < 0.6, _cat(
             "https://", np.char.lower(found.ids.astype(str)), ".example.org"), ""),
     }
+    # a public contact where there is a website: no draw, so the columns before stay the seed's
+    columns["contact"] = np.where(columns["website"] != "", _cat(
+        "contacto@", np.char.lower(found.ids.astype(str)), ".example.org"), "")
+    return found, columns
 
 
 def _initiative_places(rng: np.random.Generator, geo: _Geo, firms: _Firms, ini: _Initiatives

@@ -20,6 +20,7 @@ import pytest
 
 from loaders.load import load
 from loaders.writer import pending_loads
+from service.cypher_catalog import cypher
 from service.settings import Settings
 from tests.loaders.datasets import small_network, write_csv_folder
 from tests.loaders.graph_dump import count, dump
@@ -62,7 +63,9 @@ def settings(neo4j_backend: Backend) -> Settings:
 
 @pytest.fixture
 def url(reference_db: neo4j.Driver, settings: Settings) -> Iterator[str]:
-    """The app on a real uvicorn, over the reference data."""
+    """The app on a real uvicorn, over the reference data of a database that has held data
+    before (it has a graph version, which a rolled-back load leaves as it found it)."""
+    reference_db.execute_query(cypher("db/bump_version"))
     with serve(settings) as base:
         yield base
 

@@ -115,15 +115,27 @@ function random(seed) {
   };
 }
 
+/** Run `work` with Math.random seeded (Cytoscape's cose draws its start from it), so that the
+ * same network is laid out the same way each time it is drawn. */
+function seeded(work, seed = 42) {
+  const unseeded = Math.random;
+  Math.random = random(seed);
+  try {
+    work();
+  } finally {
+    Math.random = unseeded;
+  }
+}
+
 export function layOut(cy) {
   const n = cy.nodes().length;
   if (n <= COSE_MAX_NODES) {
-    cy.layout(coseFor(n, n <= QUIET_NODES)).run();
+    seeded(() => cy.layout(coseFor(n, n <= QUIET_NODES)).run());
     cy.fit(undefined, 24);
     return;
   }
   const core = cy.nodes().filter((node) => node.data("rank") < CORE_NODES);
-  core.union(core.edgesWith(core)).layout(coseFor(core.length, false)).run();
+  seeded(() => core.union(core.edgesWith(core)).layout(coseFor(core.length, false)).run());
   const placed = new Set(core.map((node) => node.id()));
   const box = core.boundingBox();
   const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
