@@ -19,7 +19,7 @@ REFERENCE = Path(__file__).parents[2] / "loaders" / "reference"
 
 COLUMNS = {
     "initiatives": ["id", "name", "type", "status", "start_year", "end_year", "territory_codes",
-                    "sector_codes", "description", "website"],
+                    "sector_codes", "description", "website", "contact"],
     "firms": ["id", "name", "size", "territory_code", "sector_codes", "employees",
               "founded_year", "tax_id"],
     "institutions": ["id", "name", "kind", "level", "territory_code"],
