@@ -22,7 +22,7 @@ import sys
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -364,7 +364,7 @@ def write_import_files(dataset: Dataset, image: Image, folder: Path, load_id: st
     return files
 
 
-def _merge_codes(nodes: dict[str, dict[str, Any]], rows: list[dict[str, Any]],
+def _merge_codes(nodes: dict[str, dict[str, Any]], rows: Sequence[dict[str, Any]],
                  stamp: dict[str, Any], counts: Counts) -> None:
     """load/territories and load/sectors (and their create_ steps) on the image."""
     for row in rows:
@@ -379,7 +379,7 @@ def _merge_codes(nodes: dict[str, dict[str, Any]], rows: list[dict[str, Any]],
 
 
 def _merge_links(links: dict[tuple[str, str, str, str], dict[str, Any]], space: str,
-                 kind: str, rows: list[dict[str, Any]], stamp: dict[str, Any],
+                 kind: str, rows: Sequence[dict[str, Any]], stamp: dict[str, Any],
                  counts: Counts) -> None:
     """load/territory_parents and load/sector_parents on the image."""
     for row in rows:

@@ -19,7 +19,7 @@ COUNTRY = re.compile(r"[A-Z]{2}")
 REGION = re.compile(r"^([A-Z]{2})-[A-Z0-9]{1,3}(?=$|-)")  # ISO 3166-2, or below one
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Where:
     """Where a record is: a row of the dataset, or a node of the database."""
 
@@ -49,6 +49,7 @@ def places(codes: Any, parents: dict[str, str | None]) -> tuple[str | None, str 
 
 def _dataset_records(raw: dict[str, RawTable], dataset: Dataset) -> list[_Where]:
     parents = {row["code"]: row.get("parent_code") for row in dataset.rows("territories")}
+    located: dict[str, tuple[str | None, str | None]] = {}  # one answer (and string) per code
     found = []
     for table, kind in TABLES.items():
         if table not in raw:
@@ -57,7 +58,13 @@ def _dataset_records(raw: dict[str, RawTable], dataset: Dataset) -> list[_Where]
         for index, row in enumerate(dataset.rows(table)):
             if row.get("id") is None or row.get("name") is None:
                 continue
-            country, region = places(row.get(codes), parents)
+            where = row.get(codes)
+            if isinstance(where, str):
+                if where not in located:
+                    located[where] = places(where, parents)
+                country, region = located[where]
+            else:
+                country, region = places(where, parents)
             found.append(_Where(raw[table].source, raw[table].row_number(index),
                                 raw[table].row_label,
                                 Record(row["id"], kind, row["name"], country,

@@ -138,7 +138,7 @@ def _initials_of(word: str, name: str) -> bool:
     return len(word) >= 2 and all(letter in it for letter in word)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One actor or initiative as the detector sees it; `ref` says where it comes from."""
 
@@ -150,7 +150,7 @@ class Record:
     region: str | None = None  # the first-level subdivision, when known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LikelyDuplicate:
     a: Record
     b: Record
@@ -207,23 +207,24 @@ class _Compared:
         """Pairs worth comparing: the same tax id (or one with the other's check digit), or
         the same kind and country, a word in common among either's two rarest, and names at
         least ALIKE by the token-sort ratio; not both with a tax id."""
-        by_tax: dict[str, list[int]] = defaultdict(list)
+        first: dict[str, int] = {}  # each tax id (and each one without its last character)
+        same_tax: dict[str, list[int]] = {}  # ... that more than one record holds
         blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, record in enumerate(self.records):
             tax = self.taxes[i]
-            if tax:
-                by_tax[tax].append(i)
-                if len(tax) > 8:
-                    by_tax[tax[:-1]].append(i)
+            for key in (tax, tax[:-1]) if len(tax) > 8 else (tax,) if tax else ():
+                seen = first.setdefault(key, i)
+                if seen != i:
+                    same_tax.setdefault(key, [seen]).append(i)
             blocks[(record.kind, record.country or "")].append(i)
-        for same in by_tax.values():
+        del first
+        for same in same_tax.values():
             yield from combinations(same, 2)
         for members in blocks.values():
-            words = {i: set(self.names[i].split()) for i in members}
-            counts = Counter(w for i in members for w in words[i])
+            counts = Counter(w for i in members for w in set(self.names[i].split()))
             index: dict[str, list[int]] = defaultdict(list)
             for i in members:
-                for word in sorted(words[i], key=lambda w: (counts[w], w))[:2]:
+                for word in sorted(set(self.names[i].split()), key=lambda w: (counts[w], w))[:2]:
                     index[word].append(i)
             for word, sharing in index.items():
                 if len(sharing) > 1 and counts[word] <= BLOCK_AT_MOST:

@@ -6,16 +6,22 @@ written so that no locale reads it otherwise. CSV files may be UTF-8 (with or wi
 or Latin-1/Windows-1252, separated by commas or semicolons; in a CSV cell, a `'` before
 `'`s and a character that starts a formula (`'=x`, `''-x`) is the mark a spreadsheet takes
 for "text", which `articula db export` writes, and is not part of the text.
+
+A table is held as compact columns (pandas categoricals: each row's index into the column's
+distinct texts), and a CSV file is read CHUNK_ROWS rows at a time, so that reading a million
+rows never holds a million Python strings.
 """
 
 import codecs
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
 from loaders.numbers import typed
@@ -24,12 +30,17 @@ from loaders.tables import BY_NAME
 from service.csv_cells import MARK_TO_DROP
 from service.messages import msg, say
 
+CHUNK_ROWS = 100_000  # rows of a CSV file read at a time
+BLOCK_BYTES = 1 << 20
+BLOCK_CHARS = 1 << 16
+MARK = re.compile(MARK_TO_DROP)
+
 
 @dataclass(frozen=True)
 class RawTable:
     name: str
     source: str
-    frame: pd.DataFrame  # every cell a str; "" for empty
+    frame: pd.DataFrame  # categorical columns of str ("" for empty), in order of appearance
     row_label: str = "row"
     first_row: int = 2  # what a spreadsheet calls the first data row (the header is row 1)
 
@@ -83,39 +94,106 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def encoding_of(file: Path) -> str:
+    """What `decode` would read `file` as, found by decoding it block by block."""
+    with file.open("rb") as handle:
+        if handle.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
+            return "utf-8-sig"
+        for encoding in ("utf-8", "cp1252"):
+            handle.seek(0)
+            decoder = codecs.getincrementaldecoder(encoding)()
+            try:
+                for block in iter(lambda: handle.read(BLOCK_BYTES), b""):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+                return encoding
+            except UnicodeDecodeError:
+                continue
+    return "latin-1"
+
+
 def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, RawTable]:
     tables: dict[str, RawTable] = {}
     for file in sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv"):
         if _known(file.stem, file.name, problems):
-            frame = read_csv_text(decode(file.read_bytes()), file.name, problems)
+            with file.open(encoding=encoding_of(file), newline="") as handle:
+                frame = read_csv_stream(handle, file.name, problems)
             if frame is not None:
                 tables[file.stem] = RawTable(file.stem, file.name, frame)
     return tables
 
 
 def read_csv_text(text: str, source: str, problems: list[Problem]) -> pd.DataFrame | None:
-    header = text.lstrip().split("\n", 1)[0]
+    return read_csv_stream(io.StringIO(text, newline=""), source, problems)
+
+
+def _header(handle: IO[str]) -> str:
+    """The first line that is not blank, read without reading the whole stream."""
+    seen = ""
+    while True:
+        block = handle.read(BLOCK_CHARS)
+        seen = (seen + block).lstrip()
+        if not block or "\n" in seen:
+            break
+    handle.seek(0)
+    return seen.split("\n", 1)[0]
+
+
+def read_csv_stream(handle: IO[str], source: str, problems: list[Problem]) -> pd.DataFrame | None:
+    """A CSV table as compact columns, read CHUNK_ROWS rows at a time."""
+    header = _header(handle)
     if not header.strip():
         problems.append(Problem.of(source, None, None, None,
                                 msg("problem.empty_file")))
         return None
     separator = ";" if header.count(";") > header.count(",") else ","
+    options: dict[str, Any] = {
+        "sep": separator, "dtype": str, "keep_default_na": False, "na_filter": False,
+        "quoting": csv.QUOTE_MINIMAL, "skip_blank_lines": True}
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=separator, dtype=str, keep_default_na=False,
-            na_filter=False, quoting=csv.QUOTE_MINIMAL, skip_blank_lines=True,
-        )
+        names = [str(name) for name in pd.read_csv(handle, nrows=0, **options).columns]
+        handle.seek(0)
+        columns = [_Column(unmark=True) for _ in names]
+        with pd.read_csv(handle, chunksize=CHUNK_ROWS, **options) as chunks:
+            for chunk in chunks:
+                for position, column in enumerate(columns):
+                    column.add(chunk.iloc[:, position].to_numpy(dtype=object))
     except (pd.errors.ParserError, ValueError) as error:
         problems.append(Problem.of(source, None, None, None, msg("problem.csv", reason=str(error))))
         return None
-    return _unmarked(_clean(frame)) if "'" in text else _clean(frame)
+    return _frame(names, columns)
 
 
-def _unmarked(frame: pd.DataFrame) -> pd.DataFrame:
-    """The cells without the mark a dataset export puts before a would-be formula."""
-    for column in frame.columns:
-        if frame[column].str.startswith("'").any():
-            frame[column] = frame[column].str.replace(MARK_TO_DROP, "", n=1, regex=True)
+class _Column:
+    """One column's cells as they are read: each row's index into its distinct texts, which
+    are stripped (and unmarked: MARK_TO_DROP) once each."""
+
+    def __init__(self, unmark: bool = False) -> None:
+        self.unmark = unmark
+        self.index: dict[str, int] = {}
+        self.parts: list[np.ndarray] = []
+
+    def add(self, cells: np.ndarray) -> None:
+        codes, distinct = pd.factorize(cells)
+        index = self.index
+        mine = np.array([index.setdefault(_text(cell, self.unmark), len(index))
+                         for cell in distinct], dtype=np.int32)
+        self.parts.append(mine[codes] if len(mine) else np.zeros(0, dtype=np.int32))
+
+    def categorical(self) -> pd.Categorical:
+        codes = np.concatenate(self.parts) if self.parts else np.zeros(0, dtype=np.int32)
+        categories = pd.Index(list(self.index), dtype=object)
+        return pd.Categorical.from_codes(codes, categories=categories)
+
+
+def _text(cell: Any, unmark: bool) -> str:
+    text = str(cell).strip()
+    return MARK.sub("", text, count=1) if unmark and text.startswith("'") else text
+
+
+def _frame(names: list[str], columns: list[_Column]) -> pd.DataFrame:
+    frame = pd.DataFrame({n: column.categorical() for n, column in enumerate(columns)})
+    frame.columns = [name.strip().lstrip("\ufeff") for name in names]
     return frame
 
 
@@ -193,11 +271,11 @@ def _json_cell(value: Any, source: str, item: int, key: str, problems: list[Prob
 
 
 def _clean(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.fillna("").astype(str)
-    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
-    for column in frame.columns:
-        frame[column] = frame[column].str.strip()
-    return frame
+    """Every cell as stripped text, in compact columns."""
+    columns = [_Column() for _ in frame.columns]
+    for position, column in enumerate(columns):
+        column.add(frame.iloc[:, position].fillna("").astype(str).to_numpy(dtype=object))
+    return _frame([str(name) for name in frame.columns], columns)
 
 
 def table_from_records(name: str, source: str, records: list[dict[str, str]],

@@ -1,16 +1,19 @@
 """Validating a dataset completely before anything is written.
 
-Pure: text tables in, typed rows out, or a DatasetError listing every problem, one per
+Pure: text tables in, typed tables out, or a DatasetError listing every problem, one per
 cause, sorted by file, row and column. What the database already holds (ids, territory and
-sector codes) comes in through `Known`.
+sector codes) comes in through `Known`. Each distinct text of a column is parsed once, and a
+typed table keeps, per column, each row's index into the column's distinct values: a row
+costs a few bytes per column, and row dictionaries are made only as they are written.
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 from urllib.parse import urlsplit
 
+import numpy as np
 import pycountry
 
 from loaders.column_names import alternatives, column_of, near
@@ -51,20 +54,92 @@ class Known(Protocol):
     def sector_names(self, prefixes: list[str]) -> dict[str, str]: ...
 
 
+@dataclass(frozen=True)
+class Cells:
+    """A column's typed cells, compactly: each row's index into the column's distinct values
+    (one typed value, or None, per distinct text)."""
+
+    codes: np.ndarray
+    values: list[Any]
+
+    def __getitem__(self, row: int) -> Any:
+        return self.values[self.codes[row]]
+
+    def at(self, rows: np.ndarray) -> list[Any]:
+        values = self.values
+        return [values[code] for code in self.codes[rows].tolist()]
+
+    def each(self, known: Callable[[Any], bool]) -> np.ndarray:
+        """Per row, whether its value passes `known`, each distinct value asked once."""
+        passes: np.ndarray = np.array([known(value) for value in self.values],
+                                      dtype=bool)[self.codes]
+        return passes
+
+
+@dataclass(frozen=True)
+class TypedTable:
+    """One table's validated columns; rows are made as they are read."""
+
+    length: int
+    cells: dict[str, Cells]
+
+    def rows_at(self, rows: np.ndarray) -> list[Row]:
+        names = list(self.cells)
+        if not names:
+            return [{} for _ in range(len(rows))]
+        columns = [self.cells[name].at(rows) for name in names]
+        return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+ROWS_AT_ONCE = 10_000  # rows made per block when a table is read through
+
+
+class Rows(Sequence[Row]):
+    """The rows of a table (or a selection of them, `positions`), each made when read."""
+
+    def __init__(self, length: int, make: Callable[[np.ndarray], list[Any]],
+                 positions: np.ndarray | None = None) -> None:
+        self.positions = np.arange(length) if positions is None else positions
+        self.make = make
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return self.make(self.positions[index])
+        return self.make(self.positions[[index]])[0]
+
+    def __iter__(self) -> Iterator[Any]:
+        for start in range(0, len(self.positions), ROWS_AT_ONCE):
+            yield from self.make(self.positions[start:start + ROWS_AT_ONCE])
+
+
 @dataclass
 class Dataset:
-    """Validated, typed rows per table, in TABLES order; absent tables are empty."""
+    """Validated, typed tables, in TABLES order; absent tables are empty."""
 
-    tables: dict[str, list[Row]] = field(default_factory=dict)
+    tables: dict[str, TypedTable] = field(default_factory=dict)
     existing_ids: set[str] = field(default_factory=set)  # entity ids the database holds
     existing_codes: set[str] = field(default_factory=set)  # added codes it holds already
     warnings: list[Problem] = field(default_factory=list)  # likely duplicates, loaded all the same
 
-    def rows(self, table: str) -> list[Row]:
-        return self.tables.get(table, [])
+    def rows(self, table: str) -> Rows:
+        typed = self.tables.get(table, TypedTable(0, {}))
+        return Rows(typed.length, typed.rows_at)
+
+    def cells(self, table: str, column: str) -> Cells | None:
+        typed = self.tables.get(table)
+        return None if typed is None else typed.cells.get(column)
 
     def count(self) -> int:
-        return sum(len(rows) for rows in self.tables.values())
+        return sum(table.length for table in self.tables.values())
 
 
 @dataclass(frozen=True)
@@ -74,11 +149,11 @@ class _RefColumn:
     target: Entity | str  # an Entity, or "territory" / "sector"
     raw: RawTable
     column: str  # as the header writes it
-    values: list[Any]  # parsed cells: a str, a list of codes, or None
+    cells: Cells  # parsed: a str, a list of codes, or None
 
     def distinct(self) -> set[str]:
         found: set[str] = set()
-        for cell in self.values:
+        for cell in self.cells.values:
             if isinstance(cell, list):
                 found.update(cell)
             elif cell is not None:
@@ -126,7 +201,7 @@ class _Validator:
 
     # -- one table ------------------------------------------------------------
 
-    def table(self, table: Table, raw: RawTable) -> list[Row]:
+    def table(self, table: Table, raw: RawTable) -> TypedTable:
         """Every row of `table`, checked cell by cell; a missing column is one problem, and
         the other columns are still checked."""
         headers: dict[str, str] = {}
@@ -158,18 +233,13 @@ class _Validator:
                 self.unreadable.add(CODES[table.name])
         present = [c for c in table.all_columns if c.name in headers]
         numbers = self.numbers(raw, [c for c in present if c.kind in NUMBERS])
-        columns = {c.name: self.column(raw, c, raw.frame[headers[c.name]].tolist(), numbers)
-                   for c in present}
+        columns = {c.name: self.column(raw, c, numbers) for c in present}
         self.row_rules(table, raw, columns)
         if table.name == "territories":
             self.reference_municipalities(raw, columns)
-        names = list(columns)
-        rows: list[Row] = [dict(zip(names, cells, strict=True))
-                           for cells in zip(*columns.values(), strict=True)]
-        if not names:
-            rows = [{} for _ in range(len(raw.frame))]
-        self.duplicates(table, raw, rows)
-        return rows
+        typed = TypedTable(len(raw.frame), columns)
+        self.duplicates(table, raw, typed)
+        return typed
 
     def numbers(self, raw: RawTable, columns: list[Column]) -> NumberReader:
         """The reader of this file's numbers: by the stated locale, else by what they show."""
@@ -177,58 +247,61 @@ class _Validator:
         if self.locale is None:
             for column in columns:
                 written = self.header(raw, column.name)
-                texts = raw.frame[written].tolist()
+                codes, texts = _texts(raw, written)
                 for mark, text in evidence(dict.fromkeys(texts)).items():
+                    first = int(np.argmax(codes == texts.index(text)))
                     examples.setdefault(mark, Example(
-                        text, written, raw.row_number(texts.index(text)), raw.row_label))
+                        text, written, raw.row_number(first), raw.row_label))
         return NumberReader(self.locale, examples)
 
-    def column(self, raw: RawTable, column: Column, texts: list[str],
-               numbers: NumberReader) -> list[Any]:
+    def column(self, raw: RawTable, column: Column, numbers: NumberReader) -> Cells:
         """Parse a whole column, each distinct text once; note every problem by row."""
         written = self.header(raw, column.name)
+        codes, texts = _texts(raw, written)
         if column.required and "" in texts:
-            for index, text in enumerate(texts):
-                if text == "":
-                    self.problem(raw, index, written, text, msg("problem.required"))
+            for index in np.flatnonzero(codes == texts.index("")).tolist():
+                self.problem(raw, index, written, "", msg("problem.required"))
         if column.kind in (Kind.TEXT, Kind.ID):
             values: list[Any] = [text or None for text in texts]
         else:
             parse = PARSERS[column.kind]
-            parsed = {text: parse(column, text, numbers) for text in set(texts) if text}
-            values = [parsed[text][0] if text else None for text in texts]
-            bad = {text: result[1] for text, result in parsed.items() if result[1] is not None}
-            if bad:
-                for index, text in enumerate(texts):
-                    if text in bad:
-                        self.problem(raw, index, written, text, bad[text])
+            parsed = [parse(column, text, numbers) if text else (None, None) for text in texts]
+            values = [value for value, _ in parsed]
+            bad = [code for code, (_, refusal) in enumerate(parsed) if refusal is not None]
+            for index in np.flatnonzero(np.isin(codes, bad)).tolist() if bad else []:
+                text = texts[codes[index]]
+                refusal = parsed[codes[index]][1]
+                assert refusal is not None
+                self.problem(raw, index, written, text, refusal)
+        cells = Cells(codes, values)
         target = _target(column)
         if target is not None:
-            self.ref_columns.append(_RefColumn(target, raw, written, values))
-        return values
+            self.ref_columns.append(_RefColumn(target, raw, written, cells))
+        return cells
 
-    def row_rules(self, table: Table, raw: RawTable, values: dict[str, list[Any]]) -> None:
+    def row_rules(self, table: Table, raw: RawTable, values: dict[str, Cells]) -> None:
         for start, end in (("start_year", "end_year"), ("since", "until")):
             if start in values and end in values:
-                for index, (first, last) in enumerate(zip(values[start], values[end],
-                                                          strict=True)):
-                    if first is not None and last is not None and first > last:
-                        self.problem(raw, index, self.header(raw, end), str(last),
-                                     msg("problem.before", start=self.header(raw, start),
-                                         first=first))
+                firsts, lasts = values[start], values[end]
+                late = _numbers(firsts) > _numbers(lasts)  # NaN, an empty cell, compares false
+                for index in np.flatnonzero(late).tolist():
+                    self.problem(raw, index, self.header(raw, end), str(lasts[index]),
+                                 msg("problem.before", start=self.header(raw, start),
+                                     first=firsts[index]))
         if table.ends is not None and all(end in values for end in table.ends):
             sources, targets = (values[end] for end in table.ends)
-            for index, (a, b) in enumerate(zip(sources, targets, strict=True)):
-                if a is not None and a == b:
-                    self.problem(raw, index, self.header(raw, table.ends[1]), str(b),
-                                 msg("problem.self_tie",
-                                     source=self.header(raw, table.ends[0])))
+            same = _keys([sources, targets])
+            for index in np.flatnonzero((same[0] == same[1]) & (same[0] >= 0)).tolist():
+                self.problem(raw, index, self.header(raw, table.ends[1]), str(targets[index]),
+                             msg("problem.self_tie", source=self.header(raw, table.ends[0])))
 
-    def reference_municipalities(self, raw: RawTable, values: dict[str, list[Any]]) -> None:
+    def reference_municipalities(self, raw: RawTable, values: dict[str, Cells]) -> None:
         """A territories row may restate a reference municipality, not move it: its level
         and parent_code, when given, must be the reference data's."""
         known = municipalities()
-        for index, code in enumerate(values.get("code", [])):
+        codes = values.get("code")
+        for index in range(len(raw.frame) if codes is not None else 0):
+            code = codes[index] if codes is not None else None
             found = known.get(code) if code is not None else None
             if found is None:
                 continue
@@ -240,22 +313,31 @@ class _Validator:
                         "problem.reference_municipality", code=code,
                         name=found["props"]["name"], parent=found["parentCode"]))
 
-    def duplicates(self, table: Table, raw: RawTable, rows: list[Row]) -> None:
+    def duplicates(self, table: Table, raw: RawTable, typed: TypedTable) -> None:
         if table.entity is not None:
             return  # ids are checked across all entity tables at once
         key = table.ends or ("code",)
-        first_seen: dict[tuple[Any, ...], int] = {}
-        for index, row in enumerate(rows):
-            values = tuple(row.get(k) for k in key)
-            if None in values:
-                continue
-            if values in first_seen:
-                self.problem(raw, index, self.header(raw, key[-1]), str(values[-1]),
-                             msg("problem.duplicate", label=raw.row_label,
-                                 row=raw.row_number(first_seen[values]),
-                                 key=[self.header(raw, k) for k in key]))
-            else:
-                first_seen[values] = index
+        if not all(k in typed.cells for k in key):
+            return
+        columns = [typed.cells[k] for k in key]
+        keys = np.zeros(typed.length, dtype=np.int64)
+        complete = np.ones(typed.length, dtype=bool)
+        for part in _keys(columns, shared=False):
+            keys = keys * (int(part.max(initial=0)) + 2) + part
+            complete &= part >= 0
+        rows = np.flatnonzero(complete)
+        order = rows[np.argsort(keys[rows], kind="stable")]  # by key, then by row
+        ordered = keys[order]
+        again = np.flatnonzero(ordered[1:] == ordered[:-1]) + 1
+        if not len(again):
+            return
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        first = order[starts[np.searchsorted(starts, again, side="right") - 1]]
+        for index, seen in zip(order[again].tolist(), first.tolist(), strict=True):
+            self.problem(raw, index, self.header(raw, key[-1]), str(columns[-1][index]),
+                         msg("problem.duplicate", label=raw.row_label,
+                             row=raw.row_number(seen),
+                             key=[self.header(raw, k) for k in key]))
 
     # -- across tables ----------------------------------------------------------
 
@@ -263,16 +345,28 @@ class _Validator:
         first_seen: dict[str, tuple[RawTable, int]] = {}
         for table in ENTITY_TABLES:
             raw = self.raw.get(table.name)
-            for index, row in enumerate(self.dataset.rows(table.name)):
-                if raw is None or row.get("id") is None:
+            ids = self.dataset.cells(table.name, "id")
+            if raw is None or ids is None:
+                continue
+            distinct, firsts = np.unique(ids.codes, return_index=True)
+            rows = dict(zip(distinct.tolist(), firsts.tolist(), strict=True))
+            again = np.ones(len(ids.codes), dtype=bool)
+            again[firsts] = False
+            for code, value in enumerate(ids.values):
+                if value is None or code not in rows:
                     continue
-                if row["id"] in first_seen:
-                    other, at = first_seen[row["id"]]
-                    self.problem(raw, index, self.header(raw, "id"), row["id"], msg(
-                        "problem.duplicate_id", source=other.source, label=other.row_label,
-                        row=other.row_number(at)))
+                if value in first_seen:
+                    again[rows[code]] = True
                 else:
-                    first_seen[row["id"]] = (raw, index)
+                    first_seen[value] = (raw, rows[code])
+            for index in np.flatnonzero(again).tolist():
+                entity_id = ids[index]
+                if entity_id is None:
+                    continue
+                other, at = first_seen[entity_id]
+                self.problem(raw, index, self.header(raw, "id"), entity_id, msg(
+                    "problem.duplicate_id", source=other.source, label=other.row_label,
+                    row=other.row_number(at)))
         in_database = self.known.entities(list(first_seen))
         self.dataset.existing_ids = set(in_database)
         for name, ask in (("territories", self.known.territories),
@@ -298,8 +392,8 @@ class _Validator:
         for table in ENTITY_TABLES:
             assert table.entity is not None
             kind = LABELS[table.entity]
-            defined.update((row["id"], kind) for row in self.dataset.rows(table.name)
-                           if row.get("id"))
+            ids = self.dataset.cells(table.name, "id")
+            defined.update((value, kind) for value in (ids.values if ids else []) if value)
         codes = {
             "territory": {r["code"] for r in self.dataset.rows("territories") if r.get("code")},
             "sector": {r["code"] for r in self.dataset.rows("sectors") if r.get("code")},
@@ -328,7 +422,9 @@ class _Validator:
             bad = verdicts[ref.target]
             if not bad:
                 continue
-            for index, cell in enumerate(ref.values):
+            refused = ref.cells.each(_refused_by(bad))
+            for index in np.flatnonzero(refused).tolist():
+                cell = ref.cells[index]
                 for value in cell if isinstance(cell, list) else [cell]:
                     if value in bad:
                         self.problem(ref.raw, index, ref.column, value, bad[value])
@@ -359,6 +455,39 @@ class _Validator:
                 _unknown(target, code),
                 msg("problem.did_you_mean", choices=shown) if shown else None)
         return refusals
+
+
+def _texts(raw: RawTable, written: str) -> tuple[np.ndarray, list[str]]:
+    """A column of `raw` as each row's index into its distinct texts, and those texts."""
+    cells = raw.frame[written].cat
+    return cells.codes.to_numpy(), list(cells.categories)
+
+
+def _numbers(cells: Cells) -> np.ndarray:
+    """Each row's number, NaN for an empty cell."""
+    numbers: np.ndarray = np.array([np.nan if v is None else v for v in cells.values],
+                                   dtype=float)[cells.codes]
+    return numbers
+
+
+def _refused_by(bad: dict[str, Refusal]) -> Callable[[Any], bool]:
+    """Whether a reference cell (a value or a list of them) names one of `bad`."""
+    return lambda cell: any(value in bad for value in (cell if isinstance(cell, list)
+                                                       else [cell]))
+
+
+def _keys(columns: list[Cells], shared: bool = True) -> list[np.ndarray]:
+    """Each row's value in each column as an integer, -1 for None; equal values get equal
+    integers across the columns when `shared`, within each column otherwise."""
+    keys: list[np.ndarray] = []
+    numbered: dict[Any, int] = {}
+    for cells in columns:
+        if not shared:
+            numbered = {}
+        mine = [-1 if v is None else numbered.setdefault(v, len(numbered))
+                for v in cells.values]
+        keys.append(np.array(mine, dtype=np.int64)[cells.codes])
+    return keys
 
 
 def _unknown_classification(prefix: str, known: list[str]) -> Refusal:

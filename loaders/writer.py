@@ -11,25 +11,28 @@ loader or Neo4j died), `recover` or the running service rolls the load back.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import queue
 import random
 import secrets
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
 import neo4j
+import numpy as np
 
 from loaders.cypher_run import batches, in_transactions, run
 from loaders.lease import Lease, LeaseLost, lease_length, new_holder
 from loaders.problems import SHOWN, Problem
 from loaders.tables import RELATIONSHIP_TABLES
-from loaders.validation import Dataset, Row
+from loaders.validation import Cells, Dataset, Row, Rows, TypedTable
 from service.cypher_catalog import cypher
 from service.database import memory_refusals
 from service.errors import ArticulaError, DatabaseUnavailable
@@ -60,6 +63,7 @@ def new_load_id() -> str:
     return "".join(reversed(digits))
 
 
+@functools.cache
 def camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
@@ -74,7 +78,7 @@ def props(row: Row, skip: set[str]) -> dict[str, Any]:
 class Step:
     statement: str  # catalogue name
     label: str  # what the progress bar and the summary call it
-    rows: list[dict[str, Any]]
+    rows: Sequence[dict[str, Any]]
 
     @property
     def relationships(self) -> bool:
@@ -111,68 +115,149 @@ def plan(dataset: Dataset) -> list[Step]:
     """Every write, in an order where whatever a step matches was written before it.
 
     Rows the database does not hold yet (as validation found) are CREATEd; the rest are
-    MERGEd, which writes only what differs.
+    MERGEd, which writes only what differs. A step's rows are made as they are written.
     """
+    ids = [cells for t in ("initiatives", "firms", "institutions", "programs")
+           if (cells := dataset.cells(t, "id")) is not None]
     new: dict[str, set[str]] = {
-        "id": {r["id"] for t in ("initiatives", "firms", "institutions", "programs")
-               for r in dataset.rows(t)} - dataset.existing_ids,
-        "territories": {r["code"] for r in dataset.rows("territories")
-                        if f"territories:{r['code']}" not in dataset.existing_codes},
-        "sectors": {r["code"] for r in dataset.rows("sectors")
-                    if f"sectors:{r['code']}" not in dataset.existing_codes},
+        "id": {value for cells in ids for value in cells.values if value is not None}
+        - dataset.existing_ids,
+        "territories": _new_codes(dataset, "territories"),
+        "sectors": _new_codes(dataset, "sectors"),
     }
     steps: list[Step] = []
 
-    def add(statement: str, label: str, rows: list[dict[str, Any]],
-            is_new: Callable[[dict[str, Any]], bool]) -> None:
-        steps.append(Step(f"load/create_{statement}", label, [r for r in rows if is_new(r)]))
-        steps.append(Step(f"load/{statement}", label, [r for r in rows if not is_new(r)]))
+    def add(statement: str, label: str, rows: Rows, is_new: np.ndarray) -> None:
+        steps.append(Step(f"load/create_{statement}", label,
+                          Rows(0, rows.make, rows.positions[is_new])))
+        steps.append(Step(f"load/{statement}", label,
+                          Rows(0, rows.make, rows.positions[~is_new])))
 
-    for table in ("territories", "sectors"):
-        rows = [{"code": r["code"], "props": props(r, LINK_COLUMNS)} for r in dataset.rows(table)]
-        add(table, table, rows, _keyed(new[table], "code"))
-    for link in LINKS[:2]:
-        add(link[0], link[1], _link_rows(dataset, *link[2:5]), _fresh(new, link[5]))
-    for table in ("initiatives", "firms", "institutions", "programs"):
-        rows = [{"id": r["id"], "props": props(r, LINK_COLUMNS)} for r in dataset.rows(table)]
-        add(table, table, rows, _keyed(new["id"], "id"))
+    for table, key in (("territories", "code"), ("sectors", "code"), ("initiatives", "id"),
+                       ("firms", "id"), ("institutions", "id"), ("programs", "id")):
+        if table == "initiatives":
+            for link in LINKS[:2]:
+                add(link[0], link[1], *_links(dataset, new, *link[2:]))
+        cells = dataset.cells(table, key)
+        if cells is not None:
+            typed = dataset.tables[table]
+            add(table, table, Rows(typed.length, _nodes(typed, key)),
+                cells.each(new["id" if key == "id" else table].__contains__))
     for link in LINKS[2:]:
-        add(link[0], link[1], _link_rows(dataset, *link[2:5]), _fresh(new, link[5]))
+        add(link[0], link[1], *_links(dataset, new, *link[2:]))
     for ties in RELATIONSHIP_TABLES:
         ends = ties.ends
         assert ends is not None
-        rows = [{"from": r[ends[0]], "to": r[ends[1]], "props": props(r, set(ends))}
-                for r in dataset.rows(ties.name)]
-        add(ties.name, ties.name, rows, _fresh(new, ("id", "id")))
-    return [step for step in steps if step.rows]
+        tied = dataset.tables.get(ties.name)
+        if tied is not None:
+            sources, targets = (tied.cells[end] for end in ends)
+            add(ties.name, ties.name, Rows(tied.length, _ties(tied, ends)),
+                sources.each(new["id"].__contains__) | targets.each(new["id"].__contains__))
+    return [step for step in steps if len(step.rows)]
+
+
+def _new_codes(dataset: Dataset, table: str) -> set[str]:
+    cells = dataset.cells(table, "code")
+    return {code for code in (cells.values if cells else [])
+            if code is not None and f"{table}:{code}" not in dataset.existing_codes}
+
+
+def _nodes(typed: TypedTable, key: str) -> Callable[[np.ndarray], list[dict[str, Any]]]:
+    keys, values = typed.cells[key], _props(typed, LINK_COLUMNS)
+    return lambda positions: [{key: k, "props": p}
+                              for k, p in zip(keys.at(positions), values(positions),
+                                              strict=True)]
+
+
+def _ties(typed: TypedTable,
+          ends: tuple[str, str]) -> Callable[[np.ndarray], list[dict[str, Any]]]:
+    sources, targets, values = typed.cells[ends[0]], typed.cells[ends[1]], _props(typed,
+                                                                                   set(ends))
+    return lambda positions: [{"from": s, "to": t, "props": p} for s, t, p in zip(
+        sources.at(positions), targets.at(positions), values(positions), strict=True)]
+
+
+def _props(typed: TypedTable, skip: set[str]) -> Callable[[np.ndarray], list[dict[str, Any]]]:
+    """What `props` gives for each of some rows of `typed`, made from its columns."""
+    names = [name for name in typed.cells if name not in skip]
+    keys = [camel(name) for name in names]
+
+    def make(positions: np.ndarray) -> list[dict[str, Any]]:
+        columns = [typed.cells[name].at(positions) for name in names]
+        if not columns:
+            return [{} for _ in range(len(positions))]
+        return [{k: v for k, v in zip(keys, values, strict=True) if v is not None}
+                for values in zip(*columns, strict=True)]
+    return make
+
+
+@dataclass(frozen=True)
+class _Links:
+    """The links a table's rows give, one per (row, target) pair: a source column naming one
+    node and a target column naming one or several (a list)."""
+
+    source: Cells
+    target: Cells
+    rows: np.ndarray  # each link's row
+    nth: np.ndarray  # each link's place in its row's target list
+
+    @classmethod
+    def of(cls, source: Cells, target: Cells) -> _Links:
+        counts = np.array([len(v) if isinstance(v, list) else int(v is not None)
+                           for v in target.values], dtype=np.int64)[target.codes]
+        counts[~source.each(lambda value: value is not None)] = 0
+        rows = np.repeat(np.arange(len(counts)), counts)
+        nth = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+        return cls(source, target, rows, nth)
+
+    def make(self, positions: np.ndarray) -> list[dict[str, Any]]:
+        sources = self.source.at(self.rows[positions])
+        targets = self.target.at(self.rows[positions])
+        return [{"from": s, "to": t[n] if isinstance(t, list) else t, "props": {}}
+                for s, t, n in zip(sources, targets, self.nth[positions].tolist(), strict=True)]
+
+    def touching(self, sources: set[str], targets: set[str]) -> np.ndarray:
+        """Whether each link has a source in `sources` or a target in `targets`."""
+        flat = [t in targets for v in self.target.values
+                for t in (v if isinstance(v, list) else [v] if v is not None else [])]
+        counts = np.array([len(v) if isinstance(v, list) else int(v is not None)
+                           for v in self.target.values], dtype=np.int64)
+        starts = np.cumsum(counts) - counts
+        to_new = np.array(flat, dtype=bool)[starts[self.target.codes[self.rows]] + self.nth] \
+            if flat else np.zeros(len(self.rows), dtype=bool)
+        touching: np.ndarray = self.source.each(sources.__contains__)[self.rows] | to_new
+        return touching
+
+    def targets(self) -> set[str]:
+        found: set[str] = set()
+        for code in np.unique(self.target.codes[self.rows]).tolist():
+            value = self.target.values[code]
+            found.update(value if isinstance(value, list) else [value])
+        return found
+
+
+def _link_cells(dataset: Dataset, table: str, source: str, target: str) -> _Links | None:
+    cells = dataset.cells(table, source), dataset.cells(table, target)
+    return None if cells[0] is None or cells[1] is None else _Links.of(cells[0], cells[1])
+
+
+def _links(dataset: Dataset, new: dict[str, set[str]], table: str, source: str, target: str,
+           kinds: tuple[str, str]) -> tuple[Rows, np.ndarray]:
+    links = _link_cells(dataset, table, source, target)
+    if links is None:
+        return Rows(0, lambda positions: []), np.zeros(0, dtype=bool)
+    return Rows(len(links.rows), links.make), links.touching(new[kinds[0]], new[kinds[1]])
 
 
 def territory_codes(dataset: Dataset) -> set[str]:
     """Every territory code the dataset names: its territories, their parents, locations."""
-    return ({r["code"] for r in dataset.rows("territories")}
-            | {row["to"] for link in LINKS if link[5][1] == "territories"
-               for row in _link_rows(dataset, *link[2:5])})
-
-
-def _link_rows(dataset: Dataset, table: str, source: str,
-               target: str) -> list[dict[str, Any]]:
-    out = []
-    for r in dataset.rows(table):
-        targets = r.get(target)
-        for value in targets if isinstance(targets, list) else [targets]:
-            if value is not None and r.get(source) is not None:
-                out.append({"from": r[source], "to": value, "props": {}})
-    return out
-
-
-def _keyed(new: set[str], key: str) -> Callable[[dict[str, Any]], bool]:
-    return lambda r: r[key] in new
-
-
-def _fresh(new: dict[str, set[str]],
-           kinds: tuple[str, str]) -> Callable[[dict[str, Any]], bool]:
-    """Whether a link touches a node this load creates (so the link cannot exist yet)."""
-    return lambda r: r["from"] in new[kinds[0]] or r["to"] in new[kinds[1]]
+    codes = dataset.cells("territories", "code")
+    found = {c for c in (codes.values if codes else []) if c is not None}
+    for link in LINKS:
+        links = _link_cells(dataset, *link[2:5]) if link[5][1] == "territories" else None
+        if links is not None:
+            found |= links.targets()
+    return found
 
 
 @dataclass
@@ -392,13 +477,14 @@ def _write_journaled(job: _Job) -> None:
             try:
                 for step in job.steps:
                     counts = summary.counts.setdefault(step.label, Counts())
-                    chunks = list(batches(step.rows, job.batch_size))
-                    for chunk, applied in zip(
-                            chunks, pool.map(write_batch, [step] * len(chunks), chunks),
-                            strict=True):
-                        counts.created += applied.created
-                        counts.updated += len(applied.updated)
-                        bar.update(len(chunk))
+                    # At most two batches per writer are made ahead of being written.
+                    running: deque[tuple[int, Future[Applied]]] = deque()
+                    for chunk in batches(step.rows, job.batch_size):
+                        running.append((len(chunk), pool.submit(write_batch, step, chunk)))
+                        if len(running) > 2 * WRITERS:
+                            _count(running.popleft(), counts, bar)
+                    while running:
+                        _count(running.popleft(), counts, bar)
             finally:
                 pool.shutdown(cancel_futures=True)  # after a failure, write no further batch
             with driver.session(database=database) as session:
@@ -433,6 +519,13 @@ def _write_journaled(job: _Job) -> None:
                 id=load_id, source=summary.source, reason=str(error))) from error
         raise
     _forget(driver, database, load_id)
+
+
+def _count(written: tuple[int, Future[Applied]], counts: Counts, bar: Progress) -> None:
+    rows, applied = written[0], written[1].result()
+    counts.created += applied.created
+    counts.updated += len(applied.updated)
+    bar.update(rows)
 
 
 BATCH_RETRY_S = 30.0  # how long a batch the server refused for now (a deadlock) is retried

@@ -5,6 +5,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from loaders import readers
 from loaders.load import load
 from loaders.problems import DatasetError
 from tests.loaders.datasets import (
@@ -79,6 +80,29 @@ def test_the_loaded_graph_holds_every_row_with_its_properties(
         "MATCH (:Actor {id: 'F-3'})-[:IN_SECTOR]->(s:Sector) RETURN s.code AS code ORDER BY code"
     )
     assert [r["code"] for r in records] == ["0127", "1079"]
+
+
+def test_files_read_in_many_chunks_load_the_same_graph_and_name_rows_across_chunks(
+    reference_db: neo4j.Driver, database: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reference_db.execute_query("MATCH (n) WHERE n.reference IS NULL DETACH DELETE n")
+    path = write_csv_folder(small_network(), tmp_path / "whole")
+    load(path, reference_db, database, progress=False)
+    whole = dump(reference_db)
+    reference_db.execute_query("MATCH (n) WHERE n.reference IS NULL DETACH DELETE n")
+    monkeypatch.setattr(readers, "CHUNK_ROWS", 2)  # every table of more than 2 rows in pieces
+
+    load(path, reference_db, database, progress=False)
+    assert dump(reference_db) == whole
+
+    tables = small_network()
+    tables["participations"].append(dict(tables["participations"][0]))  # row 6, chunk 3
+    tables["participations"][3]["since"] = "mil"  # row 5, chunk 2
+    text = refused(reference_db, database, write_csv_folder(tables, tmp_path / "broken"))
+    assert ("participations.csv, row 6, column initiative_id: 'INI-1': duplicate of row 2 "
+            "(same actor_id and initiative_id)") in text
+    assert "participations.csv, row 5, column since: 'mil': expected a year" in text
 
 
 def test_loading_the_same_dataset_again_changes_nothing(

@@ -1,0 +1,83 @@
+"""The loader's memory, stage by stage, on a generated dataset, without a database.
+
+    .venv/bin/python bench/loader_memory.py DATASET_FOLDER
+
+Reads the dataset, validates it against the reference data alone (what a first load into an
+empty database sees), finds its likely duplicates and plans its writes, as `articula load`
+does before it writes; after each stage prints the seconds since the start, the process's
+resident memory and its peak so far (MB). The writes themselves make their rows a batch at a
+time and add little (`bench/load_throughput.py` measures a whole load's peak).
+"""
+
+import argparse
+import resource
+import time
+from pathlib import Path
+from typing import Any
+
+from loaders.dataset_duplicates import _dataset_records
+from loaders.duplicates import likely_duplicates
+from loaders.known import reference_names
+from loaders.readers import read_dataset
+from loaders.reference_data import sector_rows, territory_rows
+from loaders.validation import validate
+from loaders.writer import plan
+
+
+class ReferenceOnly:
+    """What an empty database holds: the reference data."""
+
+    def entities(self, ids: list[str]) -> dict[str, frozenset[str]]:
+        return {}
+
+    def territories(self, codes: list[str]) -> set[str]:
+        known = {row["code"] for row in territory_rows()}
+        return {code for code in codes if code in known}
+
+    def sectors(self, codes: list[str]) -> set[str]:
+        known = {row["code"] for row in sector_rows()}
+        return {code for code in codes if code in known}
+
+    def territory_names(self, prefixes: list[str]) -> dict[str, str]:
+        return reference_names(territory_rows(), prefixes)
+
+    def sector_names(self, prefixes: list[str]) -> dict[str, str]:
+        return reference_names(sector_rows(), prefixes)
+
+
+def memory_mb() -> tuple[float, float]:
+    """Resident memory now and at its peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            now = int(line.split()[1]) / 1024
+    return now, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dataset", type=Path)
+    args = parser.parse_args()
+    began = time.perf_counter()
+
+    def stage(name: str, **figures: Any) -> None:
+        now, peak = memory_mb()
+        extra = "".join(f" {key}={value:,}" for key, value in figures.items())
+        print(f"{name:<12} {time.perf_counter() - began:7.1f} s  {now:8,.0f} MB  "
+              f"peak {peak:8,.0f} MB{extra}", flush=True)
+
+    stage("start")
+    raw = read_dataset(args.dataset)
+    stage("read", rows=sum(len(table.frame) for table in raw.values()))
+    dataset = validate(raw, ReferenceOnly())
+    stage("validated")
+    records = [where.record for where in _dataset_records(raw, dataset)]
+    pairs = likely_duplicates(records, new=frozenset(r.ref for r in records))
+    del records
+    stage("duplicates", pairs=len(pairs))
+    steps = plan(dataset)
+    stage("planned", rows=sum(len(step.rows) for step in steps))
+
+
+if __name__ == "__main__":
+    main()
