@@ -120,6 +120,10 @@ class Rows(Sequence[Row]):
         for start in range(0, len(self.positions), ROWS_AT_ONCE):
             yield from self.make(self.positions[start:start + ROWS_AT_ONCE])
 
+    def select(self, chosen: np.ndarray) -> "Rows":
+        """The rows for which `chosen` (one flag per row of these) is true."""
+        return Rows(0, self.make, self.positions[chosen])
+
 
 @dataclass
 class Dataset:

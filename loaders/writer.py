@@ -32,7 +32,7 @@ from loaders.cypher_run import batches, in_transactions, run
 from loaders.lease import Lease, LeaseLost, lease_length, new_holder
 from loaders.problems import SHOWN, Problem
 from loaders.tables import RELATIONSHIP_TABLES
-from loaders.validation import Cells, Dataset, Row, Rows, TypedTable
+from loaders.validation import Cells, Dataset, Rows, TypedTable
 from service.cypher_catalog import cypher
 from service.database import memory_refusals
 from service.errors import ArticulaError, DatabaseUnavailable
@@ -67,11 +67,6 @@ def new_load_id() -> str:
 def camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
-
-
-def props(row: Row, skip: set[str]) -> dict[str, Any]:
-    """The row's values as node or relationship properties; empty cells are left out."""
-    return {camel(k): v for k, v in row.items() if k not in skip and v is not None}
 
 
 @dataclass(frozen=True)
@@ -128,10 +123,8 @@ def plan(dataset: Dataset) -> list[Step]:
     steps: list[Step] = []
 
     def add(statement: str, label: str, rows: Rows, is_new: np.ndarray) -> None:
-        steps.append(Step(f"load/create_{statement}", label,
-                          Rows(0, rows.make, rows.positions[is_new])))
-        steps.append(Step(f"load/{statement}", label,
-                          Rows(0, rows.make, rows.positions[~is_new])))
+        steps.append(Step(f"load/create_{statement}", label, rows.select(is_new)))
+        steps.append(Step(f"load/{statement}", label, rows.select(~is_new)))
 
     for table, key in (("territories", "code"), ("sectors", "code"), ("initiatives", "id"),
                        ("firms", "id"), ("institutions", "id"), ("programs", "id")):
@@ -178,7 +171,8 @@ def _ties(typed: TypedTable,
 
 
 def _props(typed: TypedTable, skip: set[str]) -> Callable[[np.ndarray], list[dict[str, Any]]]:
-    """What `props` gives for each of some rows of `typed`, made from its columns."""
+    """Some rows of `typed` as node or relationship properties (camelCase names, columns in
+    `skip` and empty cells left out), made from its columns."""
     names = [name for name in typed.cells if name not in skip]
     keys = [camel(name) for name in names]
 
@@ -203,8 +197,7 @@ class _Links:
 
     @classmethod
     def of(cls, source: Cells, target: Cells) -> _Links:
-        counts = np.array([len(v) if isinstance(v, list) else int(v is not None)
-                           for v in target.values], dtype=np.int64)[target.codes]
+        counts = _lengths(target)[target.codes]
         counts[~source.each(lambda value: value is not None)] = 0
         rows = np.repeat(np.arange(len(counts)), counts)
         nth = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -220,8 +213,7 @@ class _Links:
         """Whether each link has a source in `sources` or a target in `targets`."""
         flat = [t in targets for v in self.target.values
                 for t in (v if isinstance(v, list) else [v] if v is not None else [])]
-        counts = np.array([len(v) if isinstance(v, list) else int(v is not None)
-                           for v in self.target.values], dtype=np.int64)
+        counts = _lengths(self.target)
         starts = np.cumsum(counts) - counts
         to_new = np.array(flat, dtype=bool)[starts[self.target.codes[self.rows]] + self.nth] \
             if flat else np.zeros(len(self.rows), dtype=bool)
@@ -234,6 +226,12 @@ class _Links:
             value = self.target.values[code]
             found.update(value if isinstance(value, list) else [value])
         return found
+
+
+def _lengths(cells: Cells) -> np.ndarray:
+    """How many targets each distinct value of `cells` names (a list's length, 1, or 0)."""
+    return np.array([len(v) if isinstance(v, list) else int(v is not None)
+                     for v in cells.values], dtype=np.int64)
 
 
 def _link_cells(dataset: Dataset, table: str, source: str, target: str) -> _Links | None:
