@@ -34,6 +34,7 @@ CHUNK_ROWS = 100_000  # rows of a CSV file read at a time
 BLOCK_BYTES = 1 << 20
 BLOCK_CHARS = 1 << 16
 MARK = re.compile(MARK_TO_DROP)
+STRICT_ENCODINGS = ("utf-8", "cp1252")  # tried in turn; Latin-1, which decodes anything, last
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def decode(data: bytes) -> str:
     """UTF-8 (BOM or not), else Windows-1252, else Latin-1 (which decodes anything)."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8")
-    for encoding in ("utf-8", "cp1252"):
+    for encoding in STRICT_ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -99,7 +100,7 @@ def encoding_of(file: Path) -> str:
     with file.open("rb") as handle:
         if handle.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
             return "utf-8-sig"
-        for encoding in ("utf-8", "cp1252"):
+        for encoding in STRICT_ENCODINGS:
             handle.seek(0)
             decoder = codecs.getincrementaldecoder(encoding)()
             try:
@@ -178,7 +179,7 @@ class _Column:
         index = self.index
         mine = np.array([index.setdefault(_text(cell, self.unmark), len(index))
                          for cell in distinct], dtype=np.int32)
-        self.parts.append(mine[codes] if len(mine) else np.zeros(0, dtype=np.int32))
+        self.parts.append(mine[codes])
 
     def categorical(self) -> pd.Categorical:
         codes = np.concatenate(self.parts) if self.parts else np.zeros(0, dtype=np.int32)

@@ -304,11 +304,11 @@ class _Validator:
         and parent_code, when given, must be the reference data's."""
         known = municipalities()
         codes = values.get("code")
-        for index in range(len(raw.frame) if codes is not None else 0):
-            code = codes[index] if codes is not None else None
-            found = known.get(code) if code is not None else None
-            if found is None:
-                continue
+        if codes is None:
+            return
+        for index in np.flatnonzero(codes.each(lambda code: code in known)).tolist():
+            code = codes[index]
+            found = known[code]
             stated = {"level": "MUNICIPALITY", "parent_code": found["parentCode"]}
             for column, expected in stated.items():
                 value = values[column][index] if column in values else None
@@ -324,17 +324,17 @@ class _Validator:
         if not all(k in typed.cells for k in key):
             return
         columns = [typed.cells[k] for k in key]
+        parts = _keys(columns)
+        base = max(int(part.max(initial=0)) for part in parts) + 1
         keys = np.zeros(typed.length, dtype=np.int64)
         complete = np.ones(typed.length, dtype=bool)
-        for part in _keys(columns, shared=False):
-            keys = keys * (int(part.max(initial=0)) + 2) + part
+        for part in parts:
+            keys = keys * base + part
             complete &= part >= 0
         rows = np.flatnonzero(complete)
         order = rows[np.argsort(keys[rows], kind="stable")]  # by key, then by row
         ordered = keys[order]
-        again = np.flatnonzero(ordered[1:] == ordered[:-1]) + 1
-        if not len(again):
-            return
+        again = np.flatnonzero(ordered[1:] == ordered[:-1]) + 1  # not the first of its key
         starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
         first = order[starts[np.searchsorted(starts, again, side="right") - 1]]
         for index, seen in zip(order[again].tolist(), first.tolist(), strict=True):
@@ -480,14 +480,12 @@ def _refused_by(bad: dict[str, Refusal]) -> Callable[[Any], bool]:
                                                        else [cell]))
 
 
-def _keys(columns: list[Cells], shared: bool = True) -> list[np.ndarray]:
+def _keys(columns: list[Cells]) -> list[np.ndarray]:
     """Each row's value in each column as an integer, -1 for None; equal values get equal
-    integers across the columns when `shared`, within each column otherwise."""
+    integers across the columns."""
     keys: list[np.ndarray] = []
     numbered: dict[Any, int] = {}
     for cells in columns:
-        if not shared:
-            numbered = {}
         mine = [-1 if v is None else numbered.setdefault(v, len(numbered))
                 for v in cells.values]
         keys.append(np.array(mine, dtype=np.int64)[cells.codes])
