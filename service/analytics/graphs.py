@@ -5,7 +5,8 @@ A graph is named from its projection, a hash of its scope and the graph version
 (`articula-actors-1a2b3c4d5e6f-v7-0a1b2c`), so a name says exactly what it holds. An unscoped
 FULL, GOVERNANCE or SUPPLY graph is projected natively when the store allows it
 (`native_relationships`), every other graph by the projection's Cypher statement; both give
-the same graph. Graphs of another version are dropped when seen; past
+the same graph. ACTORS is projected in place (its pairs streamed into GDS by one statement)
+once GDS's estimate of its size fits in the heap (`guard_projection`). Graphs of another version are dropped when seen; past
 `analytics_cached_graphs` the least recently used go; when an estimate does not fit in the
 free heap, every other cached graph goes first. A graph an analysis of this process is still
 reading is never dropped (`hold`). Service processes sharing one Neo4j name graphs alike:
@@ -199,7 +200,7 @@ async def project_natively(db: Database, name: str, projection: Projection,
 async def project_by_cypher(db: Database, name: str, projection: Projection, scope: Scope,
                             limit: float) -> dict[str, Any]:
     """The projection's graph in the scope, projected as `name` by its in-place statement
-    once its estimate fits, else by `project_rows`; GDS's answer, graph null when there
+    once its estimate fits, else from its rows; GDS's answer, graph null when there
     were no rows."""
     form = SPECS[projection].in_place
     if form is None:
