@@ -6,12 +6,12 @@ A graph is named from its projection, a hash of its scope and the graph version
 FULL, GOVERNANCE or SUPPLY graph is projected natively when the store allows it
 (`native_relationships`), every other graph by the projection's Cypher statement; both give
 the same graph. ACTORS is projected in place (its pairs streamed into GDS by one statement)
-once GDS's estimate of its size fits in the heap (`guard_projection`). Graphs of another version are dropped when seen; past
-`analytics_cached_graphs` the least recently used go; when an estimate does not fit in the
-free heap, every other cached graph goes first. A graph an analysis of this process is still
-reading is never dropped (`hold`). Service processes sharing one Neo4j name graphs alike:
-when GDS refuses a projection because another process made (or is making) the same graph,
-that graph is used.
+once GDS's estimate of its size fits in the heap (`guard_projection`). Graphs of another
+version are dropped when seen; past `analytics_cached_graphs` the least recently used go;
+when an estimate does not fit in the free heap, every other cached graph goes first. A graph
+an analysis of this process is still reading is never dropped (`hold`). Service processes
+sharing one Neo4j name graphs alike: when GDS refuses a projection because another process
+made (or is making) the same graph, that graph is used.
 """
 
 from __future__ import annotations
@@ -211,7 +211,7 @@ async def project_by_cypher(db: Database, name: str, projection: Projection, sco
 
 
 async def _project_rows(db: Database, name: str, projection: Projection, scope: Scope,
-                       limit: float) -> dict[str, Any]:
+                        limit: float) -> dict[str, Any]:
     """The projection's rows in the scope (analytics/project_rows), projected as `name`;
     GDS's answer, graph null when there were no rows."""
     spec = SPECS[projection]
