@@ -49,6 +49,10 @@ def project(driver: neo4j.Driver, database: str, projection: Projection, kind: s
             cypher("analytics/project_native"), graph=GRAPH,
             labels=[str(label) for label in spec.labels],
             relationships=native_relationships(spec), database_=database)
+    elif spec.in_place is not None:  # as the service projects ACTORS
+        records, _, _ = driver.execute_query(
+            cypher(spec.in_place.statement), graph=GRAPH, **Scope().parameters(),
+            database_=database)
     else:
         rows, _, _ = driver.execute_query(
             rows_query(projection), directed=spec.directed,

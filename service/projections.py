@@ -8,7 +8,10 @@ for one projection in a single statement.
 The unscoped graph of FULL, GOVERNANCE and SUPPLY is also a plain cut of the store (its
 labels, its relationship types as stored), which GDS can project natively (`NativeForm`)
 at a fraction of a Cypher projection's cost; ACTORS and INITIATIVES are pairings derived
-through initiatives (actors), which only their statement computes.
+through initiatives (actors), which only their statement computes. ACTORS pairs every two
+members of an initiative, tens of millions of pairs in one country of a large database, so
+its analytics graph is projected by a statement that streams the pairs into GDS
+(`InPlaceForm`), after an estimate of the graph's memory.
 """
 
 from dataclasses import dataclass
@@ -64,12 +67,24 @@ class NativeForm:
 
 
 @dataclass(frozen=True)
+class InPlaceForm:
+    """A projection whose graph is projected into GDS by one statement that derives its
+    edges as it goes (`statement`, taking the scope and `$graph`): its rows never leave the
+    database, so their count is bounded by GDS's memory alone, which `estimate` (taking the
+    scope) gives beforehand as bytesMin, bytesMax, requiredMemory and `pairs`."""
+
+    statement: str
+    estimate: str
+
+
+@dataclass(frozen=True)
 class ProjectionSpec:
     statement: str  # catalogue name of the edge statement
     labels: tuple[NodeLabel, ...]
     directed: bool
     description: str
     native: NativeForm | None = None
+    in_place: InPlaceForm | None = None
 
 
 SPECS: dict[Projection, ProjectionSpec] = {
@@ -84,7 +99,8 @@ SPECS: dict[Projection, ProjectionSpec] = {
         "network/actors", (NodeLabel.FIRM, NodeLabel.INSTITUTION), False,
         "Firms and institutions; two are linked (type SHARES_INITIATIVES) when both take part "
         "in (PARTICIPATES_IN or GOVERNS) the same in-scope initiative; weight = number of "
-        "initiatives shared; undirected."),
+        "initiatives shared; undirected.",
+        in_place=InPlaceForm("analytics/project_actors", "analytics/estimate/actors_graph")),
     Projection.INITIATIVES: ProjectionSpec(
         "network/initiatives", (NodeLabel.INITIATIVE,), False,
         "Initiatives; two are linked when in-scope actors take part in both or when they "

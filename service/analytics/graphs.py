@@ -5,12 +5,13 @@ A graph is named from its projection, a hash of its scope and the graph version
 (`articula-actors-1a2b3c4d5e6f-v7-0a1b2c`), so a name says exactly what it holds. An unscoped
 FULL, GOVERNANCE or SUPPLY graph is projected natively when the store allows it
 (`native_relationships`), every other graph by the projection's Cypher statement; both give
-the same graph. Graphs of another version are dropped when seen; past
-`analytics_cached_graphs` the least recently used go; when an estimate does not fit in the
-free heap, every other cached graph goes first. A graph an analysis of this process is still
-reading is never dropped (`hold`). Service processes sharing one Neo4j name graphs alike:
-when GDS refuses a projection because another process made (or is making) the same graph,
-that graph is used.
+the same graph. ACTORS is projected in place (its pairs streamed into GDS by one statement)
+once GDS's estimate of its size fits in the heap (`guard_projection`). Graphs of another
+version are dropped when seen; past `analytics_cached_graphs` the least recently used go;
+when an estimate does not fit in the free heap, every other cached graph goes first. A graph
+an analysis of this process is still reading is never dropped (`hold`). Service processes
+sharing one Neo4j name graphs alike: when GDS refuses a projection because another process
+made (or is making) the same graph, that graph is used.
 """
 
 from __future__ import annotations
@@ -198,6 +199,19 @@ async def project_natively(db: Database, name: str, projection: Projection,
 
 async def project_by_cypher(db: Database, name: str, projection: Projection, scope: Scope,
                             limit: float) -> dict[str, Any]:
+    """The projection's graph in the scope, projected as `name` by its in-place statement
+    once its estimate fits, else from its rows; GDS's answer, graph null when there
+    were no rows."""
+    form = SPECS[projection].in_place
+    if form is None:
+        return await _project_rows(db, name, projection, scope, limit)
+    await guard_projection(db, projection, scope, limit)
+    return (await run(db, form.statement, {"graph": name, **scope.parameters()},
+                      timeout=limit))[0]
+
+
+async def _project_rows(db: Database, name: str, projection: Projection, scope: Scope,
+                        limit: float) -> dict[str, Any]:
     """The projection's rows in the scope (analytics/project_rows), projected as `name`;
     GDS's answer, graph null when there were no rows."""
     spec = SPECS[projection]
@@ -338,7 +352,41 @@ async def guard_memory(db: Database, graph: AnalyticsGraph, estimate: str,
     dropped (or exceeds `analytics_max_memory`)."""
     estimated, free_now = await asyncio.gather(
         run(db, estimate, {"graph": graph.name, "config": config}), free_heap(db))
+    found = await _room_for(db, estimated[0], free_now, spare=graph.name)
+    if found.bytes_max <= found.limit:
+        return found
+    raise MemoryLimit(
+        msg("error.analytics.memory", bytes=found.bytes_max, required=found.required,
+            available=found.limit),
+        estimate=found.describe(),
+    )
+
+
+async def guard_projection(db: Database, projection: Projection, scope: Scope,
+                           limit: float) -> Estimate:
+    """GDS's estimate of the in-place projection's graph in the scope; MemoryLimit, naming
+    the pairs it would derive, when it does not fit as `guard_memory` says."""
+    form = SPECS[projection].in_place
+    assert form is not None
+    estimated, free_now = await asyncio.gather(
+        run(db, form.estimate, scope.parameters(), timeout=limit), free_heap(db))
     row = estimated[0]
+    found = await _room_for(db, row, free_now, spare=None)
+    if found.bytes_max <= found.limit:
+        return found
+    raise MemoryLimit(
+        msg("error.analytics.projection_memory", projection=projection.value,
+            pairs=int(row["pairs"]), bytes=found.bytes_max, required=found.required,
+            available=found.limit),
+        estimate=found.describe(),
+    )
+
+
+async def _room_for(db: Database, row: dict[str, Any], free_now: int, *,
+                    spare: str | None) -> Estimate:
+    """The estimate `row` against the free heap (`free_now`, measured with it) and
+    `analytics_max_memory`; when it does not fit but could, every cached graph but `spare` is
+    dropped and the heap measured again."""
     cap = db.settings.analytics_max_memory
 
     async def measured(free: int | None = None) -> Estimate:
@@ -348,16 +396,9 @@ async def guard_memory(db: Database, graph: AnalyticsGraph, estimate: str,
                         free, limit)
 
     found = await measured(free_now)
-    if found.bytes_max <= found.limit:
-        return found
-    if cap is None or found.bytes_max <= cap:
+    if found.bytes_max > found.limit and (cap is None or found.bytes_max <= cap):
         listed = await run(db, "analytics/graphs", {"prefix": PREFIX})
-        await _make_room(db, {r["graph"] for r in listed}, 1, spare=graph.name)
+        await _make_room(db, {r["graph"] for r in listed}, 0 if spare is None else 1,
+                         spare=spare)
         found = await measured()
-        if found.bytes_max <= found.limit:
-            return found
-    raise MemoryLimit(
-        msg("error.analytics.memory", bytes=found.bytes_max, required=found.required,
-            available=found.limit),
-        estimate=found.describe(),
-    )
+    return found

@@ -11,6 +11,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -20,6 +21,10 @@ from service.database import Database
 
 DOMINANT = 3
 KEPT_GRAPHS = 2
+FACTS = ("nodeId", "id", "name", "kind", "territories", "sectors")
+FACTS_BATCH = 200_000
+"""Nodes whose facts one query reads: a graph of millions of nodes is read in queries that
+each end well inside the database timeout."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +157,12 @@ async def graph_nodes(db: Database, graph: AnalyticsGraph, node_ids: list[int]) 
 async def _read(db: Database, node_ids: list[int]) -> GraphNodes:
     """The regions (or, without any, the countries) and the ISIC divisions of each node; the
     hierarchies are walked once per distinct code, not per node."""
-    facts = await columns(db, "analytics/node_facts",
-                          ("nodeId", "id", "name", "kind", "territories", "sectors"),
-                          {"nodeIds": node_ids})
+    facts: dict[str, list[Any]] = {name: [] for name in FACTS}
+    for start in range(0, len(node_ids), FACTS_BATCH):
+        part = await columns(db, "analytics/node_facts", FACTS,
+                             {"nodeIds": node_ids[start:start + FACTS_BATCH]})
+        for name in FACTS:
+            facts[name].extend(part[name])
     codes = sorted({code for found in facts["territories"] for code in found})
     above = await columns(db, "analytics/territory_regions", ("code", "regions", "countries"),
                           {"codes": codes})

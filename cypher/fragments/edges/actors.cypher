@@ -3,7 +3,8 @@
 // they share. Undirected: one row per pair, source < target.
 UNWIND initiatives AS i
 MATCH (a:Actor)-[r:PARTICIPATES_IN|GOVERNS]->(i)
-WHERE a IN actors AND ($year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year))
+WHERE
+// include: taking_part
 WITH i, collect(DISTINCT a) AS members
 UNWIND members AS a
 UNWIND members AS b

@@ -8,6 +8,7 @@ import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 
+from service.analytics import members
 from service.app import create_app
 from tests.neo4j_backends import Backend
 from tests.service.analytics.community_checks import (
@@ -137,6 +138,22 @@ def test_communities_name_their_groups(sample_client: TestClient) -> None:
 
     assert largest["dominantTerritories"] == top(territories)
     assert largest["dominantSectors"] == top(divisions)
+
+
+NAMED = """{ communities(algorithm: LOUVAIN, projection: ACTORS) { count communities {
+    id size dominantTerritories { value count } dominantSectors { value count }
+    actorKinds { value count } members { id name kind } } } }"""
+
+
+def test_communities_are_named_alike_when_facts_are_read_in_many_queries(
+        sample_client: TestClient, neo4j_backend: Backend,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    at_once = ask(sample_client, NAMED)["communities"]
+    monkeypatch.setattr(members, "FACTS_BATCH", 7)
+    with TestClient(create_app(neo4j_backend.settings)) as client:  # nothing kept yet
+        in_batches = ask(client, NAMED)["communities"]
+    assert sum(c["size"] for c in at_once["communities"]) > 7 * 5
+    assert in_batches == at_once
 
 
 COMPARE = """query($a: CommunityRunInput!, $b: CommunityRunInput!) {

@@ -1,15 +1,18 @@
 """On the 100k-actor dataset: the list plans give the same pages, the Explorer's first view
 (the whole FULL network, refused past the edge limit) has its overview, coordination gaps and
 matchmaking answer by their rules, and deeply nested queries are refused by their cost before
-they run; the map's measures per country and region are the dataset files' counts. One load
-of the dataset serves them all."""
+they run; a country's ACTORS centralities are NetworkX's on the pairs the dataset files give,
+and the map's measures per country and region are the files' counts. One load of the dataset
+serves them all."""
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import neo4j
+import networkx as nx
 import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
@@ -222,23 +225,72 @@ def test_the_python_client_takes_a_regions_network_with_its_scores_at_100k(
     assert nodes["community_louvain"].notna().all()
 
 
-def test_the_map_s_measures_are_the_dataset_files_counts_at_100k(
-        client_100k: TestClient, synthetic_100k: Path) -> None:
-    def table(name: str) -> pd.DataFrame:
-        return pd.read_csv(synthetic_100k / f"{name}.csv", dtype=str, keep_default_na=False)
+def _table(dataset: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(dataset / f"{name}.csv", dtype=str, keep_default_na=False)
 
-    places = table("territories")
+
+def _above(dataset: Path) -> Callable[[str], set[str]]:
+    """A function giving the country and region a territory code lies in (itself included,
+    unless a municipality)."""
+    places = _table(dataset, "territories")
     parents = dict(zip(places["code"], places["parent_code"], strict=True))
     municipalities = set(places.loc[places["level"] == "MUNICIPALITY", "code"])
 
     def above(code: str) -> set[str]:
-        """The country and region a territory code lies in (itself included)."""
         codes = set()
         while code:
             if code not in municipalities:
                 codes.add(code)
             code = parents.get(code) or (code.split("-")[0] if "-" in code else "")
         return codes
+
+    return above
+
+
+def test_actors_pagerank_and_degree_in_a_country_are_networkx_s_on_the_files_pairs_at_100k(
+        client_100k: TestClient, synthetic_100k: Path) -> None:
+    above = _above(synthetic_100k)
+    initiatives = {row.id for row in _table(synthetic_100k, "initiatives").itertuples()
+                   if any("CR" in above(t) for t in row.territory_codes.split(";"))}
+    members: dict[str, set[str]] = {}
+    for name, actor in (("participations", "actor_id"), ("governance", "institution_id")):
+        ties = _table(synthetic_100k, name)
+        for a, i in zip(ties[actor], ties["initiative_id"], strict=True):
+            if i in initiatives:
+                members.setdefault(i, set()).add(a)
+    graph = nx.Graph()
+    for name in ("firms", "institutions"):
+        located = _table(synthetic_100k, name)
+        graph.add_nodes_from(a for a, t in zip(located["id"], located["territory_code"],
+                                               strict=True) if t and "CR" in above(t))
+    for group in members.values():
+        graph.add_nodes_from(group)
+        for a, b in combinations(sorted(group), 2):
+            weight = graph.get_edge_data(a, b, {"weight": 0.0})["weight"]
+            graph.add_edge(a, b, weight=weight + 1.0)
+    assert graph.number_of_nodes() > 1000 and graph.number_of_edges() > 10_000
+    expected = {"DEGREE": dict(graph.degree(weight="weight")),
+                "PAGERANK": nx.pagerank(graph, weight="weight", tol=1e-12, max_iter=10_000)}
+    for metric, tolerance in (("DEGREE", 1e-9), ("PAGERANK", 1e-4)):
+        answer = client_100k.post("/graphql", json={"query": """query ($metric:
+            CentralityMetric!, $top: Int) { centrality(metric: $metric, projection: ACTORS,
+            scope: {countries: ["CR"]}, top: $top) { nodeCount items { id score } } }""",
+            "variables": {"metric": metric, "top": graph.number_of_nodes()}}).json()
+        assert "errors" not in answer, answer["errors"]
+        found = answer["data"]["centrality"]
+        assert found["nodeCount"] == graph.number_of_nodes()
+        got = {item["id"]: item["score"] for item in found["items"]}
+        assert got.keys() == expected[metric].keys()
+        worst = max(abs(got[a] - expected[metric][a]) for a in got)
+        assert worst <= tolerance * max(1.0, *expected[metric].values()), metric
+
+
+def test_the_map_s_measures_are_the_dataset_files_counts_at_100k(
+        client_100k: TestClient, synthetic_100k: Path) -> None:
+    def table(name: str) -> pd.DataFrame:
+        return _table(synthetic_100k, name)
+
+    above = _above(synthetic_100k)
 
     ties = table("governance").groupby("initiative_id").size()
     expected: dict[str, Counter[str]] = {}
