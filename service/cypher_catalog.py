@@ -2,9 +2,8 @@
 
 Statements live in the repository's `cypher/` folder; a built wheel carries them as
 `service/cypher/`. Names are paths without the suffix, e.g. `about/components`. A line
-`// include: NAME` is replaced by the text of `cypher/fragments/NAME.cypher`, which may include
-others: clauses that several statements share (fragments are not statements, so `names()`
-leaves them out).
+`// include: NAME` is replaced by the text of `cypher/fragments/NAME.cypher`: clauses that
+several statements share (fragments are not statements, so `names()` leaves them out).
 """
 
 import re
@@ -38,7 +37,7 @@ def fragment(name: str) -> str:
     path = cypher_dir() / FRAGMENTS / f"{name}.cypher"
     if not path.is_file():
         raise KeyError(f"no Cypher fragment {name!r} (expected {path})")
-    return INCLUDE.sub(lambda m: fragment(m.group(1)), path.read_text(encoding="utf-8")).strip()
+    return path.read_text(encoding="utf-8").strip()
 
 
 def names() -> list[str]:

@@ -81,8 +81,9 @@ class Settings(BaseSettings):
 
     analytics_max_memory: int | None = Field(
         default=None, ge=0, validation_alias="ARTICULA_ANALYTICS_MAX_MEMORY",
-        description="Most bytes one analytic may need by GDS's estimate, below the free heap "
-        "(which always caps it); more is MEMORY_LIMIT. Unset: the free heap alone.",
+        description="Most bytes one analytic, or the ACTORS graph it is run on, may need by "
+        "GDS's estimate, below the free heap (which always caps it); more is MEMORY_LIMIT. "
+        "Unset: the free heap alone.",
     )
     analytics_timeout_s: float = Field(
         default=300.0, gt=0, validation_alias="ARTICULA_ANALYTICS_TIMEOUT",

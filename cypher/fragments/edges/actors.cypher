@@ -3,8 +3,7 @@
 // they share. Undirected: one row per pair, source < target.
 UNWIND initiatives AS i
 MATCH (a:Actor)-[r:PARTICIPATES_IN|GOVERNS]->(i)
-WHERE
-// include: taking_part
+WHERE a IN actors AND ($year IS NULL OR coalesce(r.since, $year) <= $year <= coalesce(r.until, $year))
 WITH i, collect(DISTINCT a) AS members
 UNWIND members AS a
 UNWIND members AS b
