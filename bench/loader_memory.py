@@ -4,24 +4,29 @@
 
 Reads the dataset, validates it against the reference data alone (what a first load into an
 empty database sees), finds its likely duplicates and plans its writes, as `articula load`
-does before it writes; after each stage prints the seconds since the start, the process's
-resident memory and its peak so far (MB). The writes themselves make their rows a batch at a
-time and add little (`bench/load_throughput.py` measures a whole load's peak).
+does before it writes, then writes the import files of `articula load --bulk` (into a
+temporary folder, deleted at the end); after each stage prints the seconds since the start,
+the process's resident memory and its peak so far (MB). The live load's writes make their
+rows a batch at a time and add little (`bench/load_throughput.py` measures a whole load's
+peak).
 """
 
 import argparse
 import resource
+import shutil
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from loaders.bulk import reference_image, write_import_files
 from loaders.dataset_duplicates import _dataset_records
 from loaders.duplicates import likely_duplicates
 from loaders.known import reference_names
 from loaders.readers import read_dataset
 from loaders.reference_data import sector_rows, territory_rows
 from loaders.validation import validate
-from loaders.writer import plan
+from loaders.writer import LoadSummary, plan
 
 
 class ReferenceOnly:
@@ -77,6 +82,14 @@ def main() -> None:
     stage("duplicates", pairs=len(pairs))
     steps = plan(dataset)
     stage("planned", rows=sum(len(step.rows) for step in steps))
+    folder = Path(tempfile.mkdtemp(prefix="articula-import-files-"))
+    try:
+        files = write_import_files(dataset, reference_image(), folder, "bench",
+                                   LoadSummary("bench"))
+        stage("import files", lines=files.node_count + files.relationship_count,
+              MiB=sum(path.stat().st_size for path in folder.iterdir()) // 2**20)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

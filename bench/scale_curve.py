@@ -118,7 +118,8 @@ def analyse(url: str, algorithm: str, projection: str,
 
 
 def one(actors: int, seed: int, port: int, heap: str, pagecache: str,
-        actors_scope: list[str], logs: Path, analyse_only: bool = False) -> dict[str, Any]:
+        actors_scope: list[str], logs: Path, analyse_only: bool = False,
+        load_only: bool = False) -> dict[str, Any]:
     settings = Settings(**{"ARTICULA_BOLT_PORT": port, "ARTICULA_NEO4J_HEAP": heap,
                            "ARTICULA_NEO4J_PAGECACHE": pagecache, "NEO4J_URI": None})
     server = LocalNeo4j(settings, say=say)
@@ -150,7 +151,8 @@ def one(actors: int, seed: int, port: int, heap: str, pagecache: str,
         figures.update(load_s=seconds, loader_peak_mb=peak, **phase_seconds(lines),
                        load_phases=[(at, line) for at, line in lines if "%" not in line])
         shutil.rmtree(work, ignore_errors=True)
-        figures.update(measure_analytics(server, settings, actors_scope, logs))
+        if not load_only:
+            figures.update(measure_analytics(server, settings, actors_scope, logs))
         return figures
     finally:
         server.stop()
@@ -191,13 +193,15 @@ def table(results: list[dict[str, Any]]) -> str:
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
-        runs = [r["analytics"][f"{a} {p}"] for p in ("FULL", "ACTORS")
+        runs = [r.get("analytics", {}).get(f"{a} {p}", {}) for p in ("FULL", "ACTORS")
                 for a in ("pagerank", "louvain")]
+        service, jvm = r.get("service_peak_mb"), r.get("jvm_peak_mb")
         lines.append(
             f"| {r['actors']:,} | {r['generate_s']:.1f} | {r['generate_peak_mb']:,.0f} "
             f"| {r['validate_s']:.1f} | {r['write_s']:.1f} | {r['loader_peak_mb']:,.0f} | "
             + " | ".join(f"{cell(run.get('cold'))} / {cell(run.get('warm'))}" for run in runs)
-            + f" | {r['service_peak_mb']:,.0f} | {r['jvm_peak_mb'] or 0:,.0f} |")
+            + f" | {'n/a' if service is None else f'{service:,.0f}'} "
+            f"| {'n/a' if jvm is None else f'{jvm:,.0f}'} |")
     return "\n".join(lines)
 
 
@@ -214,13 +218,15 @@ def main() -> None:
     parser.add_argument("--analyse-only", action="store_true",
                         help="only the analytics, on what the server at --bolt-port holds "
                         "(the last size a run loaded); --actors names its size")
+    parser.add_argument("--load-only", action="store_true",
+                        help="generate and bulk load each size, without the analytics")
     args = parser.parse_args()
     logs = Settings().home / "bench" / "scale"
     logs.mkdir(parents=True, exist_ok=True)
     results = []
     for actors in args.actors:
         results.append(one(actors, args.seed, args.bolt_port, args.heap, args.pagecache,
-                           args.actors_scope, logs, args.analyse_only))
+                           args.actors_scope, logs, args.analyse_only, args.load_only))
         name = "scale_analytics.json" if args.analyse_only else "scale_curve.json"
         (logs / name).write_text(json.dumps(results, indent=1))
         say(f"{actors:,} actors done: {json.dumps(results[-1])[:600]}")

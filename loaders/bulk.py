@@ -12,7 +12,6 @@ it comes back and the server starts on it.
 
 from __future__ import annotations
 
-import csv
 import numbers
 import os
 import re
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import neo4j
+import numpy as np
 from tqdm import tqdm
 
 from loaders.cypher_run import batches, run
@@ -40,7 +40,7 @@ from loaders.reference_data import (
     sector_rows,
     territory_rows,
 )
-from loaders.validation import Dataset
+from loaders.validation import Dataset, Rows
 from loaders.writer import Counts, LoadSummary, new_load_id, plan, recover
 from service import messages
 from service.cypher_catalog import cypher
@@ -52,7 +52,9 @@ from service.messages import msg
 from service.settings import Settings
 
 ARRAY_DELIMITER = "\x1f"  # the ASCII unit separator: no dataset text holds it
+QUOTED = re.compile('[,"\r\n]')  # a field holding one of these is quoted
 CARRY_BATCH = 1000
+COLUMN_BLOCK = 200_000  # rows of a write made into lines at a time
 
 # ID spaces of the import: territory and sector codes, and the ids of everything else.
 TERRITORY, SECTOR, ENTITY = "T", "S", "E"
@@ -225,91 +227,149 @@ def _kind(value: Any) -> str:
     return "string"
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: Any) -> str:
+    """`value` as one field of a CSV line (quoted where Python's csv module quotes); None
+    as an empty field."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
     if isinstance(value, list):
-        return ARRAY_DELIMITER.join("true" if v is True else "false" if v is False else str(v)
+        text = ARRAY_DELIMITER.join("true" if v is True else "false" if v is False else str(v)
                                     for v in value)
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return value
+    else:
+        text = value if type(value) is str else str(value)
+    if QUOTED.search(text) is None:
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _shapes(size: int, count: int,
+            kinds: list[np.ndarray]) -> tuple[list[tuple[int, ...]], np.ndarray]:
+    """The shapes of `size` rows, given each property's kind in each row (one of `count`
+    kinds, -1 for none): the distinct shapes, and each row's place among them."""
+    shapes: list[tuple[int, ...]] = [()]
+    shape_of = np.zeros(size, dtype=np.int64)
+    for column in kinds:  # each row's shape so far and this kind, as one number
+        found, shape_of = np.unique(shape_of * (count + 1) + column + 1, return_inverse=True)
+        shapes = [shapes[number // (count + 1)] + (number % (count + 1) - 1,)
+                  for number in found.tolist()]
+    return shapes, shape_of
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """Per distinct value of a column: its field, and its kind's place in the writer's list
+    of kinds (-1 for an empty cell)."""
+
+    fields: np.ndarray  # of str
+    kinds: np.ndarray  # of int
 
 
 class _Writer:
     """Writes the import's files: one per label or type and shape of properties (their
-    names and Python types), since a column of neo4j-admin has one type (a year must stay
-    an integer where it is one)."""
+    names and neo4j-admin types), since a column of neo4j-admin has one type (a year must
+    stay an integer where it is one)."""
 
     def __init__(self, files: ImportFiles, phase: Phase) -> None:
         self.files, self.phase = files, phase
-        self.open: dict[tuple[Any, ...], tuple[Any, bool]] = {}  # shape → writer, plain
-        self.paths: dict[Path, IO[str]] = {}
-        self.pending = 0  # rows written that the progress does not count yet
+        self.open: dict[tuple[str, str, tuple[str, ...]], IO[str]] = {}  # kind, name, header
+        self.kinds: dict[str, int] = {}  # neo4j-admin kind -> its place
+        self.texts: dict[int, _Texts] = {}  # id of a list of distinct values -> their texts
 
     def node(self, labels: str, space: str, key_name: str, key: str,
              properties: dict[str, Any], stamp: str | None = None) -> None:
         """A node; `stamp`: the load id it carries as `loadId`, after its properties."""
-        self._row("nodes", labels, (space,), [key], properties, stamp,
-                  lambda: [f"{key_name}:ID({space})"])
+        self._row("nodes", labels, [f"{key_name}:ID({space})"], [key], properties, stamp)
         self.files.node_count += 1
 
     def relationship(self, kind: str, spaces: tuple[str, str], start: str, end: str,
                      properties: dict[str, Any], stamp: str | None = None) -> None:
-        self._row("relationships", kind, spaces, [start, end], properties, stamp,
-                  lambda: [f":START_ID({spaces[0]})", f":END_ID({spaces[1]})"])
+        self._row("relationships", kind, [f":START_ID({spaces[0]})", f":END_ID({spaces[1]})"],
+                  [start, end], properties, stamp)
         self.files.relationship_count += 1
 
-    def _row(self, kind: str, name: str, spaces: tuple[str, ...], keys: list[str],
-             properties: dict[str, Any], stamp: str | None,
-             head: Callable[[], list[str]]) -> None:
-        types = tuple(map(type, properties.values()))
-        shape: tuple[Any, ...] = (kind, name, spaces, stamp is None, tuple(properties), types)
-        if list in types:  # the items' type is the column's too
-            shape += (tuple(_kind(v) for v in properties.values()),)
-        found = self.open.get(shape)
-        if found is None:
-            found = self._new_file(kind, name, head(), properties, stamp is not None)
-            self.open[shape] = found
-        writer, plain = found
-        cells = properties.values() if plain else map(_cell, properties.values())
-        writer.writerow([*keys, *cells] if stamp is None else [*keys, *cells, stamp])
-        self.pending += 1
-        if self.pending == 10_000:
-            self.phase.advance(self.pending)
-            self.pending = 0
+    def _row(self, kind: str, name: str, head: list[str], keys: list[str],
+             properties: dict[str, Any], stamp: str | None) -> None:
+        header = [*head, *(f"{c}:{_kind(v)}" for c, v in properties.items())]
+        cells = [*map(_cell, keys), *map(_cell, properties.values())]
+        if stamp is not None:
+            header.append("loadId:string")
+            cells.append(_cell(stamp))
+        self._file(kind, name, header).write(",".join(cells) + "\n")
+        self.phase.advance(1)
 
-    def _new_file(self, kind: str, name: str, head: list[str], properties: dict[str, Any],
-                  stamped: bool) -> tuple[Any, bool]:
-        """The csv writer of a new file for rows shaped as `properties`, and whether its
-        cells need no conversion (no booleans, no lists)."""
-        path = self.files.folder / f"{kind}-{name.replace(':', '_')}-{len(self.open)}.csv"
-        handle = path.open("w", newline="", encoding="utf-8")
-        self.paths[path] = handle
-        writer = csv.writer(handle, lineterminator="\n")
-        kinds = [_kind(v) for v in properties.values()]
-        writer.writerow([*head, *(f"{c}:{k}" for c, k in zip(properties, kinds, strict=True)),
-                         *(["loadId:string"] if stamped else [])])
-        (self.files.nodes if kind == "nodes" else self.files.relationships).append(
-            f"{name}={path}")
-        return writer, all(k in ("string", "long", "double") for k in kinds)
+    def columns(self, kind: str, name: str, head: list[str], rows: Rows, stamp: str) -> int:
+        """`rows` (which give columns), each stamped with `stamp`, a block at a time: every
+        distinct value's field is made once, and the rows are grouped by which properties
+        they have and of what kind. Returns how many rows were written."""
+        assert rows.columns is not None
+        stamp_field = _cell(stamp)
+        try:
+            for begin in range(0, len(rows), COLUMN_BLOCK):
+                block = rows.columns(rows.positions[begin:begin + COLUMN_BLOCK])
+                names = list(block.properties)
+                texts = [self._texts(cells.values) for cells in block.properties.values()]
+                ends = [self._texts(cells.values, kinds=False).fields[cells.codes]
+                        for cells in block.ends]
+                size = len(block.ends[0].codes)
+                shapes, shape_of = _shapes(size, len(self.kinds), [
+                    t.kinds[cells.codes]
+                    for t, cells in zip(texts, block.properties.values(), strict=True)])
+                kinds = list(self.kinds)
+                for number, shape in enumerate(shapes):
+                    chosen = np.flatnonzero(shape_of == number) if len(shapes) > 1 \
+                        else np.arange(size)
+                    present = [j for j, k in enumerate(shape) if k >= 0]
+                    header = [*head, *(f"{names[j]}:{kinds[shape[j]]}" for j in present),
+                              "loadId:string"]
+                    fields = [column[chosen].tolist() for column in ends] + [
+                        texts[j].fields[block.properties[names[j]].codes[chosen]].tolist()
+                        for j in present] + [[stamp_field] * len(chosen)]
+                    self._file(kind, name, header).write(
+                        "\n".join(map(",".join, zip(*fields, strict=True))) + "\n")
+                self.phase.advance(size)
+        finally:
+            self.texts.clear()
+        return len(rows)
+
+    def _texts(self, values: list[Any], kinds: bool = True) -> _Texts:
+        found = self.texts.get(id(values))
+        if found is None:
+            fields = np.empty(len(values), dtype=object)
+            fields[:] = [_cell(v) for v in values]
+            places = np.array([-1 if v is None else self.kinds.setdefault(_kind(v),
+                                                                          len(self.kinds))
+                               for v in values], dtype=np.int64) if kinds \
+                else np.zeros(0, dtype=np.int64)
+            found = self.texts[id(values)] = _Texts(fields, places)
+        return found
+
+    def _file(self, kind: str, name: str, header: list[str]) -> IO[str]:
+        handle = self.open.get((kind, name, tuple(header)))
+        if handle is None:
+            path = self.files.folder / f"{kind}-{name.replace(':', '_')}-{len(self.open)}.csv"
+            handle = path.open("w", encoding="utf-8", newline="")
+            handle.write(",".join(map(_cell, header)) + "\n")
+            self.open[(kind, name, tuple(header))] = handle
+            (self.files.nodes if kind == "nodes" else self.files.relationships).append(
+                f"{name}={path}")
+        return handle
 
     def close(self) -> None:
-        self.phase.advance(self.pending)
-        self.pending = 0
-        for handle in self.paths.values():
+        for handle in self.open.values():
             handle.close()  # closing twice does nothing
 
     def line_breaks_in_text(self) -> bool:
         """Whether some text holds a line break: then the files hold more line ends than
         rows and headers, or a carriage return (the rows end in a line feed alone)."""
         feeds = returns = 0
-        for path in self.paths:
-            with path.open("rb") as file:
+        for handle in self.open.values():
+            with Path(handle.name).open("rb") as file:
                 for block in iter(lambda: file.read(1 << 22), b""):
                     feeds += block.count(b"\n")
                     returns += block.count(b"\r")
-        rows = self.files.node_count + self.files.relationship_count + len(self.paths)
+        rows = self.files.node_count + self.files.relationship_count + len(self.open)
         return returns > 0 or feeds != rows
 
 
@@ -337,16 +397,16 @@ def write_import_files(dataset: Dataset, image: Image, folder: Path, load_id: st
             elif statement in ENTITY_LABELS:
                 if not creates:  # validation found the id in the database, which bulk refuses
                     raise BulkRefused(msg("error.bulk.not_empty", nodes=len(step.rows)))
-                labels = ":".join(ENTITY_LABELS[statement])
-                for row in step.rows:
-                    out.node(labels, ENTITY, "id", row["id"], row["props"], load_id)
+                files.node_count += out.columns(
+                    "nodes", ":".join(ENTITY_LABELS[statement]), [f"id:ID({ENTITY})"],
+                    step.rows, load_id)
                 counts.created += len(step.rows)
             else:
                 kind, start, end = RELATIONSHIPS[statement]
                 if creates:
-                    for row in step.rows:
-                        out.relationship(kind, (start, end), row["from"], row["to"],
-                                         row["props"], load_id)
+                    files.relationship_count += out.columns(
+                        "relationships", kind, [f":START_ID({start})", f":END_ID({end})"],
+                        step.rows, load_id)
                     counts.created += len(step.rows)
                 else:  # between nodes the database held: only the hierarchies
                     _merge_links(image.hierarchy, start, kind, step.rows, stamp, counts)

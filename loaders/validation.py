@@ -69,6 +69,10 @@ class Cells:
         values = self.values
         return [values[code] for code in self.codes[rows].tolist()]
 
+    def take(self, rows: np.ndarray) -> "Cells":
+        """These cells of `rows` only, sharing the distinct values."""
+        return Cells(self.codes[rows], self.values)
+
     def each(self, known: Callable[[Any], bool]) -> np.ndarray:
         """Per row, whether its value passes `known`, each distinct value asked once."""
         passes: np.ndarray = np.array([known(value) for value in self.values],
@@ -94,13 +98,25 @@ class TypedTable:
 ROWS_AT_ONCE = 10_000  # rows made per block when a table is read through
 
 
+@dataclass(frozen=True)
+class Columns:
+    """Some rows of a write as columns: the node's key, or a relationship's two ends, and
+    each property by its name in the graph."""
+
+    ends: list[Cells]
+    properties: dict[str, Cells]
+
+
 class Rows(Sequence[Row]):
-    """The rows of a table (or a selection of them, `positions`), each made when read."""
+    """The rows of a table (or a selection of them, `positions`), each made when read; and,
+    for writes that can give them (`columns`), the same rows as columns."""
 
     def __init__(self, length: int, make: Callable[[np.ndarray], list[Any]],
-                 positions: np.ndarray | None = None) -> None:
+                 positions: np.ndarray | None = None,
+                 columns: Callable[[np.ndarray], Columns] | None = None) -> None:
         self.positions = np.arange(length) if positions is None else positions
         self.make = make
+        self.columns = columns
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -122,7 +138,7 @@ class Rows(Sequence[Row]):
 
     def select(self, chosen: np.ndarray) -> "Rows":
         """The rows for which `chosen` (one flag per row of these) is true."""
-        return Rows(0, self.make, self.positions[chosen])
+        return Rows(0, self.make, self.positions[chosen], self.columns)
 
 
 @dataclass

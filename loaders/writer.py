@@ -32,7 +32,7 @@ from loaders.cypher_run import batches, in_transactions, run
 from loaders.lease import Lease, LeaseLost, lease_length, new_holder
 from loaders.problems import SHOWN, Problem
 from loaders.tables import RELATIONSHIP_TABLES
-from loaders.validation import Cells, Dataset, Rows, TypedTable
+from loaders.validation import Cells, Columns, Dataset, Rows, TypedTable
 from service.cypher_catalog import cypher
 from service.database import memory_refusals
 from service.errors import ArticulaError, DatabaseUnavailable
@@ -73,7 +73,7 @@ def camel(name: str) -> str:
 class Step:
     statement: str  # catalogue name
     label: str  # what the progress bar and the summary call it
-    rows: Sequence[dict[str, Any]]
+    rows: Rows
 
     @property
     def relationships(self) -> bool:
@@ -134,7 +134,7 @@ def plan(dataset: Dataset) -> list[Step]:
         cells = dataset.cells(table, key)
         if cells is not None:
             typed = dataset.tables[table]
-            add(table, table, Rows(typed.length, _nodes(typed, key)),
+            add(table, table, _nodes(typed, key),
                 cells.each(new["id" if key == "id" else table].__contains__))
     for link in LINKS[2:]:
         add(link[0], link[1], *_links(dataset, new, *link[2:]))
@@ -144,7 +144,7 @@ def plan(dataset: Dataset) -> list[Step]:
         tied = dataset.tables.get(ties.name)
         if tied is not None:
             sources, targets = (tied.cells[end] for end in ends)
-            add(ties.name, ties.name, Rows(tied.length, _ties(tied, ends)),
+            add(ties.name, ties.name, _ties(tied, ends),
                 sources.each(new["id"].__contains__) | targets.each(new["id"].__contains__))
     return [step for step in steps if len(step.rows)]
 
@@ -155,19 +155,31 @@ def _new_codes(dataset: Dataset, table: str) -> set[str]:
             if code is not None and f"{table}:{code}" not in dataset.existing_codes}
 
 
-def _nodes(typed: TypedTable, key: str) -> Callable[[np.ndarray], list[dict[str, Any]]]:
+def _nodes(typed: TypedTable, key: str) -> Rows:
     keys, values = typed.cells[key], _props(typed, LINK_COLUMNS)
-    return lambda positions: [{key: k, "props": p}
-                              for k, p in zip(keys.at(positions), values(positions),
-                                              strict=True)]
+    return Rows(typed.length,
+                lambda positions: [{key: k, "props": p} for k, p in zip(
+                    keys.at(positions), values(positions), strict=True)],
+                columns=_columns(typed, [key], LINK_COLUMNS))
 
 
-def _ties(typed: TypedTable,
-          ends: tuple[str, str]) -> Callable[[np.ndarray], list[dict[str, Any]]]:
+def _ties(typed: TypedTable, ends: tuple[str, str]) -> Rows:
     sources, targets, values = typed.cells[ends[0]], typed.cells[ends[1]], _props(typed,
                                                                                    set(ends))
-    return lambda positions: [{"from": s, "to": t, "props": p} for s, t, p in zip(
-        sources.at(positions), targets.at(positions), values(positions), strict=True)]
+    return Rows(typed.length,
+                lambda positions: [{"from": s, "to": t, "props": p} for s, t, p in zip(
+                    sources.at(positions), targets.at(positions), values(positions),
+                    strict=True)],
+                columns=_columns(typed, list(ends), set(ends)))
+
+
+def _columns(typed: TypedTable, ends: list[str],
+             skip: set[str]) -> Callable[[np.ndarray], Columns]:
+    """Some rows of `typed` as columns: `ends`, and the properties `_props` makes."""
+    names = [name for name in typed.cells if name not in skip]
+    return lambda positions: Columns(
+        [typed.cells[end].take(positions) for end in ends],
+        {camel(name): typed.cells[name].take(positions) for name in names})
 
 
 def _props(typed: TypedTable, skip: set[str]) -> Callable[[np.ndarray], list[dict[str, Any]]]:
@@ -209,13 +221,27 @@ class _Links:
         return [{"from": s, "to": t[n] if isinstance(t, list) else t, "props": {}}
                 for s, t, n in zip(sources, targets, self.nth[positions].tolist(), strict=True)]
 
-    def touching(self, sources: set[str], targets: set[str]) -> np.ndarray:
-        """Whether each link has a source in `sources` or a target in `targets`."""
-        flat = [t in targets for v in self.target.values
+    def columns(self, positions: np.ndarray) -> Columns:
+        """Some links as columns: the source, and the one target each link names."""
+        flat, starts = self.flat
+        rows = self.rows[positions]
+        return Columns([self.source.take(rows),
+                        Cells(starts[self.target.codes[rows]] + self.nth[positions], flat)], {})
+
+    @functools.cached_property
+    def flat(self) -> tuple[list[Any], np.ndarray]:
+        """Every target each distinct value of the target column names, one after another,
+        and where each distinct value's targets begin."""
+        flat = [t for v in self.target.values
                 for t in (v if isinstance(v, list) else [v] if v is not None else [])]
         counts = _lengths(self.target)
-        starts = np.cumsum(counts) - counts
-        to_new = np.array(flat, dtype=bool)[starts[self.target.codes[self.rows]] + self.nth] \
+        return flat, np.cumsum(counts) - counts
+
+    def touching(self, sources: set[str], targets: set[str]) -> np.ndarray:
+        """Whether each link has a source in `sources` or a target in `targets`."""
+        flat, starts = self.flat
+        to_new = np.array([t in targets for t in flat], dtype=bool)[
+            starts[self.target.codes[self.rows]] + self.nth] \
             if flat else np.zeros(len(self.rows), dtype=bool)
         touching: np.ndarray = self.source.each(sources.__contains__)[self.rows] | to_new
         return touching
@@ -244,7 +270,8 @@ def _links(dataset: Dataset, new: dict[str, set[str]], table: str, source: str, 
     links = _link_cells(dataset, table, source, target)
     if links is None:
         return Rows(0, lambda positions: []), np.zeros(0, dtype=bool)
-    return Rows(len(links.rows), links.make), links.touching(new[kinds[0]], new[kinds[1]])
+    return (Rows(len(links.rows), links.make, columns=links.columns),
+            links.touching(new[kinds[0]], new[kinds[1]]))
 
 
 def territory_codes(dataset: Dataset) -> set[str]:

@@ -26,6 +26,9 @@ from tests.neo4j_backends import Backend, cli_env
 
 # A row that changes a reference territory: the load MERGEs it, stamping it with its id.
 CHANGED_REFERENCE = "CO-ANT,Antioquia (departamento),REGION,CO\n"
+# A firm whose name the import files must quote: a comma, quotes and a line break.
+QUOTED_NAME = ('FIRM-CO-999,"Comercial ""La Esquina"", Ltda.\nsede norte",SMALL,CO-ANT-05001,'
+               "4711,12,2019,\n")
 
 
 @pytest.fixture
@@ -41,6 +44,8 @@ def sample_with_a_changed_reference_territory(tmp_path: Path) -> Path:
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.py", "*.md"))
     with (folder / "territories.csv").open("a", encoding="utf-8") as file:
         file.write(CHANGED_REFERENCE)
+    with (folder / "firms.csv").open("a", encoding="utf-8") as file:
+        file.write(QUOTED_NAME)
     return folder
 
 
@@ -111,6 +116,7 @@ def test_a_bulk_load_writes_the_store_a_live_load_writes(
     expected = state(db, str(live.load_id))
     assert expected["loads"][0]["status"] == "COMMITTED"
     assert any("'Antioquia (departamento)'" in n and "'LOAD'" in n for n in expected["nodes"])
+    assert any(repr('Comercial "La Esquina", Ltda.\nsede norte') in n for n in expected["nodes"])
 
     fresh(db, database)
     keys = api_keys(db)
