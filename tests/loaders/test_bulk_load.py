@@ -39,7 +39,7 @@ def server(neo4j_backend: Backend) -> LocalNeo4j:
     return neo4j_backend.local
 
 
-def sample_with_a_changed_reference_territory(tmp_path: Path) -> Path:
+def sample_with_a_changed_territory_and_a_quoted_name(tmp_path: Path) -> Path:
     folder = tmp_path / "sample"
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.py", "*.md"))
     with (folder / "territories.csv").open("a", encoding="utf-8") as file:
@@ -110,7 +110,7 @@ def fresh(driver: neo4j.Driver, database: str) -> None:
 def test_a_bulk_load_writes_the_store_a_live_load_writes(
         db: neo4j.Driver, server: LocalNeo4j, tmp_path: Path) -> None:
     settings, database = server.settings, server.settings.neo4j_database
-    dataset = sample_with_a_changed_reference_territory(tmp_path)
+    dataset = sample_with_a_changed_territory_and_a_quoted_name(tmp_path)
     fresh(db, database)
     live = load(dataset, db, database, progress=False)
     expected = state(db, str(live.load_id))

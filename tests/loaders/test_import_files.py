@@ -59,9 +59,10 @@ def written(folder: Path) -> Counter[tuple[str, str, str, str]]:
             keys = 1 if kind == "nodes" else 2
             columns = [(c.split(":")[0], c.split(":")[1]) for c in header[keys:]]
             for row in rows:
-                properties = {column: typed(field, kind) for (column, kind), field
+                properties = {column: typed(field, of) for (column, of), field
                               in zip(columns, row[keys:], strict=True) if field != ""}
-                if properties.get("loadId") == LOAD and header[0] != "code:ID(T)":
+                # territories and sectors the dataset adds are merged into the reference's
+                if properties.get("loadId") == LOAD and not header[0].startswith("code:"):
                     found[(kind, name, repr(row[:keys]), repr(sorted(properties.items())))] += 1
     return found
 
