@@ -275,7 +275,7 @@ class _Writer:
         self.files, self.phase = files, phase
         self.open: dict[tuple[str, str, tuple[str, ...]], IO[str]] = {}  # kind, name, header
         self.kinds: dict[str, int] = {}  # neo4j-admin kind -> its place
-        self.texts: dict[int, _Texts] = {}  # id of a list of distinct values -> their texts
+        self.texts: dict[tuple[int, bool], _Texts] = {}  # (id of the values, with kinds)
 
     def node(self, labels: str, space: str, key_name: str, key: str,
              properties: dict[str, Any], stamp: str | None = None) -> None:
@@ -299,10 +299,10 @@ class _Writer:
         self._file(kind, name, header).write(",".join(cells) + "\n")
         self.phase.advance(1)
 
-    def columns(self, kind: str, name: str, head: list[str], rows: Rows, stamp: str) -> int:
+    def columns(self, kind: str, name: str, head: list[str], rows: Rows, stamp: str) -> None:
         """`rows` (which give columns), each stamped with `stamp`, a block at a time: every
         distinct value's field is made once, and the rows are grouped by which properties
-        they have and of what kind. Returns how many rows were written."""
+        they have and of what kind."""
         assert rows.columns is not None
         stamp_field = _cell(stamp)
         try:
@@ -331,10 +331,13 @@ class _Writer:
                 self.phase.advance(size)
         finally:
             self.texts.clear()
-        return len(rows)
+        if kind == "nodes":
+            self.files.node_count += len(rows)
+        else:
+            self.files.relationship_count += len(rows)
 
     def _texts(self, values: list[Any], kinds: bool = True) -> _Texts:
-        found = self.texts.get(id(values))
+        found = self.texts.get((id(values), kinds))
         if found is None:
             fields = np.empty(len(values), dtype=object)
             fields[:] = [_cell(v) for v in values]
@@ -342,7 +345,7 @@ class _Writer:
                                                                           len(self.kinds))
                                for v in values], dtype=np.int64) if kinds \
                 else np.zeros(0, dtype=np.int64)
-            found = self.texts[id(values)] = _Texts(fields, places)
+            found = self.texts[(id(values), kinds)] = _Texts(fields, places)
         return found
 
     def _file(self, kind: str, name: str, header: list[str]) -> IO[str]:
@@ -397,16 +400,14 @@ def write_import_files(dataset: Dataset, image: Image, folder: Path, load_id: st
             elif statement in ENTITY_LABELS:
                 if not creates:  # validation found the id in the database, which bulk refuses
                     raise BulkRefused(msg("error.bulk.not_empty", nodes=len(step.rows)))
-                files.node_count += out.columns(
-                    "nodes", ":".join(ENTITY_LABELS[statement]), [f"id:ID({ENTITY})"],
-                    step.rows, load_id)
+                out.columns("nodes", ":".join(ENTITY_LABELS[statement]), [f"id:ID({ENTITY})"],
+                            step.rows, load_id)
                 counts.created += len(step.rows)
             else:
                 kind, start, end = RELATIONSHIPS[statement]
                 if creates:
-                    files.relationship_count += out.columns(
-                        "relationships", kind, [f":START_ID({start})", f":END_ID({end})"],
-                        step.rows, load_id)
+                    out.columns("relationships", kind,
+                                [f":START_ID({start})", f":END_ID({end})"], step.rows, load_id)
                     counts.created += len(step.rows)
                 else:  # between nodes the database held: only the hierarchies
                     _merge_links(image.hierarchy, start, kind, step.rows, stamp, counts)
