@@ -76,8 +76,8 @@ def main() -> None:
     stage("read", rows=sum(len(table.frame) for table in raw.values()))
     dataset = validate(raw, ReferenceOnly())
     stage("validated")
-    records = [where.record for where in _dataset_records(raw, dataset)]
-    pairs = likely_duplicates(records, new=frozenset(r.ref for r in records))
+    records, _ = _dataset_records(raw, dataset, set())
+    pairs = likely_duplicates(records)
     del records
     stage("duplicates", pairs=len(pairs))
     steps = plan(dataset)
