@@ -82,6 +82,7 @@ def main() -> None:
     stage("duplicates", pairs=len(pairs))
     steps = plan(dataset)
     stage("planned", rows=sum(len(step.rows) for step in steps))
+    del steps  # the import files' writer plans its own, as `articula load --bulk` does
     folder = Path(tempfile.mkdtemp(prefix="articula-import-files-"))
     try:
         files = write_import_files(dataset, reference_image(), folder, "bench",
