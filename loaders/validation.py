@@ -115,7 +115,8 @@ class Rows(Sequence[Row]):
     def __init__(self, length: int, make: Callable[[np.ndarray], list[Any]],
                  positions: np.ndarray | None = None,
                  columns: Callable[[np.ndarray], Columns] | None = None) -> None:
-        self.positions = np.arange(length) if positions is None else positions
+        self.positions = (np.arange(length, dtype=np.int32) if positions is None
+                          else positions)  # 4 bytes a row: a load plans tens of millions
         self.make = make
         self.columns = columns
 
