@@ -19,8 +19,12 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/articula serve
 
+# Two workers, each with its own local Neo4j (or container), a test file each at a time; none
+# against a NEO4J_URI server, which workers would share.
+TEST_WORKERS ?= $(if $(NEO4J_URI),0,2)
+
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -76,12 +76,13 @@ def main() -> None:
     stage("read", rows=sum(len(table.frame) for table in raw.values()))
     dataset = validate(raw, ReferenceOnly())
     stage("validated")
-    records = [where.record for where in _dataset_records(raw, dataset)]
-    pairs = likely_duplicates(records, new=frozenset(r.ref for r in records))
+    records, _ = _dataset_records(raw, dataset, set())
+    pairs = likely_duplicates(records)
     del records
     stage("duplicates", pairs=len(pairs))
     steps = plan(dataset)
     stage("planned", rows=sum(len(step.rows) for step in steps))
+    del steps  # the import files' writer plans its own, as `articula load --bulk` does
     folder = Path(tempfile.mkdtemp(prefix="articula-import-files-"))
     try:
         files = write_import_files(dataset, reference_image(), folder, "bench",

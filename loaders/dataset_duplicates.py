@@ -2,10 +2,13 @@
 and between them and what the database holds, each said with both rows."""
 
 import re
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 import neo4j
+import numpy as np
 
 from loaders.duplicates import LikelyDuplicate, Record, likely_duplicates
 from loaders.problems import Problem, Refusal
@@ -47,16 +50,33 @@ def places(codes: Any, parents: dict[str, str | None]) -> tuple[str | None, str 
     return None, None
 
 
-def _dataset_records(raw: dict[str, RawTable], dataset: Dataset) -> list[_Where]:
+@dataclass(frozen=True)
+class _Rows:
+    """The records one table gives, from `start` in the list of the dataset's records: the
+    index of each one's row in the table."""
+
+    raw: RawTable
+    start: int
+    rows: np.ndarray
+
+
+def _dataset_records(raw: dict[str, RawTable], dataset: Dataset,
+                     skip: set[str]) -> tuple[list[Record], list[_Rows]]:
+    """The records of the dataset's firms, institutions and initiatives with an id and a name
+    (but none whose id is in `skip`), and the rows they come from."""
     parents = {row["code"]: row.get("parent_code") for row in dataset.rows("territories")}
     located: dict[str, tuple[str | None, str | None]] = {}  # one answer (and string) per code
-    found = []
+    records: list[Record] = []
+    tables: list[_Rows] = []
     for table, kind in TABLES.items():
         if table not in raw:
             continue
         codes = "territory_codes" if table == "initiatives" else "territory_code"
+        start = len(records)
+        kept = array("q")
         for index, row in enumerate(dataset.rows(table)):
-            if row.get("id") is None or row.get("name") is None:
+            ref, name = row.get("id"), row.get("name")
+            if ref is None or name is None or ref in skip:
                 continue
             where = row.get(codes)
             if isinstance(where, str):
@@ -65,20 +85,35 @@ def _dataset_records(raw: dict[str, RawTable], dataset: Dataset) -> list[_Where]
                 country, region = located[where]
             else:
                 country, region = places(where, parents)
-            found.append(_Where(raw[table].source, raw[table].row_number(index),
-                                raw[table].row_label,
-                                Record(row["id"], kind, row["name"], country,
-                                       row.get("tax_id"), region)))
-    return found
+            kept.append(index)
+            records.append(Record(ref, kind, name, country, row.get("tax_id"), region))
+        tables.append(_Rows(raw[table], start, np.frombuffer(kept, dtype=np.int64)))
+    return records, tables
+
+
+def _where(record: Record, index: int, tables: list[_Rows]) -> _Where:
+    """Where the `index`-th of the dataset's records comes from."""
+    rows = tables[bisect_right([t.start for t in tables], index) - 1]
+    return _Where(rows.raw.source, rows.raw.row_number(int(rows.rows[index - rows.start])),
+                  rows.raw.row_label, record)
+
+
+class _NotIn:
+    """Every ref but those of `old`."""
+
+    def __init__(self, old: set[str]) -> None:
+        self.old = old
+
+    def __contains__(self, ref: object) -> bool:
+        return ref not in self.old
 
 
 def _database_records(driver: neo4j.Driver, database: str,
-                      countries: list[str]) -> list[_Where]:
+                      countries: list[str]) -> list[Record]:
     records, _, _ = driver.execute_query(cypher("db/duplicate_candidates"),
                                          countries=countries, database_=database,
                                          routing_=neo4j.RoutingControl.READ)
-    return [_Where(None, None, "row", Record(r["id"], r["kind"], r["name"], r["country"],
-                                             r["taxId"], r["region"]))
+    return [Record(r["id"], r["kind"], r["name"], r["country"], r["taxId"], r["region"])
             for r in records]
 
 
@@ -110,15 +145,20 @@ def dataset_duplicates(raw: dict[str, RawTable], dataset: Dataset, driver: neo4j
     database's, sorted by sheet and row, each with the id of the record it is likely to be
     (`hint`: the catalogue key of what to do, given that id); records whose id the database
     holds are the same record, not duplicates."""
-    ours = [w for w in _dataset_records(raw, dataset)
-            if w.record.ref not in dataset.existing_ids]
+    ours, tables = _dataset_records(raw, dataset, dataset.existing_ids)
     if not ours:
         return []
-    countries = sorted({w.record.country for w in ours if w.record.country})
-    new = frozenset(w.record.ref for w in ours)
-    theirs = [w for w in _database_records(driver, database, countries)
-              if w.record.ref not in new]
-    at = {w.record.ref: w for w in [*theirs, *ours]}
-    pairs = likely_duplicates([w.record for w in at.values()], new=new)
+    countries = sorted({r.country for r in ours if r.country})
+    theirs = _database_records(driver, database, countries)
+    if theirs:
+        held = {r.ref for r in theirs}
+        again = {r.ref for r in ours if r.ref in held}
+        theirs = [r for r in theirs if r.ref not in again]
+    records = [*theirs, *ours]
+    pairs = likely_duplicates(records, new=_NotIn({r.ref for r in theirs}))
+    wanted = {p.a.ref for p in pairs} | {p.b.ref for p in pairs}
+    at = {r.ref: (_Where(None, None, "row", r) if i < len(theirs)
+                  else _where(r, i - len(theirs), tables))
+          for i, r in enumerate(records) if r.ref in wanted}
     found = [_problem(pair, at, hint) for pair in pairs]
     return sorted(found, key=lambda f: (f[0].source, f[0].row or 0))

@@ -13,8 +13,9 @@ San José").
 
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -42,6 +43,8 @@ LEGAL_FORMS = frozenset({
     "ltd", "inc", "llc", "co", "corp", "nv", "bv", "plc",
 })
 """Words of legal forms once their letters are joined ("S.A. de C.V." is sa, de, cv)."""
+
+PLAIN_TAX_ID = re.compile(r"[0-9A-Z]+")
 
 FILLER = frozenset({"de", "del", "la", "las", "el", "los", "y", "e", "da", "do", "das", "dos",
                     "the", "and", "of", "en", "em", "para"})
@@ -89,6 +92,8 @@ def normalized_tax_id(tax_id: str | None) -> str:
     hyphen ("900.123.456-7" and "900123456" are one NIT)."""
     if not tax_id:
         return ""
+    if PLAIN_TAX_ID.fullmatch(tax_id):
+        return tax_id  # as it is, not a copy: a load holds millions
     text = tax_id.strip().upper()
     head, dash, tail = text.rpartition("-")
     if dash and len(re.sub(r"[^0-9A-Z]", "", tail)) == 1:
@@ -165,7 +170,7 @@ def verdict(a: Record, b: Record) -> LikelyDuplicate | None:
 
 
 def likely_duplicates(records: Sequence[Record],
-                      new: frozenset[str] | None = None) -> list[LikelyDuplicate]:
+                      new: Container[str] | None = None) -> list[LikelyDuplicate]:
     """Every pair of `records` that is likely one record, with at least one of the pair in
     `new` (by ref) when given; each pair once, best first."""
     compared = _Compared(records)
@@ -186,12 +191,17 @@ def _apart(a: str | None, b: str | None) -> bool:
 
 
 class _Compared:
-    """Records with their names and tax ids normalized once."""
+    """Records with their tax ids normalized once, and the names of those being compared
+    (one block at a time)."""
 
     def __init__(self, records: Sequence[Record]) -> None:
         self.records = records
-        self.names = [normalized_name(r.name) for r in records]
         self.taxes = [normalized_tax_id(r.tax_id) for r in records]
+        self.names: dict[int, str] = {}
+
+    def name(self, i: int) -> str:
+        name = self.names.get(i)
+        return normalized_name(self.records[i].name) if name is None else name
 
     def verdict(self, i: int, j: int) -> LikelyDuplicate | None:
         a, b = self.records[i], self.records[j]
@@ -200,35 +210,42 @@ class _Compared:
             return LikelyDuplicate(a, b, 100.0, True) if same_tax_id(ta, tb) else None
         if a.kind != b.kind or _apart(a.country, b.country) or _apart(a.region, b.region):
             return None
-        na, nb = self.names[i], self.names[j]
+        na, nb = self.name(i), self.name(j)
         return LikelyDuplicate(a, b, name_score(na, nb), False) if alike(na, nb) else None
 
     def candidates(self) -> Iterable[tuple[int, int]]:
         """Pairs worth comparing: the same tax id (or one with the other's check digit), or
         the same kind and country, a word in common among either's two rarest, and names at
         least ALIKE by the token-sort ratio; not both with a tax id."""
-        first: dict[str, int] = {}  # each tax id (and each one without its last character)
+        holders: dict[str, int] = {}  # the first record of each tax id
         same_tax: dict[str, list[int]] = {}  # ... that more than one record holds
-        blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+        blocks: dict[tuple[str, str], array[int]] = defaultdict(lambda: array("q"))
         for i, record in enumerate(self.records):
             tax = self.taxes[i]
-            for key in (tax, tax[:-1]) if len(tax) > 8 else (tax,) if tax else ():
-                seen = first.setdefault(key, i)
+            if tax:
+                seen = holders.setdefault(tax, i)
                 if seen != i:
-                    same_tax.setdefault(key, [seen]).append(i)
+                    same_tax.setdefault(tax, [seen]).append(i)
             blocks[(record.kind, record.country or "")].append(i)
-        del first
         for same in same_tax.values():
             yield from combinations(same, 2)
+        for i, tax in enumerate(self.taxes):
+            holder = holders.get(tax[:-1]) if len(tax) > 8 else None
+            if holder is not None:  # tax ids with and without a check digit
+                for j in same_tax.get(tax[:-1], [holder]):
+                    yield min(i, j), max(i, j)
+        del holders, same_tax
         for members in blocks.values():
-            counts = Counter(w for i in members for w in set(self.names[i].split()))
+            self.names = names = {i: normalized_name(self.records[i].name) for i in members}
+            counts = Counter(w for i in members for w in set(names[i].split()))
             index: dict[str, list[int]] = defaultdict(list)
             for i in members:
-                for word in sorted(set(self.names[i].split()), key=lambda w: (counts[w], w))[:2]:
+                for word in sorted(set(names[i].split()), key=lambda w: (counts[w], w))[:2]:
                     index[word].append(i)
             for word, sharing in index.items():
                 if len(sharing) > 1 and counts[word] <= BLOCK_AT_MOST:
                     yield from self._alike_in(sharing)
+        self.names = {}
 
     def _alike_in(self, sharing: list[int]) -> Iterable[tuple[int, int]]:
         scores = process.cdist([self.names[i] for i in sharing], [self.names[i] for i in sharing],

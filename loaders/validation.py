@@ -14,6 +14,7 @@ from typing import Any, Protocol, overload
 from urllib.parse import urlsplit
 
 import numpy as np
+import pandas as pd
 import pycountry
 
 from loaders.column_names import alternatives, column_of, near
@@ -114,7 +115,8 @@ class Rows(Sequence[Row]):
     def __init__(self, length: int, make: Callable[[np.ndarray], list[Any]],
                  positions: np.ndarray | None = None,
                  columns: Callable[[np.ndarray], Columns] | None = None) -> None:
-        self.positions = np.arange(length) if positions is None else positions
+        self.positions = (np.arange(length, dtype=np.int32) if positions is None
+                          else positions)  # 4 bytes a row: a load plans tens of millions
         self.make = make
         self.columns = columns
 
@@ -310,8 +312,12 @@ class _Validator:
                                      first=firsts[index]))
         if table.ends is not None and all(end in values for end in table.ends):
             sources, targets = (values[end] for end in table.ends)
-            same = _keys([sources, targets])
-            for index in np.flatnonzero((same[0] == same[1]) & (same[0] >= 0)).tolist():
+            numbers = _numbering([sources, targets])
+            ends = numbers[0][sources.codes]
+            same = ends == numbers[1][targets.codes]
+            same &= ends >= 0
+            del ends
+            for index in np.flatnonzero(same).tolist():
                 self.problem(raw, index, self.header(raw, table.ends[1]), str(targets[index]),
                              msg("problem.self_tie", source=self.header(raw, table.ends[0])))
 
@@ -340,18 +346,27 @@ class _Validator:
         if not all(k in typed.cells for k in key):
             return
         columns = [typed.cells[k] for k in key]
-        parts = _keys(columns)
-        base = max(int(part.max(initial=0)) for part in parts) + 1
+        numbers = _numbering(columns)
+        base = max(int(number.max(initial=0)) for number in numbers) + 1
         keys = np.zeros(typed.length, dtype=np.int64)
         complete = np.ones(typed.length, dtype=bool)
-        for part in parts:
-            keys = keys * base + part
+        for cells, number in zip(columns, numbers, strict=True):
+            part = number[cells.codes]
+            keys *= base
+            keys += part
             complete &= part >= 0
-        rows = np.flatnonzero(complete)
-        order = rows[np.argsort(keys[rows], kind="stable")]  # by key, then by row
-        ordered = keys[order]
-        again = np.flatnonzero(ordered[1:] == ordered[:-1]) + 1  # not the first of its key
-        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+            del part
+        rows = None if complete.all() else np.flatnonzero(complete)
+        if rows is not None:
+            keys = keys[rows]
+        order = np.argsort(keys, kind="stable")  # by key, then by row
+        keys = keys[order]
+        again = np.flatnonzero(keys[1:] == keys[:-1]) + 1  # not the first of its key
+        if not again.size:
+            return
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        if rows is not None:
+            order = rows[order]
         first = order[starts[np.searchsorted(starts, again, side="right") - 1]]
         for index, seen in zip(order[again].tolist(), first.tolist(), strict=True):
             self.problem(raw, index, self.header(raw, key[-1]), str(columns[-1][index]),
@@ -362,39 +377,37 @@ class _Validator:
     # -- across tables ----------------------------------------------------------
 
     def unique_ids(self) -> None:
-        first_seen: dict[str, tuple[RawTable, int]] = {}
+        """Refuse an id that two rows give (in one table or two) and an id the database holds
+        for another kind of record."""
+        firsts = _FirstRows()
         for table in ENTITY_TABLES:
             raw = self.raw.get(table.name)
             ids = self.dataset.cells(table.name, "id")
             if raw is None or ids is None:
                 continue
-            distinct, firsts = np.unique(ids.codes, return_index=True)
-            rows = dict(zip(distinct.tolist(), firsts.tolist(), strict=True))
+            distinct, rows = np.unique(ids.codes, return_index=True)
             again = np.ones(len(ids.codes), dtype=bool)
-            again[firsts] = False
-            for code, value in enumerate(ids.values):
-                if value is None or code not in rows:
-                    continue
-                if value in first_seen:
-                    again[rows[code]] = True
-                else:
-                    first_seen[value] = (raw, rows[code])
-            for index in np.flatnonzero(again).tolist():
-                entity_id = ids[index]
-                if entity_id is None:
-                    continue
-                other, at = first_seen[entity_id]
-                self.problem(raw, index, self.header(raw, "id"), entity_id, msg(
+            again[rows] = False
+            texts = np.array(ids.values, dtype=object)[distinct]
+            given = np.array([text is not None for text in texts], dtype=bool)
+            new = firsts.add(raw, texts[given], rows[given])
+            again[rows[given][~new]] = True
+            repeated = [index for index in np.flatnonzero(again).tolist()
+                        if ids[index] is not None]
+            for index, (other, at) in zip(repeated, firsts.where([ids[i] for i in repeated]),
+                                          strict=True):
+                self.problem(raw, index, self.header(raw, "id"), ids[index], msg(
                     "problem.duplicate_id", source=other.source, label=other.row_label,
                     row=other.row_number(at)))
-        in_database = self.known.entities(list(first_seen))
+        in_database = self.known.entities(firsts.ids())
         self.dataset.existing_ids = set(in_database)
         for name, ask in (("territories", self.known.territories),
                           ("sectors", self.known.sectors)):
             codes = [r["code"] for r in self.dataset.rows(name) if r.get("code")]
             self.dataset.existing_codes |= {f"{name}:{c}" for c in ask(codes)}
-        for entity_id, labels in in_database.items():
-            raw, index = first_seen[entity_id]
+        for (entity_id, labels), (raw, index) in zip(in_database.items(),
+                                                     firsts.where(list(in_database)),
+                                                     strict=True):
             entity = BY_NAME[raw.name].entity
             if entity is not None and entity.value not in labels:
                 self.problem(raw, index, self.header(raw, "id"), entity_id,
@@ -477,6 +490,38 @@ class _Validator:
         return refusals
 
 
+class _FirstRows:
+    """Each id of the entity tables and the first row that gives it, as arrays (no Python
+    object per id beyond its text, which the tables hold already)."""
+
+    def __init__(self) -> None:
+        self.tables: list[RawTable] = []
+        self.texts: list[np.ndarray] = []
+        self.rows: list[np.ndarray] = []
+
+    def add(self, raw: RawTable, texts: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Note `raw`'s ids (`texts`, each first given at `rows`); whether each is new."""
+        new: np.ndarray = (~pd.Index(texts, dtype=object).isin(np.concatenate(self.texts))
+                           if self.texts
+                           else np.ones(len(texts), dtype=bool))
+        self.tables.append(raw)
+        self.texts.append(texts[new])
+        self.rows.append(rows[new])
+        return new
+
+    def ids(self) -> list[str]:
+        return [text for texts in self.texts for text in texts.tolist()]
+
+    def where(self, ids: list[str]) -> list[tuple[RawTable, int]]:
+        """The table and row of each of `ids`'s first row."""
+        if not ids:
+            return []
+        table = np.repeat(np.arange(len(self.texts)), [len(t) for t in self.texts])
+        found = pd.Index(np.concatenate(self.texts), dtype=object).get_indexer(ids)
+        rows = np.concatenate(self.rows)
+        return [(self.tables[table[at]], int(rows[at])) for at in found.tolist()]
+
+
 def _texts(raw: RawTable, written: str) -> tuple[np.ndarray, list[str]]:
     """A column of `raw` as each row's index into its distinct texts, and those texts."""
     cells = raw.frame[written].cat
@@ -496,16 +541,15 @@ def _refused_by(bad: dict[str, Refusal]) -> Callable[[Any], bool]:
                                                        else [cell]))
 
 
-def _keys(columns: list[Cells]) -> list[np.ndarray]:
-    """Each row's value in each column as an integer, -1 for None; equal values get equal
-    integers across the columns."""
-    keys: list[np.ndarray] = []
+def _numbering(columns: list[Cells]) -> list[np.ndarray]:
+    """For each column, each of its distinct values as an integer, -1 for None; equal values
+    get equal integers across the columns."""
+    numbers: list[np.ndarray] = []
     numbered: dict[Any, int] = {}
     for cells in columns:
-        mine = [-1 if v is None else numbered.setdefault(v, len(numbered))
-                for v in cells.values]
-        keys.append(np.array(mine, dtype=np.int64)[cells.codes])
-    return keys
+        numbers.append(np.array([-1 if v is None else numbered.setdefault(v, len(numbered))
+                                 for v in cells.values], dtype=np.int32))
+    return numbers
 
 
 def _unknown_classification(prefix: str, known: list[str]) -> Refusal:

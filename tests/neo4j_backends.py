@@ -13,7 +13,9 @@ from pathlib import Path
 from service.local_neo4j import LocalNeo4j, pinned_versions
 from service.settings import Settings
 
-TEST_BOLT_PORT = int(os.environ.get("ARTICULA_TEST_BOLT_PORT", "7688"))
+# Each pytest-xdist worker (gw0, gw1, ...) runs its own local server, one port up from the last.
+TEST_BOLT_PORT = (int(os.environ.get("ARTICULA_TEST_BOLT_PORT", "7688"))
+                  + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")))
 TEST_PASSWORD = "articula-test"
 
 

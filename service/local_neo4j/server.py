@@ -8,6 +8,7 @@ and a test server never touches the data of the one `articula serve` uses.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -148,15 +149,22 @@ class LocalNeo4j:
     # -- jars -------------------------------------------------------------
 
     def fetch(self) -> None:
-        """Lay out lib/ and plugins/ from Maven Central, once per version pair."""
+        """Lay out lib/ and plugins/ from Maven Central, once per version pair; a second
+        process that needs them meanwhile waits for the first one's."""
         if (self.jars / ".complete").is_file():
             return
+        self.jars.parent.mkdir(parents=True, exist_ok=True)
+        with (self.jars.parent / ".fetch.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not (self.jars / ".complete").is_file():
+                self._fetch()
+
+    def _fetch(self) -> None:
         mvn = shutil.which("mvn")
         if mvn is None:
             raise LocalServerError(msg("error.server.no_maven"))
         self.say(messages.say("cli.server.fetching", neo4j=self.versions.neo4j,
                               gds=self.versions.gds))
-        self.jars.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(dir=self.jars.parent, prefix=".fetch-"))
         try:
             shutil.copy(POM, work / "pom.xml")
