@@ -24,6 +24,7 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
+from loaders.column_names import column_of
 from loaders.numbers import typed
 from loaders.problems import DatasetError, Problem
 from loaders.tables import BY_NAME
@@ -115,10 +116,11 @@ def encoding_of(file: Path) -> str:
 
 def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, RawTable]:
     tables: dict[str, RawTable] = {}
+    ids: dict[str, str] = {}  # each id's text, one string for every table that names it
     for file in sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv"):
         if _known(file.stem, file.name, problems):
             with file.open(encoding=encoding_of(file), newline="") as handle:
-                frame = read_csv_stream(handle, file.name, problems)
+                frame = read_csv_stream(handle, file.name, problems, file.stem, ids)
             if frame is not None:
                 tables[file.stem] = RawTable(file.stem, file.name, frame)
     return tables
@@ -140,8 +142,12 @@ def _header(handle: IO[str]) -> str:
     return seen.split("\n", 1)[0]
 
 
-def read_csv_stream(handle: IO[str], source: str, problems: list[Problem]) -> pd.DataFrame | None:
-    """A CSV table as compact columns, read CHUNK_ROWS rows at a time."""
+def read_csv_stream(handle: IO[str], source: str, problems: list[Problem],
+                    table: str | None = None,
+                    ids: dict[str, str] | None = None) -> pd.DataFrame | None:
+    """A CSV table as compact columns, read CHUNK_ROWS rows at a time; the texts of the
+    columns of `table` that hold ids are taken from `ids` (and added to it), so that the
+    tables of one dataset hold each id once."""
     header = _header(handle)
     if not header.strip():
         problems.append(Problem.of(source, None, None, None,
@@ -154,7 +160,8 @@ def read_csv_stream(handle: IO[str], source: str, problems: list[Problem]) -> pd
     try:
         names = [str(name) for name in pd.read_csv(handle, nrows=0, **options).columns]
         handle.seek(0)
-        columns = [_Column(unmark=True) for _ in names]
+        columns = [_Column(unmark=True, shared=ids if table and _holds_ids(table, name) else None)
+                   for name in names]
         with pd.read_csv(handle, chunksize=CHUNK_ROWS, **options) as chunks:
             for chunk in chunks:
                 for position, column in enumerate(columns):
@@ -165,20 +172,30 @@ def read_csv_stream(handle: IO[str], source: str, problems: list[Problem]) -> pd
     return _frame(names, columns)
 
 
+def _holds_ids(table: str, header: str) -> bool:
+    """Whether the column a header names holds ids (a record's own, or those it names)."""
+    column = column_of(table, header.strip().lstrip("\ufeff"))
+    return column is not None and (column == "id" or column.endswith("_id"))
+
+
 class _Column:
     """One column's cells as they are read: each row's index into its distinct texts, which
-    are stripped (and unmarked: MARK_TO_DROP) once each."""
+    are stripped (and unmarked: MARK_TO_DROP) once each, and taken from `shared` when given."""
 
-    def __init__(self, unmark: bool = False) -> None:
+    def __init__(self, unmark: bool = False, shared: dict[str, str] | None = None) -> None:
         self.unmark = unmark
+        self.shared = shared
         self.index: dict[str, int] = {}
         self.parts: list[np.ndarray] = []
 
     def add(self, cells: np.ndarray) -> None:
         codes, distinct = pd.factorize(cells)
+        texts = [_text(cell, self.unmark) for cell in distinct]
+        if self.shared is not None:
+            shared = self.shared
+            texts = [shared.setdefault(text, text) for text in texts]
         index = self.index
-        mine = np.array([index.setdefault(_text(cell, self.unmark), len(index))
-                         for cell in distinct], dtype=np.int32)
+        mine = np.array([index.setdefault(text, len(index)) for text in texts], dtype=np.int32)
         self.parts.append(mine[codes])
 
     def categorical(self) -> pd.Categorical:
