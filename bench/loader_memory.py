@@ -76,7 +76,7 @@ def main() -> None:
     stage("read", rows=sum(len(table.frame) for table in raw.values()))
     dataset = validate(raw, ReferenceOnly())
     stage("validated")
-    records, _ = _dataset_records(raw, dataset, set())
+    records = _dataset_records(raw, dataset, set())
     pairs = likely_duplicates(records)
     del records
     stage("duplicates", pairs=len(pairs))
