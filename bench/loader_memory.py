@@ -6,13 +6,13 @@ Reads the dataset, validates it against the reference data alone (what a first l
 empty database sees), finds its likely duplicates and plans its writes, as `articula load`
 does before it writes, then writes the import files of `articula load --bulk` (into a
 temporary folder, deleted at the end); after each stage prints the seconds since the start,
-the process's resident memory and its peak so far (MB). The live load's writes make their
-rows a batch at a time and add little (`bench/load_throughput.py` measures a whole load's
-peak).
+the process's resident memory, the stage's own peak and the peak so far (MB; the kernel's
+peak is reset after each stage, through /proc/self/clear_refs). The live load's writes make
+their rows a batch at a time and add little (`bench/load_throughput.py` measures a whole
+load's peak).
 """
 
 import argparse
-import resource
 import shutil
 import tempfile
 import time
@@ -51,11 +51,11 @@ class ReferenceOnly:
 
 
 def memory_mb() -> tuple[float, float]:
-    """Resident memory now and at its peak."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            now = int(line.split()[1]) / 1024
-    return now, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Resident memory now, and its peak since the last call (which starts a new one)."""
+    status = dict(line.split(":", 1) for line in
+                  Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    Path("/proc/self/clear_refs").write_text("5")
+    return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
 
 
 def main() -> None:
@@ -65,18 +65,22 @@ def main() -> None:
     args = parser.parse_args()
     began = time.perf_counter()
 
+    highest = 0.0
+
     def stage(name: str, **figures: Any) -> None:
+        nonlocal highest
         now, peak = memory_mb()
+        highest = max(highest, peak)
         extra = "".join(f" {key}={value:,}" for key, value in figures.items())
         print(f"{name:<12} {time.perf_counter() - began:7.1f} s  {now:8,.0f} MB  "
-              f"peak {peak:8,.0f} MB{extra}", flush=True)
+              f"stage peak {peak:8,.0f} MB  peak {highest:8,.0f} MB{extra}", flush=True)
 
     stage("start")
     raw = read_dataset(args.dataset)
     stage("read", rows=sum(len(table.frame) for table in raw.values()))
     dataset = validate(raw, ReferenceOnly())
     stage("validated")
-    records, _ = _dataset_records(raw, dataset, set())
+    records = _dataset_records(raw, dataset, set())
     pairs = likely_duplicates(records)
     del records
     stage("duplicates", pairs=len(pairs))

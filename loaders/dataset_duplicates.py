@@ -2,10 +2,11 @@
 and between them and what the database holds, each said with both rows."""
 
 import re
-from array import array
 from bisect import bisect_right
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from itertools import accumulate
+from typing import Any, overload
 
 import neo4j
 import numpy as np
@@ -13,7 +14,7 @@ import numpy as np
 from loaders.duplicates import LikelyDuplicate, Record, likely_duplicates
 from loaders.problems import Problem, Refusal
 from loaders.readers import RawTable
-from loaders.validation import Dataset
+from loaders.validation import ROWS_AT_ONCE, Cells, Dataset
 from service.cypher_catalog import cypher
 from service.messages import Message, msg
 
@@ -51,51 +52,106 @@ def places(codes: Any, parents: dict[str, str | None]) -> tuple[str | None, str 
 
 
 @dataclass(frozen=True)
-class _Rows:
-    """The records one table gives, from `start` in the list of the dataset's records: the
-    index of each one's row in the table."""
+class _Table:
+    """The records one table gives: the index of each one's row in the table, and the columns
+    a record is made from (`places`: each row's country and first-level subdivision)."""
 
     raw: RawTable
-    start: int
+    kind: str
     rows: np.ndarray
+    refs: Cells
+    names: Cells
+    taxes: Cells | None
+    places: Cells
+
+    def record(self, k: int) -> Record:
+        """The record of the `k`-th of `rows`."""
+        row = int(self.rows[k])
+        country, region = self.places[row]
+        return Record(self.refs[row], self.kind, self.names[row], country,
+                      None if self.taxes is None else self.taxes[row], region)
+
+    def records(self, rows: np.ndarray) -> list[Record]:
+        """The records of these rows of the table."""
+        taxes = [None] * len(rows) if self.taxes is None else self.taxes.at(rows)
+        return [Record(ref, self.kind, name, country, tax, region)
+                for ref, name, tax, (country, region)
+                in zip(self.refs.at(rows), self.names.at(rows), taxes, self.places.at(rows),
+                       strict=True)]
+
+
+class DatasetRecords(Sequence[Record]):
+    """`before` (records of the database), then the records of the dataset's tables, each made
+    when read: a load of millions of rows holds one index per record, not a Record."""
+
+    def __init__(self, before: list[Record], tables: list[_Table]) -> None:
+        self.before = before
+        self.tables = tables
+        self.starts = list(accumulate((len(t.rows) for t in tables), initial=len(before)))
+
+    def __len__(self) -> int:
+        return self.starts[-1]
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Record]: ...
+
+    def __getitem__(self, index: int | slice) -> Record | list[Record]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < len(self.before):
+            return self.before[index]
+        k = bisect_right(self.starts, index) - 1
+        if k >= len(self.tables):
+            raise IndexError(index)
+        return self.tables[k].record(index - self.starts[k])
+
+    def __iter__(self) -> Iterator[Record]:
+        yield from self.before
+        for table in self.tables:
+            for start in range(0, len(table.rows), ROWS_AT_ONCE):
+                yield from table.records(table.rows[start:start + ROWS_AT_ONCE])
+
+    def countries(self) -> list[str]:
+        """The countries of the dataset's records, sorted."""
+        return sorted({country for table in self.tables
+                       for country, _ in (table.places.values[code]
+                                          for code in np.unique(table.places.codes[table.rows]))
+                       if country})
+
+    def where(self, refs: set[str]) -> dict[str, _Where]:
+        """Where each record whose ref is in `refs` is."""
+        at = {r.ref: _Where(None, None, "row", r) for r in self.before if r.ref in refs}
+        for table in self.tables:
+            chosen = table.refs.each(lambda ref: ref in refs)[table.rows]
+            for k in np.flatnonzero(chosen).tolist():
+                record, row = table.record(k), int(table.rows[k])
+                at[record.ref] = _Where(table.raw.source, table.raw.row_number(row),
+                                        table.raw.row_label, record)
+        return at
 
 
 def _dataset_records(raw: dict[str, RawTable], dataset: Dataset,
-                     skip: set[str]) -> tuple[list[Record], list[_Rows]]:
+                     skip: Container[str]) -> DatasetRecords:
     """The records of the dataset's firms, institutions and initiatives with an id and a name
-    (but none whose id is in `skip`), and the rows they come from."""
+    (but none whose id is in `skip`)."""
     parents = {row["code"]: row.get("parent_code") for row in dataset.rows("territories")}
-    located: dict[str, tuple[str | None, str | None]] = {}  # one answer (and string) per code
-    records: list[Record] = []
-    tables: list[_Rows] = []
+    tables: list[_Table] = []
     for table, kind in TABLES.items():
-        if table not in raw:
+        refs, names = dataset.cells(table, "id"), dataset.cells(table, "name")
+        if table not in raw or refs is None or names is None:
             continue
-        codes = "territory_codes" if table == "initiatives" else "territory_code"
-        start = len(records)
-        kept = array("q")
-        for index, row in enumerate(dataset.rows(table)):
-            ref, name = row.get("id"), row.get("name")
-            if ref is None or name is None or ref in skip:
-                continue
-            where = row.get(codes)
-            if isinstance(where, str):
-                if where not in located:
-                    located[where] = places(where, parents)
-                country, region = located[where]
-            else:
-                country, region = places(where, parents)
-            kept.append(index)
-            records.append(Record(ref, kind, name, country, row.get("tax_id"), region))
-        tables.append(_Rows(raw[table], start, np.frombuffer(kept, dtype=np.int64)))
-    return records, tables
-
-
-def _where(record: Record, index: int, tables: list[_Rows]) -> _Where:
-    """Where the `index`-th of the dataset's records comes from."""
-    rows = tables[bisect_right([t.start for t in tables], index) - 1]
-    return _Where(rows.raw.source, rows.raw.row_number(int(rows.rows[index - rows.start])),
-                  rows.raw.row_label, record)
+        kept = (refs.each(lambda ref: ref is not None and ref not in skip)
+                & names.each(lambda name: name is not None))
+        where = dataset.cells(table, "territory_codes" if table == "initiatives"
+                              else "territory_code")
+        located = (Cells(np.zeros(len(refs.codes), dtype=np.int8), [(None, None)]) if where is None
+                   else Cells(where.codes, [places(codes, parents) for codes in where.values]))
+        tables.append(_Table(raw[table], kind, np.flatnonzero(kept).astype(np.int32), refs,
+                             names, dataset.cells(table, "tax_id"), located))
+    return DatasetRecords([], tables)
 
 
 class _NotIn:
@@ -145,20 +201,16 @@ def dataset_duplicates(raw: dict[str, RawTable], dataset: Dataset, driver: neo4j
     database's, sorted by sheet and row, each with the id of the record it is likely to be
     (`hint`: the catalogue key of what to do, given that id); records whose id the database
     holds are the same record, not duplicates."""
-    ours, tables = _dataset_records(raw, dataset, dataset.existing_ids)
+    ours = _dataset_records(raw, dataset, dataset.existing_ids)
     if not ours:
         return []
-    countries = sorted({r.country for r in ours if r.country})
-    theirs = _database_records(driver, database, countries)
+    theirs = _database_records(driver, database, ours.countries())
     if theirs:
         held = {r.ref for r in theirs}
         again = {r.ref for r in ours if r.ref in held}
         theirs = [r for r in theirs if r.ref not in again]
-    records = [*theirs, *ours]
+    records = DatasetRecords(theirs, ours.tables)
     pairs = likely_duplicates(records, new=_NotIn({r.ref for r in theirs}))
-    wanted = {p.a.ref for p in pairs} | {p.b.ref for p in pairs}
-    at = {r.ref: (_Where(None, None, "row", r) if i < len(theirs)
-                  else _where(r, i - len(theirs), tables))
-          for i, r in enumerate(records) if r.ref in wanted}
+    at = records.where({p.a.ref for p in pairs} | {p.b.ref for p in pairs})
     found = [_problem(pair, at, hint) for pair in pairs]
     return sorted(found, key=lambda f: (f[0].source, f[0].row or 0))

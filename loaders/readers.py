@@ -174,7 +174,7 @@ def read_csv_stream(handle: IO[str], source: str, problems: list[Problem],
 
 def _holds_ids(table: str, header: str) -> bool:
     """Whether the column a header names holds ids (a record's own, or those it names)."""
-    column = column_of(table, header.strip().lstrip("\ufeff"))
+    column = column_of(table, _clean_header(header))
     return column is not None and (column == "id" or column.endswith("_id"))
 
 
@@ -209,9 +209,14 @@ def _text(cell: Any, unmark: bool) -> str:
     return MARK.sub("", text, count=1) if unmark and text.startswith("'") else text
 
 
+def _clean_header(name: str) -> str:
+    """A header as its table's columns are named: without spaces around it or a BOM."""
+    return name.strip().lstrip("\ufeff")
+
+
 def _frame(names: list[str], columns: list[_Column]) -> pd.DataFrame:
     frame = pd.DataFrame({n: column.categorical() for n, column in enumerate(columns)})
-    frame.columns = [name.strip().lstrip("\ufeff") for name in names]
+    frame.columns = [_clean_header(name) for name in names]
     return frame
 
 

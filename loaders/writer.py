@@ -114,9 +114,10 @@ def plan(dataset: Dataset) -> list[Step]:
     """
     ids = [cells for t in ("initiatives", "firms", "institutions", "programs")
            if (cells := dataset.cells(t, "id")) is not None]
+    new_ids = {value for cells in ids for value in cells.values if value is not None}
+    new_ids -= dataset.existing_ids  # in place: a load of millions has millions of ids
     new: dict[str, set[str]] = {
-        "id": {value for cells in ids for value in cells.values if value is not None}
-        - dataset.existing_ids,
+        "id": new_ids,
         "territories": _new_codes(dataset, "territories"),
         "sectors": _new_codes(dataset, "sectors"),
     }
@@ -211,8 +212,9 @@ class _Links:
     def of(cls, source: Cells, target: Cells) -> _Links:
         counts = _lengths(target)[target.codes]
         counts[~source.each(lambda value: value is not None)] = 0
-        rows = np.repeat(np.arange(len(counts)), counts)
-        nth = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+        rows = np.repeat(np.arange(len(counts), dtype=np.int32), counts)  # 4 bytes a link
+        nth = (np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)).astype(
+            np.int32)
         return cls(source, target, rows, nth)
 
     def make(self, positions: np.ndarray) -> list[dict[str, Any]]:

@@ -18,20 +18,6 @@ from tests.neo4j_backends import Backend, backend
 os.environ["ARTICULA_LANGUAGE"] = "en"
 
 
-# Files that take a minute or more (100k-actor loads, Neo4j killed and started again): they
-# run first, so that the workers of `make test` end together rather than one after the other.
-LONG_FILES = (
-    "test_at_100k.py", "test_half_loaded.py", "test_interrupted_load.py", "test_bulk_load.py",
-    "test_maintenance_memory.py", "test_journaled_load.py", "test_load.py",
-    "test_explorer_browser.py", "test_evolution.py", "test_fuzz_validation.py",
-    "test_dataset_export.py", "test_backup.py", "test_client.py", "test_mutations.py",
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: item.path.name not in LONG_FILES)  # stable: the rest in order
-
-
 @pytest.fixture(scope="session")
 def neo4j_backend() -> Iterator[Backend]:
     with backend() as found:
