@@ -136,7 +136,7 @@ class DatasetRecords(Sequence[Record]):
 
 
 def dataset_records(raw: dict[str, RawTable], dataset: Dataset,
-                     skip: Container[str]) -> DatasetRecords:
+                    skip: Container[str]) -> DatasetRecords:
     """The records of the dataset's firms, institutions and initiatives with an id and a name
     (but none whose id is in `skip`)."""
     parents = {row["code"]: row.get("parent_code") for row in dataset.rows("territories")}
