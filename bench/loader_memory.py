@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.bulk import reference_image, write_import_files
-from loaders.dataset_duplicates import _dataset_records
+from loaders.dataset_duplicates import dataset_records
 from loaders.duplicates import likely_duplicates
 from loaders.known import reference_names
 from loaders.readers import read_dataset
@@ -80,7 +80,7 @@ def main() -> None:
     stage("read", rows=sum(len(table.frame) for table in raw.values()))
     dataset = validate(raw, ReferenceOnly())
     stage("validated")
-    records = _dataset_records(raw, dataset, set())
+    records = dataset_records(raw, dataset, set())
     pairs = likely_duplicates(records)
     del records
     stage("duplicates", pairs=len(pairs))

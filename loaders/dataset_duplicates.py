@@ -101,10 +101,12 @@ class DatasetRecords(Sequence[Record]):
     def __getitem__(self, index: int | slice) -> Record | list[Record]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        if index < len(self.before):
+        if index < 0:
+            index += len(self)
+        if 0 <= index < len(self.before):
             return self.before[index]
         k = bisect_right(self.starts, index) - 1
-        if k >= len(self.tables):
+        if not 0 <= k < len(self.tables):
             raise IndexError(index)
         return self.tables[k].record(index - self.starts[k])
 
@@ -133,8 +135,8 @@ class DatasetRecords(Sequence[Record]):
         return at
 
 
-def _dataset_records(raw: dict[str, RawTable], dataset: Dataset,
-                     skip: Container[str]) -> DatasetRecords:
+def dataset_records(raw: dict[str, RawTable], dataset: Dataset,
+                    skip: Container[str]) -> DatasetRecords:
     """The records of the dataset's firms, institutions and initiatives with an id and a name
     (but none whose id is in `skip`)."""
     parents = {row["code"]: row.get("parent_code") for row in dataset.rows("territories")}
@@ -201,7 +203,7 @@ def dataset_duplicates(raw: dict[str, RawTable], dataset: Dataset, driver: neo4j
     database's, sorted by sheet and row, each with the id of the record it is likely to be
     (`hint`: the catalogue key of what to do, given that id); records whose id the database
     holds are the same record, not duplicates."""
-    ours = _dataset_records(raw, dataset, dataset.existing_ids)
+    ours = dataset_records(raw, dataset, dataset.existing_ids)
     if not ours:
         return []
     theirs = _database_records(driver, database, ours.countries())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import neo4j
 
-from loaders.dataset_duplicates import _dataset_records
+from loaders.dataset_duplicates import dataset_records
 from loaders.duplicates import Record
 from loaders.known import DatabaseKnown
 from loaders.readers import read_dataset
@@ -34,10 +34,11 @@ def test_records_come_in_table_order_with_their_places_and_rows(db: neo4j.Driver
     raw = read_dataset(write_csv_folder(small_network(), tmp_path))
     dataset = validate(raw, DatabaseKnown(db, "neo4j"))
 
-    records = _dataset_records(raw, dataset, skip=set())
+    records = dataset_records(raw, dataset, skip=set())
     assert list(records) == EXPECTED
     assert [records[i] for i in range(len(records))] == EXPECTED
     assert records[2:4] == EXPECTED[2:4]
+    assert records[-1] == EXPECTED[-1]
 
     at = records.where({"F-3", "M-1", "INI-2"})
     assert {ref: (w.source, w.row) for ref, w in at.items()} == {
@@ -51,6 +52,6 @@ def test_records_whose_id_is_skipped_are_left_out(db: neo4j.Driver, tmp_path: Pa
     raw = read_dataset(write_csv_folder(small_network(), tmp_path))
     dataset = validate(raw, DatabaseKnown(db, "neo4j"))
 
-    records = _dataset_records(raw, dataset, skip={"F-2", "INI-1"})
+    records = dataset_records(raw, dataset, skip={"F-2", "INI-1"})
     assert [r.ref for r in records] == ["F-1", "F-3", "G-1", "U-1", "M-1", "INI-2"]
     assert records.where({"F-3"})["F-3"].row == 4
