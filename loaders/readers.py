@@ -27,7 +27,7 @@ import pandas as pd
 from loaders.column_names import column_of
 from loaders.numbers import typed
 from loaders.problems import DatasetError, Problem
-from loaders.tables import BY_NAME
+from loaders.tables import BY_NAME, Kind
 from service.csv_cells import MARK_TO_DROP
 from service.messages import msg, say
 
@@ -175,7 +175,7 @@ def read_csv_stream(handle: IO[str], source: str, problems: list[Problem],
 def _holds_ids(table: str, header: str) -> bool:
     """Whether the column a header names holds ids (a record's own, or those it names)."""
     column = column_of(table, _clean_header(header))
-    return column is not None and (column == "id" or column.endswith("_id"))
+    return column is not None and BY_NAME[table].column(column).kind is Kind.ID
 
 
 class _Column:
