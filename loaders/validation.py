@@ -3,8 +3,9 @@
 Pure: text tables in, typed tables out, or a DatasetError listing every problem, one per
 cause, sorted by file, row and column. What the database already holds (ids, territory and
 sector codes) comes in through `Known`. Each distinct text of a column is parsed once, and a
-typed table keeps, per column, each row's index into the column's distinct values: a row
-costs a few bytes per column, and row dictionaries are made only as they are written.
+typed table keeps, per column, each row's index into the column's distinct values (a text
+column's stay one Arrow array: loaders/texts.py): a row costs a few bytes per column, and row
+dictionaries are made only as they are written.
 """
 
 import re
