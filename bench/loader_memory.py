@@ -79,10 +79,11 @@ def main() -> None:
     raw = read_dataset(args.dataset)
     stage("read", rows=sum(len(table.frame) for table in raw.values()))
     dataset = validate(raw, ReferenceOnly())
+    raw = {name: table.without_cells() for name, table in raw.items()}  # as the loader does
     stage("validated")
     records = dataset_records(raw, dataset, set())
     pairs = likely_duplicates(records)
-    del records
+    del records, raw  # the loader keeps only the dataset after this
     stage("duplicates", pairs=len(pairs))
     steps = plan(dataset)
     stage("planned", rows=sum(len(step.rows) for step in steps))

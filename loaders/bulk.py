@@ -309,10 +309,10 @@ class _Writer:
             for begin in range(0, len(rows), COLUMN_BLOCK):
                 block = rows.columns(rows.positions[begin:begin + COLUMN_BLOCK])
                 names = list(block.properties)
-                texts = [self._texts(cells.values) for cells in block.properties.values()]
-                ends = [self._texts(cells.values, kinds=False).fields[cells.codes]
-                        for cells in block.ends]
                 size = len(block.ends[0].codes)
+                texts = [self._texts(cells.values, size) for cells in block.properties.values()]
+                ends = [self._texts(cells.values, size, kinds=False).fields[cells.codes]
+                        for cells in block.ends]
                 shapes, shape_of = _shapes(size, len(self.kinds), [
                     t.kinds[cells.codes]
                     for t, cells in zip(texts, block.properties.values(), strict=True)])
@@ -336,17 +336,24 @@ class _Writer:
         else:
             self.files.relationship_count += len(rows)
 
-    def _texts(self, values: list[Any], kinds: bool = True) -> _Texts:
+    def _texts(self, values: Sequence[Any], rows: int, kinds: bool = True) -> _Texts:
+        """The fields of a block's `rows` values; kept for the step when the column has more
+        distinct values than the block has rows (values no longer than the block, such as
+        the texts of its rows alone, are made again for each block, at no more cost)."""
+        if len(values) <= rows:
+            return self._made(values, kinds)
         found = self.texts.get((id(values), kinds))
         if found is None:
-            fields = np.empty(len(values), dtype=object)
-            fields[:] = [_cell(v) for v in values]
-            places = np.array([-1 if v is None else self.kinds.setdefault(_kind(v),
-                                                                          len(self.kinds))
-                               for v in values], dtype=np.int64) if kinds \
-                else np.zeros(0, dtype=np.int64)
-            found = self.texts[(id(values), kinds)] = _Texts(fields, places)
+            found = self.texts[(id(values), kinds)] = self._made(values, kinds)
         return found
+
+    def _made(self, values: Sequence[Any], kinds: bool) -> _Texts:
+        fields = np.empty(len(values), dtype=object)
+        fields[:] = [_cell(v) for v in values]
+        places = np.array([-1 if v is None else self.kinds.setdefault(_kind(v), len(self.kinds))
+                           for v in values], dtype=np.int64) if kinds \
+            else np.zeros(0, dtype=np.int64)
+        return _Texts(fields, places)
 
     def _file(self, kind: str, name: str, header: list[str]) -> IO[str]:
         handle = self.open.get((kind, name, tuple(header)))

@@ -10,10 +10,12 @@ from typing import Any, overload
 
 import neo4j
 import numpy as np
+import pyarrow as pa
 
 from loaders.duplicates import LikelyDuplicate, Record, likely_duplicates
 from loaders.problems import Problem, Refusal
 from loaders.readers import RawTable
+from loaders.texts import Texts
 from loaders.validation import ROWS_AT_ONCE, Cells, Dataset
 from service.cypher_catalog import cypher
 from service.messages import Message, msg
@@ -115,6 +117,31 @@ class DatasetRecords(Sequence[Record]):
         for table in self.tables:
             for start in range(0, len(table.rows), ROWS_AT_ONCE):
                 yield from table.records(table.rows[start:start + ROWS_AT_ONCE])
+
+    def names(self, positions: list[int]) -> list[str]:
+        """The names of the records at `positions`, in their order, read a table at a time."""
+        at = np.array(positions, dtype=np.int64)
+        found = np.empty(len(at), dtype=object)
+        tables = np.searchsorted(self.starts, at, side="right") - 1  # -1: one of `before`
+        for k in np.unique(tables).tolist():
+            chosen = np.flatnonzero(tables == k)
+            if k < 0:
+                found[chosen] = [self.before[i].name for i in at[chosen].tolist()]
+            else:
+                table = self.tables[k]
+                found[chosen] = table.names.at(table.rows[at[chosen] - self.starts[k]])
+        names: list[str] = found.tolist()
+        return names
+
+    def tax_ids(self) -> pa.Array:
+        """Each record's tax id, null for none."""
+        parts = [pa.array([r.tax_id for r in self.before], pa.large_string())]
+        for table in self.tables:
+            taxes = table.taxes
+            parts.append(taxes.values.arrow(taxes.codes[table.rows])
+                         if taxes is not None and isinstance(taxes.values, Texts)
+                         else pa.nulls(len(table.rows), pa.large_string()))
+        return pa.concat_arrays(parts)
 
     def countries(self) -> list[str]:
         """The countries of the dataset's records, sorted."""

@@ -18,10 +18,15 @@ from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Protocol, runtime_checkable
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
+
+from loaders.texts import Texts
 
 ALIKE = 90.0
 """The token-sort ratio (0 to 100) from which two normalized names are a likely duplicate;
@@ -45,6 +50,7 @@ LEGAL_FORMS = frozenset({
 """Words of legal forms once their letters are joined ("S.A. de C.V." is sa, de, cv)."""
 
 PLAIN_TAX_ID = re.compile(r"[0-9A-Z]+")
+CHECK_DIGIT_AFTER = 8  # a tax id longer than this may end in a check digit written without a hyphen
 
 FILLER = frozenset({"de", "del", "la", "las", "el", "los", "y", "e", "da", "do", "das", "dos",
                     "the", "and", "of", "en", "em", "para"})
@@ -105,7 +111,34 @@ def same_tax_id(a: str, b: str) -> bool:
     """Two normalized tax ids of one taxpayer: equal, or one is the other with its check digit
     written without a hyphen."""
     short, long = sorted((a, b), key=len)
-    return a == b or (len(short) >= 8 and len(long) == len(short) + 1 and long.startswith(short))
+    return a == b or (len(short) >= CHECK_DIGIT_AFTER and len(long) == len(short) + 1
+                      and long.startswith(short))
+
+
+def normalized_tax_ids(tax_ids: pa.Array) -> Texts:
+    """`normalized_tax_id` of each of `tax_ids` (null for none), read as Python strings only
+    where one is not already in capitals and digits."""
+    plain = pc.fill_null(pc.match_substring_regex(tax_ids, f"^{PLAIN_TAX_ID.pattern}$"), True)
+    odd = np.flatnonzero(~plain.to_numpy(zero_copy_only=False))
+    if odd.size:
+        mask = np.zeros(len(tax_ids), dtype=bool)
+        mask[odd] = True
+        tax_ids = pc.replace_with_mask(tax_ids, pa.array(mask), pa.array(
+            [normalized_tax_id(t) for t in tax_ids.take(odd).to_pylist()], tax_ids.type))
+    return Texts(tax_ids)
+
+
+@runtime_checkable
+class RecordColumns(Protocol):
+    """Records that hold their names and tax ids as columns, read many at a time."""
+
+    def names(self, positions: list[int]) -> list[str]:
+        """The names of the records at `positions`, in their order."""
+        ...
+
+    def tax_ids(self) -> pa.Array:
+        """Each record's tax id as written, null for none."""
+        ...
 
 
 def name_score(a: str, b: str) -> float:
@@ -196,7 +229,9 @@ class _Compared:
 
     def __init__(self, records: Sequence[Record]) -> None:
         self.records = records
-        self.taxes = [normalized_tax_id(r.tax_id) for r in records]
+        self.taxes = normalized_tax_ids(
+            records.tax_ids() if isinstance(records, RecordColumns)
+            else pa.array([r.tax_id for r in records], pa.large_string()))
         self.names: dict[int, str] = {}
 
     def name(self, i: int) -> str:
@@ -217,26 +252,14 @@ class _Compared:
         """Pairs worth comparing: the same tax id (or one with the other's check digit), or
         the same kind and country, a word in common among either's two rarest, and names at
         least ALIKE by the token-sort ratio; not both with a tax id."""
-        holders: dict[str, int] = {}  # the first record of each tax id
-        same_tax: dict[str, list[int]] = {}  # ... that more than one record holds
+        yield from self._same_tax_ids()
         blocks: dict[tuple[str, str], array[int]] = defaultdict(lambda: array("q"))
         for i, record in enumerate(self.records):
-            tax = self.taxes[i]
-            if tax:
-                seen = holders.setdefault(tax, i)
-                if seen != i:
-                    same_tax.setdefault(tax, [seen]).append(i)
             blocks[(record.kind, record.country or "")].append(i)
-        for same in same_tax.values():
-            yield from combinations(same, 2)
-        for i, tax in enumerate(self.taxes):
-            holder = holders.get(tax[:-1]) if len(tax) > 8 else None
-            if holder is not None:  # tax ids with and without a check digit
-                for j in same_tax.get(tax[:-1], [holder]):
-                    yield min(i, j), max(i, j)
-        del holders, same_tax
-        for members in blocks.values():
-            self.names = names = {i: normalized_name(self.records[i].name) for i in members}
+        for block in blocks.values():
+            members = block.tolist()  # one int per member, shared by the dictionaries below
+            self.names = names = dict(zip(members, map(normalized_name, self._names(members)),
+                                          strict=True))
             counts = Counter(w for i in members for w in set(names[i].split()))
             index: dict[str, list[int]] = defaultdict(list)
             for i in members:
@@ -246,6 +269,49 @@ class _Compared:
                 if len(sharing) > 1 and counts[word] <= BLOCK_AT_MOST:
                     yield from self._alike_in(sharing)
         self.names = {}
+
+    def _names(self, members: list[int]) -> list[str]:
+        if isinstance(self.records, RecordColumns):
+            return self.records.names(members)
+        return [self.records[i].name for i in members]
+
+    def _same_tax_ids(self) -> Iterable[tuple[int, int]]:
+        """Pairs of records with one tax id, or one with the other's and a check digit: found
+        through the tax ids' hashes (arrays of integers, where a dictionary of millions of tax
+        ids costs hundreds of megabytes), each pair then checked on the tax ids themselves."""
+        taxes = self.taxes
+        whole = np.zeros(len(taxes), dtype=np.int64)  # each tax id's hash
+        short = np.zeros(len(taxes), dtype=np.int64)  # ... without its last character
+        given = np.zeros(len(taxes), dtype=bool)
+        long = np.zeros(len(taxes), dtype=bool)  # longer than CHECK_DIGIT_AFTER
+        for start, block in taxes.blocks():
+            end = start + len(block)
+            whole[start:end] = [hash(t) for t in block]
+            short[start:end] = [hash(t[:-1]) if t else 0 for t in block]
+            given[start:end] = [t is not None for t in block]
+            long[start:end] = [t is not None and len(t) > CHECK_DIGIT_AFTER for t in block]
+        order = np.flatnonzero(given)
+        order = order[np.argsort(whole[order], kind="stable")]  # by hash, then by record
+        hashes = whole[order]
+        del whole, given
+        starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]]) if order.size \
+            else np.zeros(0, dtype=np.int64)
+        ends = np.r_[starts[1:], len(order)]
+        for g in np.flatnonzero(ends - starts > 1).tolist():
+            holders: dict[str | None, list[int]] = defaultdict(list)  # hashes may collide
+            for i in order[starts[g]:ends[g]].tolist():
+                holders[taxes[i]].append(i)
+            for same in holders.values():
+                yield from combinations(same, 2)
+        longer = np.flatnonzero(long)
+        at = np.minimum(np.searchsorted(hashes, short[longer]), max(len(hashes) - 1, 0))
+        found = hashes[at] == short[longer] if hashes.size else np.zeros(0, dtype=bool)
+        groups = np.searchsorted(starts, at[found], side="right") - 1
+        for i, g in zip(longer[found].tolist(), groups.tolist(), strict=True):
+            held = (taxes[i] or "")[:-1]  # tax ids with and without a check digit
+            for j in order[starts[g]:ends[g]].tolist():
+                if taxes[j] == held:
+                    yield min(i, j), max(i, j)
 
     def _alike_in(self, sharing: list[int]) -> Iterable[tuple[int, int]]:
         scores = process.cdist([self.names[i] for i in sharing], [self.names[i] for i in sharing],

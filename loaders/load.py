@@ -34,6 +34,7 @@ def validated(path: Path, driver: neo4j.Driver, database: str, numbers: NumberLo
     raw = read_dataset(path)
     say(messages.say("cli.load.validating", rows=sum(len(t.frame) for t in raw.values())))
     dataset = validate(raw, DatabaseKnown(driver, database), numbers)
+    raw = {name: table.without_cells() for name, table in raw.items()}
     dataset.warnings = [problem for problem, _ in dataset_duplicates(raw, dataset, driver,
                                                                      database)]
     if strict and dataset.warnings:

@@ -7,9 +7,10 @@ or Latin-1/Windows-1252, separated by commas or semicolons; in a CSV cell, a `'`
 `'`s and a character that starts a formula (`'=x`, `''-x`) is the mark a spreadsheet takes
 for "text", which `articula db export` writes, and is not part of the text.
 
-A table is held as compact columns (pandas categoricals: each row's index into the column's
-distinct texts), and a CSV file is read CHUNK_ROWS rows at a time, so that reading a million
-rows never holds a million Python strings.
+A table is held as compact columns, each row's index into the column's distinct texts: a
+pandas categorical, or, for a text column of a CSV file (names, tax ids), an Arrow dictionary
+array, whose texts are not Python strings. A CSV file is read CHUNK_ROWS rows at a time, so
+that reading a million rows never holds a million Python strings at once.
 """
 
 import codecs
@@ -17,12 +18,13 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from loaders.column_names import column_of
 from loaders.numbers import typed
@@ -42,12 +44,18 @@ STRICT_ENCODINGS = ("utf-8", "cp1252")  # tried in turn; Latin-1, which decodes 
 class RawTable:
     name: str
     source: str
-    frame: pd.DataFrame  # categorical columns of str ("" for empty), in order of appearance
+    # compact columns of str, distinct texts in order of appearance; an empty cell is ""
+    # (null in an Arrow column)
+    frame: pd.DataFrame
     row_label: str = "row"
     first_row: int = 2  # what a spreadsheet calls the first data row (the header is row 1)
 
     def row_number(self, index: int) -> int:
         return self.first_row + index
+
+    def without_cells(self) -> "RawTable":
+        """The table's name, source and row numbering, its cells let go (once validated)."""
+        return replace(self, frame=pd.DataFrame())
 
 
 def read_dataset(path: Path) -> dict[str, RawTable]:
@@ -160,8 +168,9 @@ def read_csv_stream(handle: IO[str], source: str, problems: list[Problem],
     try:
         names = [str(name) for name in pd.read_csv(handle, nrows=0, **options).columns]
         handle.seek(0)
-        columns = [_Column(unmark=True, shared=ids if table and _holds_ids(table, name) else None)
-                   for name in names]
+        kinds = [_kind(table, name) if table else None for name in names]
+        columns = [_Column(unmark=True, shared=ids if kind is Kind.ID else None,
+                           arrow=kind is Kind.TEXT) for kind in kinds]
         with pd.read_csv(handle, chunksize=CHUNK_ROWS, **options) as chunks:
             for chunk in chunks:
                 for position, column in enumerate(columns):
@@ -172,19 +181,22 @@ def read_csv_stream(handle: IO[str], source: str, problems: list[Problem],
     return _frame(names, columns)
 
 
-def _holds_ids(table: str, header: str) -> bool:
-    """Whether the column a header names holds ids (a record's own, or those it names)."""
+def _kind(table: str, header: str) -> Kind | None:
+    """The kind of the column a header names, if it names one of the table's."""
     column = column_of(table, _clean_header(header))
-    return column is not None and BY_NAME[table].column(column).kind is Kind.ID
+    return None if column is None else BY_NAME[table].column(column).kind
 
 
 class _Column:
     """One column's cells as they are read: each row's index into its distinct texts, which
-    are stripped (and unmarked: MARK_TO_DROP) once each, and taken from `shared` when given."""
+    are stripped (and unmarked: MARK_TO_DROP) once each, and taken from `shared` when given;
+    `arrow`: the distinct texts end as an Arrow array."""
 
-    def __init__(self, unmark: bool = False, shared: dict[str, str] | None = None) -> None:
+    def __init__(self, unmark: bool = False, shared: dict[str, str] | None = None,
+                 arrow: bool = False) -> None:
         self.unmark = unmark
         self.shared = shared
+        self.arrow = arrow
         self.index: dict[str, int] = {}
         self.parts: list[np.ndarray] = []
 
@@ -198,8 +210,11 @@ class _Column:
         mine = np.array([index.setdefault(text, len(index)) for text in texts], dtype=np.int32)
         self.parts.append(mine[codes])
 
-    def categorical(self) -> pd.Categorical:
+    def array(self) -> pd.Categorical | pd.arrays.ArrowExtensionArray:
         codes = np.concatenate(self.parts) if self.parts else np.zeros(0, dtype=np.int32)
+        if self.arrow:
+            return pd.arrays.ArrowExtensionArray(pa.DictionaryArray.from_arrays(
+                codes, pa.array([text or None for text in self.index], pa.large_string())))
         categories = pd.Index(list(self.index), dtype=object)
         return pd.Categorical.from_codes(codes, categories=categories)
 
@@ -215,7 +230,7 @@ def _clean_header(name: str) -> str:
 
 
 def _frame(names: list[str], columns: list[_Column]) -> pd.DataFrame:
-    frame = pd.DataFrame({n: column.categorical() for n, column in enumerate(columns)})
+    frame = pd.DataFrame({n: column.array() for n, column in enumerate(columns)})
     frame.columns = [_clean_header(name) for name in names]
     return frame
 

@@ -3,8 +3,9 @@
 Pure: text tables in, typed tables out, or a DatasetError listing every problem, one per
 cause, sorted by file, row and column. What the database already holds (ids, territory and
 sector codes) comes in through `Known`. Each distinct text of a column is parsed once, and a
-typed table keeps, per column, each row's index into the column's distinct values: a row
-costs a few bytes per column, and row dictionaries are made only as they are written.
+typed table keeps, per column, each row's index into the column's distinct values (a text
+column's stay one Arrow array: loaders/texts.py): a row costs a few bytes per column, and row
+dictionaries are made only as they are written.
 """
 
 import re
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pycountry
 
 from loaders.column_names import alternatives, column_of, near
@@ -24,6 +26,7 @@ from loaders.readers import RawTable
 from loaders.reference_data import municipalities
 from loaders.suggestions import closest
 from loaders.tables import BY_NAME, ENTITY_TABLES, TABLES, Column, Entity, Kind, Table
+from loaders.texts import Texts
 from loaders.vocabulary import SECTOR_CLASSIFICATIONS, canonical, values
 from loaders.vocabulary import near as near_labels
 from service.messages import Message, msg
@@ -61,18 +64,25 @@ class Cells:
     (one typed value, or None, per distinct text)."""
 
     codes: np.ndarray
-    values: list[Any]
+    values: Sequence[Any]  # a list, or Texts for a text column
 
     def __getitem__(self, row: int) -> Any:
         return self.values[self.codes[row]]
 
     def at(self, rows: np.ndarray) -> list[Any]:
         values = self.values
+        if isinstance(values, Texts):
+            return values.take(self.codes[rows])
         return [values[code] for code in self.codes[rows].tolist()]
 
     def take(self, rows: np.ndarray) -> "Cells":
-        """These cells of `rows` only, sharing the distinct values."""
-        return Cells(self.codes[rows], self.values)
+        """These cells of `rows` only, sharing the distinct values (of a text column, only
+        those of these rows, as a list)."""
+        codes = self.codes[rows]
+        if isinstance(self.values, Texts):
+            distinct, local = np.unique(codes, return_inverse=True)
+            return Cells(local.astype(np.int32), self.values.take(distinct))
+        return Cells(codes, self.values)
 
     def each(self, known: Callable[[Any], bool]) -> np.ndarray:
         """Per row, whether its value passes `known`, each distinct value asked once."""
@@ -148,9 +158,14 @@ class Dataset:
     """Validated, typed tables, in TABLES order; absent tables are empty."""
 
     tables: dict[str, TypedTable] = field(default_factory=dict)
-    existing_ids: set[str] = field(default_factory=set)  # entity ids the database holds
+    existing_ids: set[str] = field(default_factory=set)  # ids it names the database holds
     existing_codes: set[str] = field(default_factory=set)  # added codes it holds already
     warnings: list[Problem] = field(default_factory=list)  # likely duplicates, loaded all the same
+
+    def new_ids(self) -> "_NotHeld":
+        """The ids the dataset names that the database does not hold: validation found each
+        id it names among its own records or in `existing_ids`."""
+        return _NotHeld(self.existing_ids)
 
     def rows(self, table: str) -> Rows:
         typed = self.tables.get(table, TypedTable(0, {}))
@@ -165,6 +180,17 @@ class Dataset:
 
 
 @dataclass(frozen=True)
+class _NotHeld:
+    """Every id but None and those of `held` (a set of millions of new ids costs hundreds of
+    megabytes)."""
+
+    held: set[str]
+
+    def __contains__(self, value: object) -> bool:
+        return value is not None and value not in self.held
+
+
+@dataclass(frozen=True)
 class _RefColumn:
     """A column whose cells name things defined elsewhere."""
 
@@ -173,14 +199,13 @@ class _RefColumn:
     column: str  # as the header writes it
     cells: Cells  # parsed: a str, a list of codes, or None
 
-    def distinct(self) -> set[str]:
-        found: set[str] = set()
+    def named(self) -> Iterator[str]:
+        """Each value the column's distinct cells name (a value twice if two lists name it)."""
         for cell in self.cells.values:
             if isinstance(cell, list):
-                found.update(cell)
+                yield from cell
             elif cell is not None:
-                found.add(cell)
-        return found
+                yield cell
 
 
 Parsed = tuple[Any, Refusal | None]
@@ -279,12 +304,16 @@ class _Validator:
     def column(self, raw: RawTable, column: Column, numbers: NumberReader) -> Cells:
         """Parse a whole column, each distinct text once; note every problem by row."""
         written = self.header(raw, column.name)
+        if column.kind is Kind.TEXT:
+            return self.text_column(raw, column, written)
         codes, texts = _texts(raw, written)
         if column.required and "" in texts:
             for index in np.flatnonzero(codes == texts.index("")).tolist():
                 self.problem(raw, index, written, "", msg("problem.required"))
-        if column.kind in (Kind.TEXT, Kind.ID):
-            values: list[Any] = [text or None for text in texts]
+        if column.kind is Kind.ID:
+            values: list[Any] = texts  # a list of its own: the empty text becomes None in place
+            if "" in values:
+                values[values.index("")] = None
         else:
             parse = PARSERS[column.kind]
             parsed = [parse(column, text, numbers) if text else (None, None) for text in texts]
@@ -300,6 +329,15 @@ class _Validator:
         if target is not None:
             self.ref_columns.append(_RefColumn(target, raw, written, cells))
         return cells
+
+    def text_column(self, raw: RawTable, column: Column, written: str) -> Cells:
+        """A text column, whose distinct texts stay one Arrow array (Texts)."""
+        codes, texts = _text_cells(raw, written)
+        empty = np.flatnonzero(~texts.array.is_valid().to_numpy(zero_copy_only=False))
+        if column.required and empty.size:
+            for index in np.flatnonzero(np.isin(codes, empty)).tolist():
+                self.problem(raw, index, written, "", msg("problem.required"))
+        return Cells(codes, texts)
 
     def row_rules(self, table: Table, raw: RawTable, values: dict[str, Cells]) -> None:
         for start, end in (("start_year", "end_year"), ("since", "until")):
@@ -431,28 +469,29 @@ class _Validator:
             "territory": {r["code"] for r in self.dataset.rows("territories") if r.get("code")},
             "sector": {r["code"] for r in self.dataset.rows("sectors") if r.get("code")},
         }
-        wanted: dict[Entity | str, set[str]] = {}
+        # ids are looked up column by column, not gathered: a load names millions of them
+        elsewhere = {value for ref in self.ref_columns if isinstance(ref.target, Entity)
+                     for value in ref.named() if value not in defined}
+        held = self.known.entities(sorted(elsewhere))
+        defined.update(held)
+        self.dataset.existing_ids.update(held)
+        wanted: dict[str, set[str]] = {}
         for ref in self.ref_columns:
-            wanted.setdefault(ref.target, set()).update(ref.distinct())
-        entity_ids = {v for target, found in wanted.items() if isinstance(target, Entity)
-                      for v in found if v not in defined}
-        defined.update(self.known.entities(sorted(entity_ids)))
+            if not isinstance(ref.target, Entity):
+                wanted.setdefault(ref.target, set()).update(ref.named())
         for code_kind, ask in (("territory", self.known.territories),
                                ("sector", self.known.sectors)):
             codes[code_kind] |= ask(sorted(wanted.get(code_kind, set()) - codes[code_kind]))
-        verdicts: dict[Entity | str, dict[str, Refusal]] = {}
-        for target, found in wanted.items():
-            if isinstance(target, Entity):
-                silenced = self.silenced(target)
-                verdicts[target] = {
-                    value: verdict for value in found
-                    if (verdict := _verdict(target, value, defined, silenced)) is not None}
-            elif self.silenced(target):
-                verdicts[target] = {}
-            else:
-                verdicts[target] = self.unknown_codes(target, sorted(found - codes[target]))
+        verdicts: dict[str, dict[str, Refusal]] = {target: {} if self.silenced(target)
+                    else self.unknown_codes(target, sorted(found - codes[target]))
+                    for target, found in wanted.items()}
         for ref in self.ref_columns:
-            bad = verdicts[ref.target]
+            if isinstance(ref.target, Entity):
+                target, silenced = ref.target, self.silenced(ref.target)
+                bad = {value: verdict for value in ref.named()
+                       if (verdict := _verdict(target, value, defined, silenced)) is not None}
+            else:
+                bad = verdicts[ref.target]
             if not bad:
                 continue
             refused = ref.cells.each(_refused_by(bad))
@@ -500,10 +539,16 @@ class _FirstRows:
         self.rows: list[np.ndarray] = []
 
     def add(self, raw: RawTable, texts: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """Note `raw`'s ids (`texts`, each first given at `rows`); whether each is new."""
-        new: np.ndarray = (~pd.Index(texts, dtype=object).isin(np.concatenate(self.texts))
-                           if self.texts
-                           else np.ones(len(texts), dtype=bool))
+        """Note `raw`'s ids (`texts`, distinct, each first given at `rows`); whether each is
+        new. The lookup hashes the smaller side: the earlier ids, or these."""
+        new = np.ones(len(texts), dtype=bool)
+        if self.texts:
+            earlier = np.concatenate(self.texts)
+            if len(earlier) < len(texts):
+                new = ~pd.Index(texts, dtype=object).isin(earlier)
+            else:
+                at = pd.Index(texts, dtype=object).get_indexer(earlier)
+                new[at[at >= 0]] = False
         self.tables.append(raw)
         self.texts.append(texts[new])
         self.rows.append(rows[new])
@@ -526,6 +571,16 @@ def _texts(raw: RawTable, written: str) -> tuple[np.ndarray, list[str]]:
     """A column of `raw` as each row's index into its distinct texts, and those texts."""
     cells = raw.frame[written].cat
     return cells.codes.to_numpy(), list(cells.categories)
+
+
+def _text_cells(raw: RawTable, written: str) -> tuple[np.ndarray, Texts]:
+    """A text column of `raw` as each row's index into its distinct texts, and those texts
+    (None for an empty one)."""
+    column = raw.frame[written]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy(), Texts.of(column.cat.categories)
+    encoded = pa.array(column)
+    return encoded.indices.to_numpy(), Texts(encoded.dictionary)
 
 
 def _numbers(cells: Cells) -> np.ndarray:

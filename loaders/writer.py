@@ -19,7 +19,7 @@ import random
 import secrets
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -112,12 +112,8 @@ def plan(dataset: Dataset) -> list[Step]:
     Rows the database does not hold yet (as validation found) are CREATEd; the rest are
     MERGEd, which writes only what differs. A step's rows are made as they are written.
     """
-    ids = [cells for t in ("initiatives", "firms", "institutions", "programs")
-           if (cells := dataset.cells(t, "id")) is not None]
-    new_ids = {value for cells in ids for value in cells.values if value is not None}
-    new_ids -= dataset.existing_ids  # in place: a load of millions has millions of ids
-    new: dict[str, set[str]] = {
-        "id": new_ids,
+    new: dict[str, Container[str]] = {
+        "id": dataset.new_ids(),
         "territories": _new_codes(dataset, "territories"),
         "sectors": _new_codes(dataset, "sectors"),
     }
@@ -239,7 +235,7 @@ class _Links:
         counts = _lengths(self.target)
         return flat, np.cumsum(counts) - counts
 
-    def touching(self, sources: set[str], targets: set[str]) -> np.ndarray:
+    def touching(self, sources: Container[str], targets: Container[str]) -> np.ndarray:
         """Whether each link has a source in `sources` or a target in `targets`."""
         flat, starts = self.flat
         to_new = np.array([t in targets for t in flat], dtype=bool)[
@@ -267,7 +263,7 @@ def _link_cells(dataset: Dataset, table: str, source: str, target: str) -> _Link
     return None if cells[0] is None or cells[1] is None else _Links.of(cells[0], cells[1])
 
 
-def _links(dataset: Dataset, new: dict[str, set[str]], table: str, source: str, target: str,
+def _links(dataset: Dataset, new: dict[str, Container[str]], table: str, source: str, target: str,
            kinds: tuple[str, str]) -> tuple[Rows, np.ndarray]:
     links = _link_cells(dataset, table, source, target)
     if links is None:

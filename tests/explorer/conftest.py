@@ -102,11 +102,12 @@ def wait_until(page: Any, expression: str, timeout_ms: int = READY_TIMEOUT_MS) -
 
 def holds(page: Any, expression: str) -> bool:
     """Whether `expression` is truthy in the page; false while the page is navigating (a
-    reload, a new address), whose old document can no longer be asked."""
+    reload, a new address): its old document can no longer be asked, and its new one may
+    have no body yet."""
     from playwright.sync_api import Error
 
     try:
-        return bool(page.evaluate(f"!!({expression})"))
+        return bool(page.evaluate(f"!!(document.body && ({expression}))"))
     except Error as error:
         if "Execution context was destroyed" in error.message:
             return False

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import neo4j
 
-from loaders.dataset_duplicates import dataset_records
+from loaders.dataset_duplicates import DatasetRecords, dataset_records
 from loaders.duplicates import Record
 from loaders.known import DatabaseKnown
 from loaders.readers import read_dataset
@@ -39,6 +39,12 @@ def test_records_come_in_table_order_with_their_places_and_rows(db: neo4j.Driver
     assert [records[i] for i in range(len(records))] == EXPECTED
     assert records[2:4] == EXPECTED[2:4]
     assert records[-1] == EXPECTED[-1]
+    assert records.tax_ids().to_pylist() == [r.tax_id for r in EXPECTED]
+    assert records.names([6, 0, 3]) == [EXPECTED[i].name for i in (6, 0, 3)]
+    held = Record("F-9", "Firm", "Empresa de la base", "CO", "900123456")
+    with_held = DatasetRecords([held], records.tables)
+    assert with_held.names([1, 0]) == [EXPECTED[0].name, held.name]
+    assert with_held.tax_ids().to_pylist() == [held.tax_id] + [r.tax_id for r in EXPECTED]
 
     at = records.where({"F-3", "M-1", "INI-2"})
     assert {ref: (w.source, w.row) for ref, w in at.items()} == {

@@ -2,6 +2,8 @@
 spreadsheets write them, and on the blocking that keeps a 100k-record load fast."""
 
 import csv
+import random
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,15 @@ def test_blocking_finds_planted_pairs_among_thousands_of_similar_names() -> None
                                                    ("X-3", "X-4")}
     assert likely_duplicates(records, new=frozenset({"X-2"})) == [
         d for d in found if "X-2" in (d.a.ref, d.b.ref)]
+
+
+def test_every_pair_of_one_tax_id_or_one_with_a_check_digit_is_found() -> None:
+    draw = random.Random(3)
+    stems = [str(draw.randrange(10**8, 10**9)) for _ in range(40)]
+    taxes = [draw.choice(stems) + draw.choice(["", "", "7", "-7", "K", ".0"]) for _ in range(250)]
+    records = [Record(f"R{i}", "Firm", f"Empresa {i}", "CO", tax)
+               for i, tax in enumerate(taxes + [None] * 20)]
+    same = {(a.ref, b.ref) for a, b in combinations(records, 2)
+            if (pair := verdict(a, b)) is not None and pair.same_tax_id}
+    assert len(same) > 500
+    assert {(d.a.ref, d.b.ref) for d in likely_duplicates(records)} == same
