@@ -16,7 +16,7 @@ from loaders.duplicates import LikelyDuplicate, Record, likely_duplicates
 from loaders.problems import Problem, Refusal
 from loaders.readers import RawTable
 from loaders.texts import Texts
-from loaders.validation import ROWS_AT_ONCE, Cells, Dataset
+from loaders.validation import ROWS_AT_ONCE, Cells, Dataset, NotIn
 from service.cypher_catalog import cypher
 from service.messages import Message, msg
 
@@ -183,16 +183,6 @@ def dataset_records(raw: dict[str, RawTable], dataset: Dataset,
     return DatasetRecords([], tables)
 
 
-class _NotIn:
-    """Every ref but those of `old`."""
-
-    def __init__(self, old: set[str]) -> None:
-        self.old = old
-
-    def __contains__(self, ref: object) -> bool:
-        return ref not in self.old
-
-
 def _database_records(driver: neo4j.Driver, database: str,
                       countries: list[str]) -> list[Record]:
     records, _, _ = driver.execute_query(cypher("db/duplicate_candidates"),
@@ -239,7 +229,7 @@ def dataset_duplicates(raw: dict[str, RawTable], dataset: Dataset, driver: neo4j
         again = {r.ref for r in ours if r.ref in held}
         theirs = [r for r in theirs if r.ref not in again]
     records = DatasetRecords(theirs, ours.tables)
-    pairs = likely_duplicates(records, new=_NotIn({r.ref for r in theirs}))
+    pairs = likely_duplicates(records, new=NotIn({r.ref for r in theirs}))
     at = records.where({p.a.ref for p in pairs} | {p.b.ref for p in pairs})
     found = [_problem(pair, at, hint) for pair in pairs]
     return sorted(found, key=lambda f: (f[0].source, f[0].row or 0))

@@ -119,12 +119,10 @@ def normalized_tax_ids(tax_ids: pa.Array) -> Texts:
     """`normalized_tax_id` of each of `tax_ids` (null for none), read as Python strings only
     where one is not already in capitals and digits."""
     plain = pc.fill_null(pc.match_substring_regex(tax_ids, f"^{PLAIN_TAX_ID.pattern}$"), True)
-    odd = np.flatnonzero(~plain.to_numpy(zero_copy_only=False))
-    if odd.size:
-        mask = np.zeros(len(tax_ids), dtype=bool)
-        mask[odd] = True
-        tax_ids = pc.replace_with_mask(tax_ids, pa.array(mask), pa.array(
-            [normalized_tax_id(t) for t in tax_ids.take(odd).to_pylist()], tax_ids.type))
+    odd = pc.invert(plain)
+    if pc.any(odd).as_py():
+        tax_ids = pc.replace_with_mask(tax_ids, odd, pa.array(
+            [normalized_tax_id(t) for t in tax_ids.filter(odd).to_pylist()], tax_ids.type))
     return Texts(tax_ids)
 
 

@@ -38,7 +38,8 @@ class Texts(Sequence[str | None]):
 
     def __getitem__(self, index: int | slice) -> str | list[str | None] | None:
         if isinstance(index, slice):
-            return self.take(np.arange(len(self))[index])
+            texts: list[str | None] = self.array[index].to_pylist()
+            return texts
         text: str | None = self.array[index].as_py()
         return text
 

@@ -162,10 +162,10 @@ class Dataset:
     existing_codes: set[str] = field(default_factory=set)  # added codes it holds already
     warnings: list[Problem] = field(default_factory=list)  # likely duplicates, loaded all the same
 
-    def new_ids(self) -> "_NotHeld":
+    def new_ids(self) -> "NotIn":
         """The ids the dataset names that the database does not hold: validation found each
         id it names among its own records or in `existing_ids`."""
-        return _NotHeld(self.existing_ids)
+        return NotIn(self.existing_ids)
 
     def rows(self, table: str) -> Rows:
         typed = self.tables.get(table, TypedTable(0, {}))
@@ -180,9 +180,9 @@ class Dataset:
 
 
 @dataclass(frozen=True)
-class _NotHeld:
-    """Every id but None and those of `held` (a set of millions of new ids costs hundreds of
-    megabytes)."""
+class NotIn:
+    """Every id but None and those of `held`: millions of ids, without a set of them (which
+    costs hundreds of megabytes)."""
 
     held: set[str]
 
