@@ -5,10 +5,11 @@ load, on one server.
         [--reloads 2] [--heap 8g]
 
 A fresh local server (an empty store, then the reference data) loads a synthetic dataset
-with `articula load`'s write (in this process, its steps timed), then, `--reloads` times,
-`articula db reset --yes` runs as a process of its own (as a user runs it) and the same
-dataset is loaded again. Each step is timed from its first batch's start to its last batch's
-end, and every batch attempt is counted (a deadlock the driver retries is one more attempt).
+with `articula load`'s validation and write (in this process, the write's steps timed),
+then, `--reloads` times, `articula db reset --yes` runs as a process of its own (as a user
+runs it) and the same dataset is loaded again. Each step is timed from its first batch's
+start to its last batch's end, and every batch attempt is counted (a deadlock the driver
+retries is one more attempt).
 Prints a Markdown table for BENCHMARKS.md; the server is stopped and its store removed at
 the end.
 """
@@ -30,11 +31,7 @@ from api_throughput import child_env
 from load_throughput import server_for
 
 import loaders.writer as writer
-from loaders.dataset_duplicates import dataset_duplicates
-from loaders.known import DatabaseKnown
-from loaders.load import init
-from loaders.readers import read_dataset
-from loaders.validation import validate
+from loaders.load import init, validated
 
 ARTICULA = str(Path(sys.executable).with_name("articula"))
 
@@ -76,14 +73,11 @@ class Timing:
 def load_once(driver: neo4j.Driver, data: Path, timing: Timing) -> dict[str, Any]:
     timing.steps.clear()
     began = time.perf_counter()
-    raw = read_dataset(data)
-    dataset = validate(raw, DatabaseKnown(driver, "neo4j"))
-    dataset_duplicates(raw, dataset, driver, "neo4j")
-    del raw
-    validated = time.perf_counter()
+    dataset = validated(data, driver, "neo4j", None, say=lambda message: None)
+    checked = time.perf_counter()
     writer.write(driver, "neo4j", dataset, "bench", progress=False)
     written = time.perf_counter()
-    return {"validate_s": validated - began, "write_s": written - validated,
+    return {"validate_s": checked - began, "write_s": written - checked,
             "steps": {label: (t.seconds, t.attempts) for label, t in timing.steps.items()}}
 
 
